@@ -1,0 +1,207 @@
+/**
+ * The neutral schema model. Both sources (the catalog introspector and the TypeORM entity reader)
+ * produce this shape, and everything downstream (diff, plan, render) reads only this shape.
+ *
+ * Canonical forms, fixed here once:
+ * - Every name is the exact, unquoted identifier as Postgres stores it ("Users" stays "Users").
+ * - `Column.dataType` is what `format_type(atttypid, atttypmod)` prints while `search_path = ''`
+ *   (so built-ins read `character varying(255)`, `timestamp(3) with time zone`, `integer`, and
+ *   user-defined types are schema-qualified and quoted where needed: `public.cards_status_enum`),
+ *   with array brackets removed (see `arrayDims`). `src/schema/types.ts` converts other spellings.
+ * - Expressions (defaults, CHECK bodies, index predicates/expressions, generated columns) are what
+ *   `pg_get_expr` / `pg_get_constraintdef` print while `search_path = ''`.
+ *   The entity reader cannot always produce that text itself; `src/normalize` asks Postgres.
+ * - Collections are sorted by name so that two models of one schema are deep-equal.
+ */
+
+export interface QualifiedName {
+  schema: string;
+  name: string;
+}
+
+export interface Schema {
+  /** Schemas this model covers (the managed set); objects elsewhere are neither read nor dropped. */
+  schemas: string[];
+  extensions: Extension[];
+  enums: EnumType[];
+  domains: Domain[];
+  sequences: Sequence[];
+  tables: Table[];
+  /** Objects seen in the catalog that ormdiff does not model; reported, never dropped. */
+  unmanaged: UnmanagedObject[];
+}
+
+export interface Extension {
+  name: string;
+  schema: string;
+}
+
+export interface EnumType extends QualifiedName {
+  /** In sort order (pg_enum.enumsortorder). */
+  values: string[];
+  comment?: string;
+}
+
+export interface Domain extends QualifiedName {
+  dataType: string;
+  arrayDims: number;
+  notNull: boolean;
+  default?: string;
+  collation?: string;
+  checks: Check[];
+  comment?: string;
+}
+
+export interface SequenceOptions {
+  /** `smallint` | `integer` | `bigint` */
+  dataType: string;
+  start: string;
+  increment: string;
+  min: string;
+  max: string;
+  cache: string;
+  cycle: boolean;
+}
+
+/** A free-standing sequence (not owned by a serial or identity column: those live on the column). */
+export interface Sequence extends QualifiedName, SequenceOptions {
+  /** `table.column` it is OWNED BY, when it is owned but not used as a serial default. */
+  ownedBy?: { table: QualifiedName; column: string };
+  comment?: string;
+}
+
+/**
+ * Where a column's value comes from when an INSERT does not give one. A column has exactly one of
+ * these, which is what Postgres enforces too (an identity or generated column has no default).
+ */
+export type ColumnValueSource =
+  | { kind: 'none' }
+  | { kind: 'default'; expression: string }
+  /** `serial`/`bigserial`: an owned sequence and a `nextval` default; the sequence is the column's. */
+  | { kind: 'serial'; sequence: QualifiedName }
+  | { kind: 'identity'; generation: 'ALWAYS' | 'BY DEFAULT'; sequence: QualifiedName & SequenceOptions }
+  | { kind: 'generated'; expression: string };
+
+export interface Column {
+  name: string;
+  /** Canonical type without array brackets (see the file comment). */
+  dataType: string;
+  /** 0 for a scalar; Postgres does not enforce dimensions, so `int[]` and `int[][]` both read as 1. */
+  arrayDims: number;
+  /** Set when `dataType` is a user-defined enum, so the planner can order type changes first. */
+  enumType?: QualifiedName;
+  nullable: boolean;
+  valueSource: ColumnValueSource;
+  /** Only when it differs from the type's default collation. */
+  collation?: string;
+  comment?: string;
+}
+
+export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT';
+
+export interface PrimaryKey {
+  name: string;
+  columns: string[];
+}
+
+export interface ForeignKey {
+  name: string;
+  columns: string[];
+  references: QualifiedName & { columns: string[] };
+  onDelete: ReferentialAction;
+  onUpdate: ReferentialAction;
+  deferrable: 'NOT DEFERRABLE' | 'DEFERRABLE INITIALLY IMMEDIATE' | 'DEFERRABLE INITIALLY DEFERRED';
+  /** `MATCH FULL` etc. are rare; SIMPLE is the default. */
+  match: 'SIMPLE' | 'FULL' | 'PARTIAL';
+}
+
+export interface UniqueConstraint {
+  name: string;
+  columns: string[];
+  nullsNotDistinct: boolean;
+  deferrable: ForeignKey['deferrable'];
+}
+
+export interface Check {
+  name: string;
+  /** The boolean expression, as `pg_get_constraintdef` prints it after `CHECK `, parentheses included. */
+  expression: string;
+  noInherit?: boolean;
+}
+
+export interface Exclusion {
+  name: string;
+  /** Everything after `EXCLUDE ` in `pg_get_constraintdef`, e.g. `USING gist (room WITH =, during WITH &&)`. */
+  definition: string;
+}
+
+export interface IndexElement {
+  /** Either a column name or an expression (as pg_get_indexdef prints it for that position). */
+  kind: 'column' | 'expression';
+  value: string;
+  collation?: string;
+  /** Non-default operator class only. */
+  opclass?: string;
+  descending: boolean;
+  /** Only when it differs from the default for the direction (NULLS LAST for ASC, NULLS FIRST for DESC). */
+  nullsFirst?: boolean;
+}
+
+export interface Index {
+  name: string;
+  unique: boolean;
+  /** `btree`, `gin`, `gist`, `hash`, `brin`, `spgist`, … */
+  method: string;
+  elements: IndexElement[];
+  include: string[];
+  where?: string;
+  nullsNotDistinct: boolean;
+}
+
+export interface Table extends QualifiedName {
+  columns: Column[];
+  primaryKey?: PrimaryKey;
+  foreignKeys: ForeignKey[];
+  uniques: UniqueConstraint[];
+  checks: Check[];
+  exclusions: Exclusion[];
+  /** Only indexes that do not back a constraint (PK/UNIQUE/EXCLUDE indexes live with the constraint). */
+  indexes: Index[];
+  comment?: string;
+}
+
+export type UnmanagedKind =
+  | 'view'
+  | 'materialized view'
+  | 'function'
+  | 'procedure'
+  | 'aggregate'
+  | 'trigger'
+  | 'policy'
+  | 'rule'
+  | 'partition'
+  | 'partitioned table'
+  | 'foreign table'
+  | 'composite type'
+  | 'range type'
+  | 'extension object';
+
+export interface UnmanagedObject {
+  kind: UnmanagedKind;
+  schema: string;
+  name: string;
+  /** For triggers, policies and rules: the table they are on. */
+  table?: string;
+}
+
+export const emptySchema = (schemas: string[] = ['public']): Schema => ({
+  schemas: [...schemas].sort(),
+  extensions: [],
+  enums: [],
+  domains: [],
+  sequences: [],
+  tables: [],
+  unmanaged: [],
+});
+
+export const qualifiedKey = (q: QualifiedName): string => `${q.schema}.${q.name}`;
