@@ -1,0 +1,58 @@
+/**
+ * A project as the commands see it: its config, the database URL to use, where migrations live and
+ * which tables ormdiff manages. Resolving the URL here keeps the precedence (--url, DATABASE_URL,
+ * config) in one place.
+ */
+import path from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import { loadConfig } from '../config/load';
+import { UsageError } from '../errors';
+
+export interface ProjectOptions {
+  /** Path of the TypeORM config (default `ormconfig.ts`), relative to cwd. */
+  config?: string;
+  /** Database URL; overrides DATABASE_URL and the config. */
+  url?: string;
+  cwd?: string;
+  /** Table patterns (`schema.table`, `*` wildcards) narrowing the managed set. */
+  include?: string[];
+  exclude?: string[];
+}
+
+export interface Project {
+  cwd: string;
+  configPath: string;
+  dataSourceOptions: DataSourceOptions;
+  /** Absent when neither --url, DATABASE_URL nor the config names a database. */
+  url?: string;
+  migrationsDir: string;
+  include: string[];
+  exclude: string[];
+  /** Extra schemas to manage beyond those the entities use. */
+  schemas: string[];
+}
+
+export async function openProject(options: ProjectOptions = {}): Promise<Project> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const loaded = await loadConfig(options.config ?? 'ormconfig.ts', cwd);
+  const configDir = path.dirname(loaded.configPath);
+  return {
+    cwd,
+    configPath: loaded.configPath,
+    dataSourceOptions: loaded.dataSourceOptions,
+    url: options.url ?? (process.env.DATABASE_URL || undefined) ?? loaded.url,
+    migrationsDir: path.resolve(configDir, loaded.ormdiff.migrationsDir ?? 'migrations'),
+    include: [...(loaded.ormdiff.include ?? []), ...(options.include ?? [])],
+    exclude: [...(loaded.ormdiff.exclude ?? []), ...(options.exclude ?? [])],
+    schemas: loaded.ormdiff.schemas ?? [],
+  };
+}
+
+export function requireUrl(project: Project): string {
+  if (!project.url) {
+    throw new UsageError(
+      `no database given: pass --url, set DATABASE_URL, or set url/host in ${path.relative(project.cwd, project.configPath) || project.configPath}`,
+    );
+  }
+  return project.url;
+}

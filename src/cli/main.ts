@@ -1,0 +1,55 @@
+/**
+ * The `ormdiff` command: thin yargs commands over the exported API. Every failure ends as one line on
+ * stderr (the stack only with --verbose) and a distinct exit code (see src/errors.ts).
+ */
+import yargs, { type Argv } from 'yargs';
+import { exitCodeOf, ExitCode, UsageError } from '../errors';
+import { messageOf } from '../db/connect';
+import { createOutput, type Output } from './output';
+import { commands } from './commands';
+
+export interface GlobalArgs {
+  config?: string;
+  url?: string;
+  verbose?: boolean;
+  quiet?: boolean;
+  include?: string[];
+  exclude?: string[];
+}
+
+function parser(argv: string[], out: () => Output, setCode: (code: number) => void): Argv {
+  let cli = yargs(argv)
+    .scriptName('ormdiff')
+    .usage('$0 <command> [options]')
+    .option('config', { alias: 'c', type: 'string', describe: 'TypeORM config file (default ormconfig.ts)' })
+    .option('url', { type: 'string', describe: 'database URL (default: DATABASE_URL, then the config)' })
+    .option('include', { type: 'string', array: true, describe: 'only manage tables matching schema.table patterns' })
+    .option('exclude', { type: 'string', array: true, describe: 'never touch tables matching schema.table patterns' })
+    .option('verbose', { alias: 'v', type: 'boolean', describe: 'more output; stack traces on errors' })
+    .option('quiet', { alias: 'q', type: 'boolean', describe: 'only results and errors' })
+    .demandCommand(1, 'name a command: ormdiff --help lists them')
+    .strict()
+    .help()
+    .version(false)
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? new UsageError(message.split('\n')[0]);
+    });
+  for (const command of commands(out, setCode)) cli = cli.command(command);
+  return cli;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let output: Output | undefined;
+  const verbose = argv.includes('--verbose') || argv.includes('-v');
+  const out = () => (output ??= createOutput({ quiet: argv.includes('--quiet') || argv.includes('-q'), verbose }));
+  let code: number = ExitCode.ok;
+  try {
+    await parser(argv, out, (c) => (code = c)).parseAsync();
+    return code;
+  } catch (error) {
+    out().error(`ormdiff: ${messageOf(error)}`);
+    if (verbose && error instanceof Error && error.stack) out().error(error.stack);
+    return exitCodeOf(error) === 1 && !(error as { exitCode?: number }).exitCode ? ExitCode.usage : exitCodeOf(error);
+  }
+}

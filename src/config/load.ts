@@ -1,0 +1,133 @@
+/**
+ * Loads the user's TypeORM config (ormconfig.ts by default): its DataSource or DataSourceOptions, the
+ * optional `ormdiff` named export, and its entities, with entity globs resolved relative to the config
+ * file's directory and loaded here so a broken file is named in the error.
+ */
+import 'reflect-metadata';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { type DataSourceOptions, getMetadataArgsStorage } from 'typeorm';
+import { ConfigError, firstLine } from './errors';
+import { globFiles } from './glob';
+import { isTypeScriptFile, registerTypeScript } from './register';
+import { connectionUrl } from './url';
+
+export { ConfigError } from './errors';
+
+export interface OrmdiffOptions {
+  include?: string[];
+  exclude?: string[];
+  migrationsDir?: string;
+  schemas?: string[];
+}
+
+export interface LoadedConfig {
+  configPath: string;
+  dataSourceOptions: DataSourceOptions;
+  ormdiff: OrmdiffOptions;
+  url?: string;
+}
+
+/** What TypeORM accepts as an entity: a class or an EntitySchema. */
+type EntityTarget = NonNullable<DataSourceOptions['entities']> extends (infer T)[] | Record<string, infer U> ? T | U : never;
+
+const ENTITY_FILE = /\.(js|mjs|cjs|ts|mts|cts)$/;
+
+const isEntitySchema = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && (value as Record<string, unknown>)['@instanceof'] === Symbol.for('EntitySchema');
+
+function isDataSource(value: unknown): value is { options: DataSourceOptions } {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  // Duck-typed: the user's typeorm may be another copy than ormdiff's, so instanceof would fail.
+  return v['@instanceof'] === Symbol.for('DataSource') || (typeof v.initialize === 'function' && typeof v.options === 'object');
+}
+
+function display(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
+function requireFile(file: string, what: string, cwd: string): Record<string, unknown> {
+  if (isTypeScriptFile(file)) {
+    try {
+      registerTypeScript(dirname(file));
+    } catch (error) {
+      throw new ConfigError(`cannot load ${what} ${display(file, cwd)}: no TypeScript loader (install @swc-node/register or ts-node): ${firstLine(error)}`, {
+        cause: error,
+      });
+    }
+  }
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(file) as Record<string, unknown>;
+  } catch (error) {
+    throw new ConfigError(`${what} ${display(file, cwd)} failed to load: ${firstLine(error)}`, { cause: error });
+  }
+}
+
+/** TypeORM's loadFileClasses: every exported class or EntitySchema, through arrays and objects. */
+function exportedEntities(exported: unknown, out: unknown[] = []): unknown[] {
+  if (typeof exported === 'function' || isEntitySchema(exported)) out.push(exported);
+  else if (Array.isArray(exported)) exported.forEach((v) => exportedEntities(v, out));
+  else if (typeof exported === 'object' && exported !== null) Object.values(exported).forEach((v) => exportedEntities(v, out));
+  return out;
+}
+
+/** A class counts when TypeORM's (global) metadata storage has an @Entity/@ChildEntity/@ViewEntity for it. */
+function isDecoratedEntity(value: unknown): boolean {
+  if (isEntitySchema(value)) return true;
+  return getMetadataArgsStorage().tables.some((t) => t.target === value);
+}
+
+function loadEntities(options: DataSourceOptions, configFile: string, cwd: string): unknown[] {
+  const listed = options.entities === undefined ? [] : Array.isArray(options.entities) ? options.entities : Object.values(options.entities);
+  const entities: unknown[] = [];
+  for (const item of listed) {
+    if (typeof item !== 'string') {
+      entities.push(item);
+      continue;
+    }
+    const files = globFiles(item, dirname(configFile)).filter((f) => ENTITY_FILE.test(f) && !f.endsWith('.d.ts'));
+    for (const file of files) entities.push(...exportedEntities(requireFile(file, 'entity file', cwd)));
+  }
+  const found = entities.filter(isDecoratedEntity);
+  if (found.length === 0) {
+    const patterns = listed.filter((e) => typeof e === 'string');
+    const hint = patterns.length > 0 ? ` (patterns ${patterns.map((p) => JSON.stringify(p)).join(', ')})` : '';
+    throw new ConfigError(`${display(configFile, cwd)}: no entities found${hint}`);
+  }
+  return found;
+}
+
+export async function loadConfig(configPath = 'ormconfig.ts', cwd = process.cwd()): Promise<LoadedConfig> {
+  const file = resolve(cwd, configPath);
+  if (!existsSync(file) || !statSync(file).isFile()) throw new ConfigError(`config file ${display(file, cwd)} not found`);
+
+  const mod = requireFile(file, 'config file', cwd);
+  let exported: unknown = 'default' in mod ? mod.default : mod;
+  if (exported && typeof (exported as PromiseLike<unknown>).then === 'function') {
+    try {
+      exported = await exported;
+    } catch (error) {
+      throw new ConfigError(`config file ${display(file, cwd)} failed to load: ${firstLine(error)}`, { cause: error });
+    }
+  }
+  const options: DataSourceOptions | undefined = isDataSource(exported)
+    ? exported.options
+    : typeof exported === 'object' && exported !== null && typeof (exported as { type?: unknown }).type === 'string'
+      ? (exported as DataSourceOptions)
+      : undefined;
+  if (!options) {
+    throw new ConfigError(`config file ${display(file, cwd)} does not export a TypeORM DataSource or DataSourceOptions as its default export`);
+  }
+  if (options.type !== 'postgres') {
+    throw new ConfigError(`config file ${display(file, cwd)}: ormdiff supports only type "postgres", not ${JSON.stringify(options.type)}`);
+  }
+
+  const entities = loadEntities(options, file, cwd) as EntityTarget[];
+  const ormdiff = (typeof mod.ormdiff === 'object' && mod.ormdiff !== null ? mod.ormdiff : {}) as OrmdiffOptions;
+  const dataSourceOptions: DataSourceOptions = { ...options, entities };
+  const url = connectionUrl(options);
+  return { configPath: file, dataSourceOptions, ormdiff, ...(url !== undefined ? { url } : {}) };
+}

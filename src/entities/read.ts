@@ -1,0 +1,27 @@
+/**
+ * The entity reader: TypeORM's own metadata builder (naming strategies, embeddeds, inheritance, trees,
+ * junction tables all resolved by TypeORM itself), then a pure conversion to the model.
+ */
+import 'reflect-metadata';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { type EntityReadResult, metadataToSchema } from './schema';
+
+export type { EntityReadResult } from './schema';
+
+/** Builds the metadata without connecting; migrations and subscribers are not needed, so not loaded. */
+export async function buildEntityMetadatas(options: DataSourceOptions): Promise<DataSource> {
+  if (options.type !== 'postgres') throw new Error(`ormdiff supports only PostgreSQL, not ${JSON.stringify(options.type)}`);
+  const ds = new DataSource({ ...options, migrations: [], subscribers: [] });
+  await (ds as unknown as { buildMetadatas(): Promise<void> }).buildMetadatas();
+  return ds;
+}
+
+export async function readEntities(options: DataSourceOptions): Promise<EntityReadResult> {
+  const ds = await buildEntityMetadatas(options);
+  const pg = options as Extract<DataSourceOptions, { type: 'postgres' }>;
+  return metadataToSchema(ds.entityMetadatas, {
+    defaultSchema: pg.schema ?? 'public',
+    uuidExtension: pg.uuidExtension,
+    extensions: pg.extensions,
+  });
+}

@@ -1,0 +1,52 @@
+/** Small pure helpers shared by the assembly modules. */
+import { formatIdent, formatQualified } from '../../sql/quote';
+import type { QualifiedName } from '../../schema/model';
+
+/**
+ * Code-unit order, not locale order: it must give the same answer on every machine and for both
+ * model sources, or two reads of one schema would not be deep-equal.
+ */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export const byName = <T extends { name: string }>(a: T, b: T): number => compareStrings(a.name, b.name);
+
+export const byQualifiedName = <T extends QualifiedName>(a: T, b: T): number =>
+  compareStrings(a.schema, b.schema) || compareStrings(a.name, b.name);
+
+/** A map key for (schema, name) that no pair of identifiers can collide on (names may contain dots). */
+export const tableKey = (schema: string, name: string): string => JSON.stringify([schema, name]);
+
+/**
+ * A catalog object (collation, operator class) named as pg_get_indexdef / format_type print it
+ * with `search_path = ''`: bare for pg_catalog, schema-qualified otherwise, quoted only where needed.
+ */
+export function catalogObjectName(schema: string | null, name: string): string {
+  return schema === null || schema === 'pg_catalog' ? formatIdent(name) : formatQualified({ schema, name });
+}
+
+/** format_type prints one `[]` whatever the dimensions; the model keeps the element type. */
+export function elementType(formatted: string): string {
+  return formatted.replace(/(\[\])+$/, '');
+}
+
+/**
+ * The model's dimension count: Postgres does not enforce declared dimensions (attndims), pg_dump does not
+ * keep them (format_type prints one `[]`), and CREATE TABLE AS loses them, so any array reads as 1.
+ */
+export function arrayDims(isArray: boolean): number {
+  return isArray ? 1 : 0;
+}
+
+/**
+ * The boolean expression of a `CHECK (…)` constraint definition: the text after `CHECK `, without the
+ * trailing markers pg_get_constraintdef appends (` NO INHERIT`, then ` NOT VALID`), which the model
+ * holds elsewhere or not at all.
+ */
+export function checkExpression(definition: string): string {
+  let body = definition.startsWith('CHECK ') ? definition.slice('CHECK '.length) : definition;
+  if (body.endsWith(' NOT VALID')) body = body.slice(0, -' NOT VALID'.length);
+  if (body.endsWith(' NO INHERIT')) body = body.slice(0, -' NO INHERIT'.length);
+  return body;
+}

@@ -1,0 +1,245 @@
+/**
+ * The catalog queries: one per object kind, each filtered by the schemas in scope ($1, a text[]), so
+ * the number of round trips does not grow with the number of tables.
+ *
+ * They run with `search_path = ''`, so format_type / pg_get_expr / pg_get_constraintdef /
+ * pg_get_indexdef qualify every non-pg_catalog name exactly as pg_dump prints it. Catalog tables are
+ * still written `pg_catalog.x` because the temporary schema is searched for relations even then.
+ *
+ * Written for PostgreSQL 13–17: nothing newer than v13 is referenced directly; columns that only some
+ * versions have (pg_index.indnullsnotdistinct, v15) are read through to_jsonb(row) ->> 'col', which
+ * yields NULL where the column does not exist instead of failing.
+ */
+
+/** `$1` as the array of schema names, typed so `nspname = ANY(...)` compares name to name. */
+const IN_SCOPE = 'ANY($1::pg_catalog.name[])';
+
+/** True when the object (oid column `oid`, catalog `catalog`) is a member of an extension. */
+const extensionMember = (catalog: string, oid: string): string =>
+  `EXISTS (SELECT FROM pg_catalog.pg_depend ext WHERE ext.classid = 'pg_catalog.${catalog}'::pg_catalog.regclass ` +
+  `AND ext.objid = ${oid} AND ext.deptype = 'e')`;
+
+/** Comment of a whole object (sub id 0) or of a column (sub id = attnum). */
+const description = (alias: string, catalog: string, oid: string, subId = '0'): string =>
+  `LEFT JOIN pg_catalog.pg_description ${alias} ON ${alias}.classoid = 'pg_catalog.${catalog}'::pg_catalog.regclass ` +
+  `AND ${alias}.objoid = ${oid} AND ${alias}.objsubid = ${subId}`;
+
+/** Ordinary, non-partition tables: the only relations whose columns, constraints and indexes are read. */
+const MODELLED_TABLE = `c.relkind = 'r' AND NOT c.relispartition`;
+
+/**
+ * Every relation kind the model either holds (tables) or reports as unmanaged. An extension's composite
+ * type is recorded as a member through its pg_type row, not its pg_class row.
+ */
+export const RELATIONS_SQL = `
+SELECT n.nspname AS schema, c.relname AS name, c.relkind AS kind, c.relispartition AS is_partition,
+       d.description AS comment
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+${description('d', 'pg_class', 'c.oid')}
+WHERE n.nspname = ${IN_SCOPE}
+  AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'c')
+  AND NOT ${extensionMember('pg_class', 'c.oid')}
+  AND NOT ${extensionMember('pg_type', 'c.reltype')}`;
+
+export const COLUMNS_SQL = `
+SELECT n.nspname AS schema, c.relname AS table, a.attnum AS position, a.attname AS name,
+       pg_catalog.format_type(a.atttypid, a.atttypmod) AS data_type,
+       t.typcategory = 'A' AS is_array,
+       en.nspname AS enum_schema, et.typname AS enum_name,
+       a.attnotnull AS not_null, a.attidentity AS identity, a.attgenerated AS generated,
+       pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS default_expr,
+       co.collname AS collation, con.nspname AS collation_schema,
+       d.description AS comment
+FROM pg_catalog.pg_attribute a
+JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_catalog.pg_type et
+  ON et.oid = CASE WHEN t.typcategory = 'A' THEN t.typelem ELSE t.oid END AND et.typtype = 'e'
+LEFT JOIN pg_catalog.pg_namespace en ON en.oid = et.typnamespace
+LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation AND a.attcollation <> t.typcollation
+LEFT JOIN pg_catalog.pg_namespace con ON con.oid = co.collnamespace
+${description('d', 'pg_class', 'c.oid', 'a.attnum')}
+WHERE n.nspname = ${IN_SCOPE} AND ${MODELLED_TABLE}
+  AND a.attnum > 0 AND NOT a.attisdropped
+  AND NOT ${extensionMember('pg_class', 'c.oid')}`;
+
+/** Attribute names of `rel` for the attnums in `keys`, in array order. */
+const attnames = (keys: string, rel: string): string =>
+  `ARRAY(SELECT att.attname::text FROM pg_catalog.unnest(${keys}) WITH ORDINALITY AS key(attnum, ord) ` +
+  `JOIN pg_catalog.pg_attribute att ON att.attrelid = ${rel} AND att.attnum = key.attnum ORDER BY key.ord)`;
+
+/**
+ * Table constraints (not NOT NULL ones). Inherited copies (coninhcount > 0) belong to the parent, and
+ * clones with a conparentid are created by Postgres itself (an FK that references a partitioned table
+ * gets one per partition), so both are left out.
+ */
+export const CONSTRAINTS_SQL = `
+SELECT n.nspname AS schema, c.relname AS table, k.conname AS name, k.contype AS type,
+       pg_catalog.pg_get_constraintdef(k.oid) AS definition,
+       ${attnames('k.conkey', 'k.conrelid')} AS columns,
+       fn.nspname AS ref_schema, fc.relname AS ref_table,
+       ${attnames('k.confkey', 'k.confrelid')} AS ref_columns,
+       k.confdeltype AS on_delete, k.confupdtype AS on_update, k.confmatchtype AS match,
+       k.condeferrable AS deferrable, k.condeferred AS deferred, k.connoinherit AS no_inherit,
+       (pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct')::boolean AS nulls_not_distinct
+FROM pg_catalog.pg_constraint k
+JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_class fc ON fc.oid = k.confrelid
+LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
+LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = k.conindid AND k.contype = 'u'
+WHERE n.nspname = ${IN_SCOPE} AND ${MODELLED_TABLE}
+  AND k.contype IN ('p', 'f', 'u', 'c', 'x')
+  AND k.coninhcount = 0 AND k.conparentid = 0
+  AND NOT ${extensionMember('pg_class', 'c.oid')}`;
+
+/**
+ * Indexes that do not back a PK/UNIQUE/EXCLUDE constraint, with their elements as one JSON array per
+ * index (one entry per indkey position). indclass/indoption/indcollation cover key columns only, so
+ * subscripting them at an INCLUDE position yields NULL. A column's default collation is the column's;
+ * an expression's is taken as its type's (Postgres compares with the expression's derived collation,
+ * which SQL cannot reach).
+ */
+export const INDEXES_SQL = `
+SELECT n.nspname AS schema, c.relname AS table, ic.relname AS name, i.indisunique AS unique,
+       am.amname AS method, i.indnkeyatts AS key_count,
+       pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate,
+       (pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct')::boolean AS nulls_not_distinct,
+       (SELECT pg_catalog.json_agg(pg_catalog.json_build_object(
+                 'column', a.attname,
+                 'expression', CASE WHEN i.indkey[p.pos - 1] = 0
+                                    THEN pg_catalog.pg_get_indexdef(i.indexrelid, p.pos, true) END,
+                 'opclass', opc.opcname, 'opclassSchema', opcn.nspname,
+                 'collation', coll.collname, 'collationSchema', colln.nspname,
+                 'option', i.indoption[p.pos - 1]) ORDER BY p.pos)
+          FROM pg_catalog.generate_series(1, i.indnatts) AS p(pos)
+          LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[p.pos - 1]
+          LEFT JOIN pg_catalog.pg_attribute ia ON ia.attrelid = i.indexrelid AND ia.attnum = p.pos
+          LEFT JOIN pg_catalog.pg_type it ON it.oid = ia.atttypid
+          LEFT JOIN pg_catalog.pg_opclass opc ON opc.oid = i.indclass[p.pos - 1] AND NOT opc.opcdefault
+          LEFT JOIN pg_catalog.pg_namespace opcn ON opcn.oid = opc.opcnamespace
+          LEFT JOIN pg_catalog.pg_collation coll ON coll.oid = i.indcollation[p.pos - 1]
+                AND coll.oid <> COALESCE(a.attcollation, it.typcollation)
+          LEFT JOIN pg_catalog.pg_namespace colln ON colln.oid = coll.collnamespace
+       ) AS elements
+FROM pg_catalog.pg_index i
+JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+WHERE n.nspname = ${IN_SCOPE} AND ${MODELLED_TABLE}
+  AND NOT EXISTS (SELECT FROM pg_catalog.pg_constraint k
+                  WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))
+  AND NOT ${extensionMember('pg_class', 'c.oid')}`;
+
+export const ENUMS_SQL = `
+SELECT n.nspname AS schema, t.typname AS name,
+       ARRAY(SELECT e.enumlabel::text FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)
+         AS values,
+       d.description AS comment
+FROM pg_catalog.pg_type t
+JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+${description('d', 'pg_type', 't.oid')}
+WHERE n.nspname = ${IN_SCOPE} AND t.typtype = 'e'
+  AND NOT ${extensionMember('pg_type', 't.oid')}`;
+
+/** Domains with their CHECK constraints (NOT NULL lives in typnotnull; v17+ also has it as contype 'n'). */
+export const DOMAINS_SQL = `
+SELECT n.nspname AS schema, t.typname AS name,
+       pg_catalog.format_type(t.typbasetype, t.typtypmod) AS data_type,
+       bt.typcategory = 'A' AS is_array,
+       t.typnotnull AS not_null, pg_catalog.pg_get_expr(t.typdefaultbin, 0) AS default_expr,
+       co.collname AS collation, con.nspname AS collation_schema,
+       (SELECT pg_catalog.json_agg(pg_catalog.json_build_object(
+                 'name', k.conname, 'definition', pg_catalog.pg_get_constraintdef(k.oid)) ORDER BY k.conname)
+          FROM pg_catalog.pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c') AS checks,
+       d.description AS comment
+FROM pg_catalog.pg_type t
+JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
+LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation AND t.typcollation <> bt.typcollation
+LEFT JOIN pg_catalog.pg_namespace con ON con.oid = co.collnamespace
+${description('d', 'pg_type', 't.oid')}
+WHERE n.nspname = ${IN_SCOPE} AND t.typtype = 'd'
+  AND NOT ${extensionMember('pg_type', 't.oid')}`;
+
+/**
+ * Sequences with the column that owns them: deptype 'a' is OWNED BY (serial), 'i' an identity column.
+ * A sequence outside the scope is still read when a table in scope owns it, so its column is whole.
+ * `regclass` is the name as a nextval() default prints it.
+ */
+export const SEQUENCES_SQL = `
+SELECT n.nspname AS schema, c.relname AS name, c.oid::pg_catalog.regclass::text AS regclass,
+       pg_catalog.format_type(s.seqtypid, NULL) AS data_type,
+       s.seqstart::text AS start, s.seqincrement::text AS increment, s.seqmin::text AS min,
+       s.seqmax::text AS max, s.seqcache::text AS cache, s.seqcycle AS cycle,
+       dep.deptype AS owner_dependency, tn.nspname AS owner_schema, tc.relname AS owner_table,
+       ta.attname AS owner_column,
+       d.description AS comment
+FROM pg_catalog.pg_sequence s
+JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_depend dep
+  ON dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dep.objid = c.oid
+ AND dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dep.refobjsubid > 0
+ AND dep.deptype IN ('a', 'i')
+LEFT JOIN pg_catalog.pg_class tc ON tc.oid = dep.refobjid
+LEFT JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
+LEFT JOIN pg_catalog.pg_attribute ta ON ta.attrelid = dep.refobjid AND ta.attnum = dep.refobjsubid
+${description('d', 'pg_class', 'c.oid')}
+WHERE (n.nspname = ${IN_SCOPE} OR tn.nspname = ${IN_SCOPE})
+  AND NOT ${extensionMember('pg_class', 'c.oid')}`;
+
+/** All installed extensions, whatever schema they live in (they are database-wide). */
+/** Which of the schemas in scope exist, so a missing one is created rather than assumed. */
+export const SCHEMAS_SQL = `
+SELECT n.nspname AS name
+FROM pg_catalog.pg_namespace n
+WHERE n.nspname = ${IN_SCOPE}
+ORDER BY 1`;
+
+export const EXTENSIONS_SQL = `
+SELECT e.extname AS name, n.nspname AS schema
+FROM pg_catalog.pg_extension e
+JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace`;
+
+/**
+ * Non-relation objects ormdiff reports but does not model. Functions internal to another object (the
+ * constructors of a range type) go with it. Triggers cloned onto partitions
+ * (tgparentid <> 0) are the parent trigger's business; `_RETURN` rules are how views work.
+ */
+export const UNMANAGED_SQL = `
+SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END AS kind,
+       n.nspname AS schema, p.proname AS name, NULL::text AS table
+FROM pg_catalog.pg_proc p
+JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+WHERE n.nspname = ${IN_SCOPE} AND NOT ${extensionMember('pg_proc', 'p.oid')}
+  AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend dep WHERE dep.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+                  AND dep.objid = p.oid AND dep.deptype = 'i')
+UNION ALL
+SELECT 'trigger', n.nspname, tg.tgname, c.relname
+FROM pg_catalog.pg_trigger tg
+JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ${IN_SCOPE} AND NOT tg.tgisinternal AND tg.tgparentid = 0
+  AND NOT ${extensionMember('pg_class', 'c.oid')}
+UNION ALL
+SELECT 'policy', n.nspname, pol.polname, c.relname
+FROM pg_catalog.pg_policy pol
+JOIN pg_catalog.pg_class c ON c.oid = pol.polrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ${IN_SCOPE} AND NOT ${extensionMember('pg_class', 'c.oid')}
+UNION ALL
+SELECT 'rule', n.nspname, r.rulename, c.relname
+FROM pg_catalog.pg_rewrite r
+JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ${IN_SCOPE} AND r.rulename <> '_RETURN' AND NOT ${extensionMember('pg_class', 'c.oid')}
+UNION ALL
+SELECT 'range type', n.nspname, t.typname, NULL
+FROM pg_catalog.pg_type t
+JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+WHERE n.nspname = ${IN_SCOPE} AND t.typtype = 'r' AND NOT ${extensionMember('pg_type', 't.oid')}`;

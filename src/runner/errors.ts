@@ -1,0 +1,132 @@
+/**
+ * The runner's errors. Each carries the process exit code the CLI should use, and a one-line
+ * message meant for a terminal: no stack, no newlines, never the password of the database URL.
+ */
+
+export class RunnerError extends Error {
+  readonly exitCode: number = 1;
+  constructor(message: string) {
+    super(oneLine(message));
+    this.name = new.target.name;
+  }
+}
+
+/** The migration files do not form a usable revision graph (missing parent, cycle, duplicate id, unloadable file). */
+export class GraphError extends RunnerError {
+  override readonly exitCode = 2;
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+  }
+}
+
+/** A target, option or command that cannot be honoured as given (unknown revision, ambiguous walk…). */
+export class UsageError extends RunnerError {
+  override readonly exitCode = 2;
+}
+
+/** `head` was asked for while the graph has several. */
+export class MultipleHeadsError extends UsageError {
+  constructor(readonly heads: string[], describe: (rev: string) => string = (r) => r) {
+    super(
+      `Multiple heads present: ${heads.map(describe).join(', ')}. ` +
+        `Merge them with \`ormdiff merge -m "merge heads" heads\`, name one (\`ormdiff upgrade ${heads[0]}\`), ` +
+        'or upgrade every branch with `ormdiff upgrade heads`.',
+    );
+  }
+}
+
+/** Autogenerate against a database that is behind (or beside) the migration files. */
+export class NotUpToDateError extends UsageError {}
+
+/** An applied migration's file no longer has the checksum recorded when it ran. */
+export class ChangedMigrationError extends UsageError {
+  constructor(readonly changed: Array<{ revision: string; file: string; recorded: string; actual: string }>) {
+    super(
+      `Applied migration file${changed.length > 1 ? 's have' : ' has'} changed since ${changed.length > 1 ? 'they were' : 'it was'} applied: ` +
+        changed.map((c) => `${c.file} (revision ${c.revision}, recorded sha256 ${c.recorded.slice(0, 12)}…, now ${c.actual.slice(0, 12)}…)`).join(', ') +
+        '. Restore the file, or rerun with --allow-changed to accept the new content (recorded in the history table).',
+    );
+  }
+}
+
+/** The database could not be reached or the runner could not take its lock. */
+export class ConnectionError extends RunnerError {
+  override readonly exitCode = 3;
+}
+
+export class LockTimeoutError extends ConnectionError {}
+
+/** A migration failed while running; the database was left as the message describes. */
+export class MigrationError extends RunnerError {
+  override readonly exitCode = 4;
+  constructor(
+    message: string,
+    readonly revision: string,
+    readonly file: string,
+    readonly statement: string | undefined,
+    readonly databaseMessage: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A non-transactional migration failed or was interrupted part-way in an earlier run and nobody resolved it. */
+export class PartialMigrationError extends RunnerError {
+  override readonly exitCode = 4;
+}
+
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+export function truncate(text: string, max = 300): string {
+  const flat = oneLine(text);
+  return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+}
+
+/** The password of `url`, as written and percent-decoded, so messages can be scrubbed of either spelling. */
+function passwordsOf(url: string | undefined): string[] {
+  if (!url) return [];
+  try {
+    const raw = new URL(url).password;
+    if (!raw) return [];
+    const decoded = decodeURIComponent(raw);
+    return [...new Set([raw, decoded])].filter((p) => p.length > 0);
+  } catch {
+    return [];
+  }
+}
+
+export function scrub(text: string, url: string | undefined): string {
+  let out = text;
+  for (const p of passwordsOf(url)) out = out.split(p).join('***');
+  return out;
+}
+
+/** `url` with its password replaced, for messages that name the server. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable database URL)';
+  }
+}
+
+/**
+ * Runs a command body so that whatever escapes it is scrubbed of the password: runner errors keep
+ * their class and exit code, anything else is reported as it came (a bug, exit 1) but scrubbed too.
+ */
+export async function guarded<T>(url: string | undefined, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (err) {
+    if (err instanceof Error) {
+      const clean = scrub(err.message, url);
+      if (clean !== err.message) err.message = clean;
+      if (err.stack) err.stack = scrub(err.stack, url);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,70 @@
+/** The introspector's round trips do not grow with the schema: 3 tables and 300 tables cost the same. */
+import { introspect, type Queryable } from '../../src/introspect';
+import { connectFresh, type Connected } from './helpers';
+
+/** n tables, each with the things that have their own catalog rows: serial, FK, unique, check, index, comment. */
+function tablesSql(n: number): string {
+  const statements: string[] = [];
+  for (let i = 1; i <= n; i++) {
+    const parent = i > 1 ? `, parent_id integer REFERENCES t${i - 1} (id)` : '';
+    statements.push(
+      `CREATE TABLE t${i} (id serial PRIMARY KEY, name text UNIQUE, qty integer CHECK (qty > 0)${parent});`,
+      `CREATE INDEX t${i}_qty ON t${i} (qty DESC);`,
+      `COMMENT ON TABLE t${i} IS 'table ${i}';`,
+    );
+  }
+  return statements.join('\n');
+}
+
+/** Counts every statement sent, not just what introspect() reports, so a hidden per-table query would show. */
+async function countedRead(client: Queryable): Promise<{ sent: number; reported: number; tables: number }> {
+  let sent = 0;
+  const counting: Queryable = { query: (sql, params) => (sent++, client.query(sql, params)) };
+  const { schema, queryCount } = await introspect(counting, { schemas: ['public'] });
+  return { sent, reported: queryCount, tables: schema.tables.length };
+}
+
+let small: Connected;
+let large: Connected;
+
+beforeAll(async () => {
+  [small, large] = await Promise.all([
+    connectFresh('ormdiff_introspect_small'),
+    connectFresh('ormdiff_introspect_large'),
+  ]);
+  await small.client.query(tablesSql(3));
+  await large.client.query(tablesSql(300));
+});
+
+afterAll(async () => {
+  await Promise.all([small?.close(), large?.close()]);
+});
+
+test('the same number of queries for 3 tables as for 300', async () => {
+  const few = await countedRead(small.client);
+  const many = await countedRead(large.client);
+  expect(few.tables).toBe(3);
+  expect(many.tables).toBe(300);
+  expect(many.sent).toBe(few.sent);
+  expect(many.reported).toBe(few.reported);
+  // 10 catalog queries, plus BEGIN, the search_path setting and COMMIT.
+  expect(few.reported).toBe(10);
+  expect(few.sent).toBe(13);
+});
+
+test('the large schema is read whole: every FK, unique, check, index and comment', async () => {
+  const { schema } = await introspect(large.client, { schemas: ['public'] });
+  const t300 = schema.tables.find((t) => t.name === 't300')!;
+  expect(t300.columns.map((c) => c.name)).toStrictEqual(['id', 'name', 'qty', 'parent_id']);
+  expect(t300.foreignKeys.map((fk) => fk.references.name)).toStrictEqual(['t299']);
+  expect(
+    schema.tables.reduce(
+      (sum, t) => sum + t.foreignKeys.length + t.uniques.length + t.checks.length + t.indexes.length,
+      0,
+    ),
+  ).toBe(299 + 300 * 3);
+  expect(schema.tables.filter((t) => t.comment === `table ${t.name.slice(1)}`)).toHaveLength(300);
+  // Sorted by name in code-unit order: t1, t10, t100, …
+  expect(schema.tables.slice(0, 3).map((t) => t.name)).toStrictEqual(['t1', 't10', 't100']);
+  expect(schema.sequences).toStrictEqual([]);
+});
