@@ -10,7 +10,7 @@ import { User } from './entities/User';
  */
 export default new DataSource({
   type: 'postgres',
-  url: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ormdiff_example',
+  url: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/ormdiff_example',
   entities: [User, Profile, Card],
   migrations: ['migrations/*.ts'],
 });

@@ -56,8 +56,6 @@ export interface EnumDiff {
   changes: Change[];
   /** columnKey of every column a recreateEnum moves (its default changes ride along with it). */
   recreatedColumns: Set<string>;
-  /** nameKey of every enum recreated. */
-  recreatedEnums: Set<string>;
 }
 
 export function diffEnums(from: Schema, to: Schema): EnumDiff {
@@ -65,7 +63,6 @@ export function diffEnums(from: Schema, to: Schema): EnumDiff {
   const after = byKey(to.enums, nameKey);
   const changes: Change[] = [];
   const recreatedColumns = new Set<string>();
-  const recreatedEnums = new Set<string>();
   for (const e of from.enums) if (!after.has(nameKey(e))) changes.push({ kind: 'dropEnum', enum: e });
   for (const e of to.enums) {
     const old = before.get(nameKey(e));
@@ -78,7 +75,6 @@ export function diffEnums(from: Schema, to: Schema): EnumDiff {
       const columns = enumColumnUses(from, to, e);
       if (!isSubsequence(old.values, e.values)) {
         changes.push({ kind: 'recreateEnum', from: old, to: e, columns });
-        recreatedEnums.add(nameKey(e));
         for (const c of columns) recreatedColumns.add(columnKey(c.table, c.column));
         continue; // the recreated type gets its comment as part of the recreate
       }
@@ -86,6 +82,6 @@ export function diffEnums(from: Schema, to: Schema): EnumDiff {
     }
     if (old.comment !== e.comment) changes.push({ kind: 'setEnumComment', enum: { schema: e.schema, name: e.name }, ...fromTo(old.comment, e.comment) });
   }
-  return { changes, recreatedColumns, recreatedEnums };
+  return { changes, recreatedColumns };
 }
 
