@@ -2,6 +2,7 @@
 import { renderJson } from '../render/json';
 import { renderMarkdown } from '../render/markdown';
 import { renderPlanSql } from '../render/sql';
+import type { Statement, Warning } from '../plan/plan';
 import { compareEntitiesWithDatabase, type Comparison } from './compare';
 import { openProject, type ProjectOptions } from './project';
 
@@ -26,7 +27,7 @@ export function renderPlan(comparison: Comparison, format: DiffFormat): string {
     case 'markdown':
       return renderMarkdown(plan);
     case 'json':
-      return renderJson(plan);
+      return JSON.stringify(renderJson(plan), null, 2);
     case 'text':
       return renderText(comparison);
   }
@@ -34,10 +35,10 @@ export function renderPlan(comparison: Comparison, format: DiffFormat): string {
 
 /** The terminal view: one line per change, then the warnings, then the SQL. */
 function renderText({ plan }: Comparison): string {
-  const warnings = plan.warnings.map((w) => `  ${w.code} ${w.severity}: ${w.message}`);
+  const warnings = plan.warnings.map((w: Warning) => `  ${w.code} ${w.severity}: ${w.message}`);
   return [
     `${plan.changes.length} change(s):`,
-    ...plan.up.map((s) => `  ${s.sql.split('\n')[0]}${s.sql.includes('\n') ? ' …' : ''}`),
+    ...plan.up.map((s: Statement) => `  ${s.sql.split('\n')[0]}${s.sql.includes('\n') ? ' …' : ''}`),
     ...(warnings.length ? ['', `${warnings.length} warning(s):`, ...warnings] : []),
   ].join('\n');
 }

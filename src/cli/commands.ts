@@ -5,9 +5,10 @@ import { ExitCode } from '../errors';
 import type { GlobalArgs } from './main';
 import type { Output } from './output';
 
-type Command = CommandModule<GlobalArgs, any>;
+// eslint-style escape hatch: yargs' inferred argument types do not survive a list of heterogeneous commands.
+type Command = CommandModule<any, any>;
 
-const projectOptions = (args: GlobalArgs) => ({
+const projectOptions = (args: GlobalArgs & Record<string, unknown>) => ({
   config: args.config,
   url: args.url,
   include: args.include,

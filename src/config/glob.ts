@@ -14,7 +14,7 @@ export function expandBraces(pattern: string): string[] {
   if (!match) return [pattern];
   const before = pattern.slice(0, match.index);
   const after = pattern.slice(match.index + match[0].length);
-  return match[1].split(',').flatMap((alt) => expandBraces(before + alt + after));
+  return [...new Set(match[1].split(',').flatMap((alt) => expandBraces(before + alt + after)))];
 }
 
 /** A brace-free pattern over `/`-separated relative paths → a RegExp. */

@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { type DataSourceOptions, getMetadataArgsStorage } from 'typeorm';
 import { ConfigError, firstLine } from './errors';
 import { globFiles } from './glob';
@@ -59,11 +59,23 @@ function requireFile(file: string, what: string, cwd: string): Record<string, un
     }
   }
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(file) as Record<string, unknown>;
   } catch (error) {
-    throw new ConfigError(`${what} ${display(file, cwd)} failed to load: ${firstLine(error)}`, { cause: error });
+    const culprit = throwingFile(error, file);
+    const where = culprit ? ` (thrown in ${display(culprit, cwd)})` : '';
+    throw new ConfigError(`${what} ${display(file, cwd)} failed to load${where}: ${firstLine(error)}`, { cause: error });
   }
+}
+
+/** The user file an error was thrown from, when it is not `file` itself (an entity the config imports). */
+function throwingFile(error: unknown, file: string): string | undefined {
+  const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : '';
+  for (const match of stack.matchAll(/\(?((?:\/|[A-Za-z]:\\)[^():]+):\d+:\d+\)?$/gm)) {
+    const path = match[1];
+    if (path.includes(`${sep}node_modules${sep}`)) continue;
+    return path === file ? undefined : path;
+  }
+  return undefined;
 }
 
 /** TypeORM's loadFileClasses: every exported class or EntitySchema, through arrays and objects. */
@@ -91,7 +103,8 @@ function loadEntities(options: DataSourceOptions, configFile: string, cwd: strin
     const files = globFiles(item, dirname(configFile)).filter((f) => ENTITY_FILE.test(f) && !f.endsWith('.d.ts'));
     for (const file of files) entities.push(...exportedEntities(requireFile(file, 'entity file', cwd)));
   }
-  const found = entities.filter(isDecoratedEntity);
+  // A file matched by two patterns is required once but listed twice.
+  const found = [...new Set(entities)].filter(isDecoratedEntity);
   if (found.length === 0) {
     const patterns = listed.filter((e) => typeof e === 'string');
     const hint = patterns.length > 0 ? ` (patterns ${patterns.map((p) => JSON.stringify(p)).join(', ')})` : '';
@@ -105,7 +118,9 @@ export async function loadConfig(configPath = 'ormconfig.ts', cwd = process.cwd(
   if (!existsSync(file) || !statSync(file).isFile()) throw new ConfigError(`config file ${display(file, cwd)} not found`);
 
   const mod = requireFile(file, 'config file', cwd);
-  let exported: unknown = 'default' in mod ? mod.default : mod;
+  // Like TypeORM's CLI, a file whose only DataSource is a named export (`export const AppDataSource`) works too.
+  const namedDataSources = Object.entries(mod).filter(([key, value]) => key !== 'default' && isDataSource(value));
+  let exported: unknown = 'default' in mod ? mod.default : namedDataSources.length === 1 ? namedDataSources[0][1] : mod;
   if (exported && typeof (exported as PromiseLike<unknown>).then === 'function') {
     try {
       exported = await exported;

@@ -26,10 +26,8 @@ export function registerTypeScript(fromDir: string): 'swc-node' | 'ts-node' {
   if (registered) return registered;
   const tsconfig = nearestTsconfig(fromDir);
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const swc = require('@swc-node/register/lib/register') as { register(options: object, hook: object): unknown };
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { readDefaultTsConfig } = require('@swc-node/register/lib/read-default-tsconfig') as {
+    const swc = require('@swc-node/register/register') as { register(options: object, hook: object): unknown };
+    const { readDefaultTsConfig } = require('@swc-node/register/read-default-tsconfig') as {
       readDefaultTsConfig(path?: string): Record<string, unknown>;
     };
     const base = tsconfig ? readDefaultTsConfig(tsconfig) : { esModuleInterop: true, sourceMap: true };
@@ -37,7 +35,6 @@ export function registerTypeScript(fromDir: string): 'swc-node' | 'ts-node' {
     registered = 'swc-node';
   } catch (error) {
     if ((error as { code?: string }).code !== 'MODULE_NOT_FOUND') throw error;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const tsNode = require('ts-node') as { register(options: object): unknown };
     tsNode.register({
       transpileOnly: true,

@@ -17,7 +17,15 @@ function valueSourceChanges(table: QualifiedName, old: Column, next: Column, def
   if (isPlain(from) && isPlain(to)) {
     if (defaultHandled) return [];
     if (to.kind === 'default') {
-      return [{ kind: 'setDefault', table, column, ...(from.kind === 'default' ? { from: from.expression } : {}), to: to.expression }];
+      return [
+        {
+          kind: 'setDefault',
+          table,
+          column,
+          ...(from.kind === 'default' ? { from: from.expression } : {}),
+          to: to.expression,
+        },
+      ];
     }
     return from.kind === 'default' ? [{ kind: 'dropDefault', table, column, from: from.expression }] : [];
   }

@@ -3,7 +3,8 @@ import type { Column, EnumType, QualifiedName, Schema } from '../schema/model';
 import type { Change, EnumColumnUse } from './changes';
 import { byKey, columnKey, fromTo, nameKey } from './keys';
 
-const defaultOf = (c: Column): string | undefined => (c.valueSource.kind === 'default' ? c.valueSource.expression : undefined);
+const defaultOf = (c: Column): string | undefined =>
+  c.valueSource.kind === 'default' ? c.valueSource.expression : undefined;
 
 const usesEnum = (c: Column, e: QualifiedName): boolean =>
   c.enumType !== undefined && c.enumType.schema === e.schema && c.enumType.name === e.name;
@@ -80,8 +81,13 @@ export function diffEnums(from: Schema, to: Schema): EnumDiff {
       }
       changes.push(...addedValues(old, e, columns));
     }
-    if (old.comment !== e.comment) changes.push({ kind: 'setEnumComment', enum: { schema: e.schema, name: e.name }, ...fromTo(old.comment, e.comment) });
+    if (old.comment !== e.comment) {
+      changes.push({
+        kind: 'setEnumComment',
+        enum: { schema: e.schema, name: e.name },
+        ...fromTo(old.comment, e.comment),
+      });
+    }
   }
   return { changes, recreatedColumns };
 }
-

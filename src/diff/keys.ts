@@ -5,7 +5,9 @@ import type { QualifiedName } from '../schema/model';
 export function stableKey(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }
@@ -13,7 +15,8 @@ export function stableKey(value: unknown): string {
 /** A map key for (schema, name) that no pair of identifiers can collide on (names may contain dots). */
 export const nameKey = (q: QualifiedName): string => JSON.stringify([q.schema, q.name]);
 
-export const columnKey = (table: QualifiedName, column: string): string => JSON.stringify([table.schema, table.name, column]);
+export const columnKey = (table: QualifiedName, column: string): string =>
+  JSON.stringify([table.schema, table.name, column]);
 
 export function byKey<T>(items: T[], key: (item: T) => string): Map<string, T> {
   return new Map(items.map((item) => [key(item), item]));

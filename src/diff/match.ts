@@ -9,7 +9,11 @@ export interface Matched<T> {
   added: T[];
 }
 
-export function matchByDefinition<T extends { name: string }>(from: T[], to: T[], definition: (item: T) => string): Matched<T> {
+export function matchByDefinition<T extends { name: string }>(
+  from: T[],
+  to: T[],
+  definition: (item: T) => string,
+): Matched<T> {
   const unmatchedFrom = new Set(from);
   const unmatchedTo: T[] = [];
   for (const t of to) {

@@ -52,7 +52,10 @@ function sameBaseNarrows(from: ParsedType, to: ParsedType): boolean {
   return to.args.some((a, i) => a < (from.args[i] ?? 0));
 }
 
-export function isNarrowing(from: Pick<Column, 'dataType' | 'arrayDims'>, to: Pick<Column, 'dataType' | 'arrayDims'>): boolean {
+export function isNarrowing(
+  from: Pick<Column, 'dataType' | 'arrayDims'>,
+  to: Pick<Column, 'dataType' | 'arrayDims'>,
+): boolean {
   if (from.arrayDims !== to.arrayDims) return true;
   if (from.dataType === to.dataType) return false;
   const f = parseType(from.dataType);
@@ -64,6 +67,7 @@ export function isNarrowing(from: Pick<Column, 'dataType' | 'arrayDims'>, to: Pi
     return t.args.length > 0 && t.args[0] - (t.args[1] ?? 0) < INTEGER_DIGITS[f.base];
   }
   if (t.base in EXACT_IN_FLOAT && f.base in INTEGER_RANK) return !EXACT_IN_FLOAT[t.base].includes(f.base);
-  if (WIDENING.has(`${f.base}→${t.base}`)) return sameBaseNarrows({ base: '', args: f.args }, { base: '', args: t.args });
+  if (WIDENING.has(`${f.base}→${t.base}`))
+    return sameBaseNarrows({ base: '', args: f.args }, { base: '', args: t.args });
   return true;
 }

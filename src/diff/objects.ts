@@ -14,16 +14,20 @@ export function diffSchemaNames(from: string[], to: string[]): Change[] {
 export function diffExtensions(from: Extension[], to: Extension[]): Change[] {
   const before = byKey(from, (e) => e.name);
   const after = byKey(to, (e) => e.name);
-  const changes: Change[] = from.filter((e) => !after.has(e.name)).map((extension) => ({ kind: 'dropExtension', extension }));
+  const changes: Change[] = from
+    .filter((e) => !after.has(e.name))
+    .map((extension) => ({ kind: 'dropExtension', extension }));
   for (const e of to) {
     const old = before.get(e.name);
     if (!old) changes.push({ kind: 'createExtension', extension: e });
-    else if (old.schema !== e.schema) changes.push({ kind: 'setExtensionSchema', name: e.name, from: old.schema, to: e.schema });
+    else if (old.schema !== e.schema)
+      changes.push({ kind: 'setExtensionSchema', name: e.name, from: old.schema, to: e.schema });
   }
   return changes;
 }
 
-export const checkDefinition = (c: Check): string => stableKey({ expression: c.expression, noInherit: c.noInherit === true });
+export const checkDefinition = (c: Check): string =>
+  stableKey({ expression: c.expression, noInherit: c.noInherit === true });
 
 function diffDomain(old: Domain, next: Domain): Change[] {
   const domain = { schema: next.schema, name: next.name };
@@ -34,16 +38,20 @@ function diffDomain(old: Domain, next: Domain): Change[] {
   if (next.notNull !== old.notNull) changes.push({ kind: 'alterDomainNotNull', domain, notNull: next.notNull });
   const checks = matchByDefinition(old.checks, next.checks, checkDefinition);
   for (const check of checks.dropped) changes.push({ kind: 'dropDomainCheck', domain, check });
-  for (const r of checks.renamed) changes.push({ kind: 'renameDomainConstraint', domain, from: r.from.name, to: r.to.name });
+  for (const r of checks.renamed)
+    changes.push({ kind: 'renameDomainConstraint', domain, from: r.from.name, to: r.to.name });
   for (const check of checks.added) changes.push({ kind: 'addDomainCheck', domain, check });
-  if (next.comment !== old.comment) changes.push({ kind: 'setDomainComment', domain, ...fromTo(old.comment, next.comment) });
+  if (next.comment !== old.comment)
+    changes.push({ kind: 'setDomainComment', domain, ...fromTo(old.comment, next.comment) });
   return changes;
 }
 
 export function diffDomains(from: Domain[], to: Domain[]): Change[] {
   const before = byKey(from, nameKey);
   const after = byKey(to, nameKey);
-  const changes: Change[] = from.filter((d) => !after.has(nameKey(d))).map((domain) => ({ kind: 'dropDomain', domain }));
+  const changes: Change[] = from
+    .filter((d) => !after.has(nameKey(d)))
+    .map((domain) => ({ kind: 'dropDomain', domain }));
   for (const d of to) {
     const old = before.get(nameKey(d));
     if (!old) {
@@ -63,7 +71,8 @@ const sequenceOptionsKey = (s: Sequence): string =>
 
 const sameOwner = (a?: SequenceOwner, b?: SequenceOwner): boolean => stableKey(a ?? null) === stableKey(b ?? null);
 
-const owner = (s: Sequence): SequenceOwner | undefined => s.ownedBy && { table: s.ownedBy.table, column: s.ownedBy.column };
+const owner = (s: Sequence): SequenceOwner | undefined =>
+  s.ownedBy && { table: s.ownedBy.table, column: s.ownedBy.column };
 
 export function diffSequences(from: Sequence[], to: Sequence[]): Change[] {
   const before = byKey(from, nameKey);
@@ -90,7 +99,8 @@ export function diffSequences(from: Sequence[], to: Sequence[]): Change[] {
       if (old.ownedBy) changes.push({ kind: 'setSequenceOwner', sequence, from: owner(old) });
       if (s.ownedBy) changes.push({ kind: 'setSequenceOwner', sequence, to: owner(s) });
     }
-    if (old.comment !== s.comment) changes.push({ kind: 'setSequenceComment', sequence, ...fromTo(old.comment, s.comment) });
+    if (old.comment !== s.comment)
+      changes.push({ kind: 'setSequenceComment', sequence, ...fromTo(old.comment, s.comment) });
   }
   return changes;
 }

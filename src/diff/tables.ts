@@ -10,14 +10,17 @@ const withoutName = <T extends { name: string }>({ name: _name, ...definition }:
 
 /** Constraints of one kind: renames, then drops, then adds (the planner moves each to its phase). */
 function diffNamed<T extends { name: string }>(
-  table: QualifiedName,
   from: T[],
   to: T[],
   definition: (item: T) => string,
   make: { drop: (item: T) => Change; add: (item: T) => Change; rename: (from: string, to: string) => Change },
 ): Change[] {
   const m = matchByDefinition(from, to, definition);
-  return [...m.renamed.map((r) => make.rename(r.from.name, r.to.name)), ...m.dropped.map(make.drop), ...m.added.map(make.add)];
+  return [
+    ...m.renamed.map((r) => make.rename(r.from.name, r.to.name)),
+    ...m.dropped.map(make.drop),
+    ...m.added.map(make.add),
+  ];
 }
 
 const renameConstraint =
@@ -26,32 +29,32 @@ const renameConstraint =
 
 function diffConstraints(table: QualifiedName, old: Table, next: Table): Change[] {
   return [
-    ...diffNamed(table, old.primaryKey ? [old.primaryKey] : [], next.primaryKey ? [next.primaryKey] : [], withoutName, {
+    ...diffNamed(old.primaryKey ? [old.primaryKey] : [], next.primaryKey ? [next.primaryKey] : [], withoutName, {
       drop: (primaryKey) => ({ kind: 'dropPrimaryKey', table, primaryKey }),
       add: (primaryKey) => ({ kind: 'addPrimaryKey', table, primaryKey }),
       rename: renameConstraint(table, 'primaryKey'),
     }),
-    ...diffNamed(table, old.foreignKeys, next.foreignKeys, withoutName, {
+    ...diffNamed(old.foreignKeys, next.foreignKeys, withoutName, {
       drop: (foreignKey) => ({ kind: 'dropForeignKey', table, foreignKey }),
       add: (foreignKey) => ({ kind: 'addForeignKey', table, foreignKey }),
       rename: renameConstraint(table, 'foreignKey'),
     }),
-    ...diffNamed(table, old.uniques, next.uniques, withoutName, {
+    ...diffNamed(old.uniques, next.uniques, withoutName, {
       drop: (unique) => ({ kind: 'dropUnique', table, unique }),
       add: (unique) => ({ kind: 'addUnique', table, unique }),
       rename: renameConstraint(table, 'unique'),
     }),
-    ...diffNamed(table, old.checks, next.checks, checkDefinition, {
+    ...diffNamed(old.checks, next.checks, checkDefinition, {
       drop: (check) => ({ kind: 'dropCheck', table, check }),
       add: (check) => ({ kind: 'addCheck', table, check }),
       rename: renameConstraint(table, 'check'),
     }),
-    ...diffNamed(table, old.exclusions, next.exclusions, withoutName, {
+    ...diffNamed(old.exclusions, next.exclusions, withoutName, {
       drop: (exclusion) => ({ kind: 'dropExclusion', table, exclusion }),
       add: (exclusion) => ({ kind: 'addExclusion', table, exclusion }),
       rename: renameConstraint(table, 'exclusion'),
     }),
-    ...diffNamed(table, old.indexes, next.indexes, withoutName, {
+    ...diffNamed(old.indexes, next.indexes, withoutName, {
       drop: (index) => ({ kind: 'dropIndex', table, index }),
       add: (index) => ({ kind: 'createIndex', table, index }),
       rename: (from, to) => ({ kind: 'renameIndex', table, from, to }),
@@ -72,7 +75,8 @@ function diffTable(old: Table, next: Table, recreatedColumns: ReadonlySet<string
     else changes.push(...diffColumn(table, before, column, recreatedColumns.has(columnKey(table, column.name))));
   }
   changes.push(...diffConstraints(table, old, next));
-  if (old.comment !== next.comment) changes.push({ kind: 'setTableComment', table, ...fromTo(old.comment, next.comment) });
+  if (old.comment !== next.comment)
+    changes.push({ kind: 'setTableComment', table, ...fromTo(old.comment, next.comment) });
   return changes;
 }
 

@@ -46,12 +46,16 @@ export function checks(metadata: EntityMetadata): Check[] {
   return metadata.checks.map((c) => ({ name: c.name, expression: `(${c.expression})` }));
 }
 
-/** pg_get_constraintdef prints DEFERRABLE after the exclusion body, and the model keeps it there. */
+/**
+ * The model keeps an exclusion's deferrability inside its definition, spelled as pg_get_constraintdef
+ * does: ` DEFERRABLE`, plus ` INITIALLY DEFERRED` when deferred (INITIALLY IMMEDIATE is the default).
+ */
 export function exclusions(metadata: EntityMetadata): Exclusion[] {
-  return metadata.exclusions.map((e) => ({
-    name: e.name,
-    definition: e.deferrable ? `${e.expression!} DEFERRABLE ${e.deferrable}` : e.expression!,
-  }));
+  return metadata.exclusions.map((e) => {
+    const clause = deferrable(e.deferrable);
+    const suffix = clause === 'NOT DEFERRABLE' ? '' : clause === 'DEFERRABLE INITIALLY DEFERRED' ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE';
+    return { name: e.name, definition: e.expression! + suffix };
+  });
 }
 
 export function foreignKeys(metadata: EntityMetadata, defaultSchema: string): ForeignKey[] {

@@ -8,10 +8,13 @@ import { type EntityReadResult, metadataToSchema } from './schema';
 
 export type { EntityReadResult } from './schema';
 
-/** Builds the metadata without connecting; migrations and subscribers are not needed, so not loaded. */
+/**
+ * Builds the metadata without connecting. Migrations, subscribers and the query cache play no part in
+ * the schema of the entities, and loading them could need files or packages, so they are left out.
+ */
 export async function buildEntityMetadatas(options: DataSourceOptions): Promise<DataSource> {
   if (options.type !== 'postgres') throw new Error(`ormdiff supports only PostgreSQL, not ${JSON.stringify(options.type)}`);
-  const ds = new DataSource({ ...options, migrations: [], subscribers: [] });
+  const ds = new DataSource({ ...options, migrations: [], subscribers: [], cache: false });
   await (ds as unknown as { buildMetadatas(): Promise<void> }).buildMetadatas();
   return ds;
 }

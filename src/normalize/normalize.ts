@@ -89,7 +89,8 @@ export async function normalizeDesired(db: Queryable, desired: Schema, actual: S
 
   await db.query('BEGIN');
   try {
-    await db.query("SELECT set_config('search_path', '', true)");
+    // Expressions are evaluated with the session's own search_path, as TypeORM's CREATE TABLE would be
+    // (`uuid_generate_v4()` resolves through public); the introspector prints them with an empty one.
     for (const change of prerequisites(desired, actual)) {
       const statements = renderChange(change);
       for (const sql of statements) {
@@ -100,10 +101,7 @@ export async function normalizeDesired(db: Queryable, desired: Schema, actual: S
     await db.query(`CREATE SCHEMA ${quoteIdent(WORK_SCHEMA)}`);
     for (const { table, position } of pending) {
       const copy = scratchCopy(table, position);
-      const statements = [
-        ...renderChange({ kind: 'createTable', table: copy }),
-        ...copy.indexes.flatMap((index) => renderChange({ kind: 'createIndex', table: copy, index })),
-      ];
+      const statements = renderChange({ kind: 'createTable', table: copy });
       try {
         for (const sql of statements) await db.query(sql);
       } catch (error) {

@@ -65,10 +65,9 @@ function rank(change: Change, ctx: Context): [number, number] {
       return [9, 0];
     case 'alterColumnType': {
       const leaving = change.from.enumType;
-      if (leaving && ctx.recreatedEnums.has(nameKey(leaving)) && nameKey(leaving) !== nameKey(change.to.enumType ?? { schema: '', name: '' })) {
-        return [6, 2];
-      }
-      return [9, 1];
+      const stays =
+        leaving !== undefined && change.to.enumType !== undefined && nameKey(leaving) === nameKey(change.to.enumType);
+      return leaving !== undefined && !stays && ctx.recreatedEnums.has(nameKey(leaving)) ? [6, 2] : [9, 1];
     }
     case 'setNotNull':
       return [9, 2];

@@ -40,7 +40,8 @@ export const commentTarget = {
 };
 
 /** `nextval('"s"."seq"'::regclass)`: a serial column's default. */
-export const nextval = (sequence: QualifiedName): string => `nextval(${quoteLiteral(quoteQualified(sequence))}::regclass)`;
+export const nextval = (sequence: QualifiedName): string =>
+  `nextval(${quoteLiteral(quoteQualified(sequence))}::regclass)`;
 
 const SERIAL_TYPES: Record<string, string> = { smallint: 'smallserial', integer: 'serial', bigint: 'bigserial' };
 
@@ -69,7 +70,8 @@ export function columnDefinition(table: QualifiedName, column: Column): ColumnDe
   const before: string[] = [];
   const after: string[] = [];
   const serialType = source.kind === 'serial' && column.arrayDims === 0 ? SERIAL_TYPES[column.dataType] : undefined;
-  const implicitSerial = source.kind === 'serial' && serialType !== undefined && isDefaultSequence(table, column.name, source.sequence);
+  const implicitSerial =
+    source.kind === 'serial' && serialType !== undefined && isDefaultSequence(table, column.name, source.sequence);
   const parts = [quoteIdent(column.name), implicitSerial ? serialType! : columnType(column)];
   if (column.collation !== undefined) parts.push(`COLLATE ${column.collation}`);
   switch (source.kind) {
@@ -86,7 +88,9 @@ export function columnDefinition(table: QualifiedName, column: Column): ColumnDe
       if (!implicitSerial) {
         before.push(`CREATE SEQUENCE ${quoteQualified(source.sequence)} AS ${column.dataType}`);
         parts.push(`DEFAULT ${nextval(source.sequence)}`);
-        after.push(`ALTER SEQUENCE ${quoteQualified(source.sequence)} OWNED BY ${quoteQualified(table)}.${quoteIdent(column.name)}`);
+        after.push(
+          `ALTER SEQUENCE ${quoteQualified(source.sequence)} OWNED BY ${quoteQualified(table)}.${quoteIdent(column.name)}`,
+        );
       }
       break;
     case 'none':
@@ -100,7 +104,8 @@ export function columnDefinition(table: QualifiedName, column: Column): ColumnDe
 const DEFERRABLE_DEFAULT = 'NOT DEFERRABLE';
 const deferrable = (d: ForeignKey['deferrable']): string => (d === DEFERRABLE_DEFAULT ? '' : ` ${d}`);
 
-export const primaryKeyClause = (pk: PrimaryKey): string => `CONSTRAINT ${quoteIdent(pk.name)} PRIMARY KEY (${list(pk.columns)})`;
+export const primaryKeyClause = (pk: PrimaryKey): string =>
+  `CONSTRAINT ${quoteIdent(pk.name)} PRIMARY KEY (${list(pk.columns)})`;
 
 export const uniqueClause = (u: UniqueConstraint): string =>
   `CONSTRAINT ${quoteIdent(u.name)} UNIQUE${u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${list(u.columns)})${deferrable(u.deferrable)}`;

@@ -54,9 +54,9 @@ export function sequenceOptionClauses(o: SequenceOptions): string[] {
 /** The clauses that turn `from` into `to` (ALTER SEQUENCE / ALTER COLUMN … SET). A new type restates its bounds. */
 export function changedOptionClauses(from: SequenceOptions, to: SequenceOptions): string[] {
   const retyped = from.dataType !== to.dataType;
-  return OPTION_ORDER.filter(
-    (k) => String(from[k]) !== String(to[k]) || (retyped && (k === 'min' || k === 'max')),
-  ).map((k) => clause(k, to));
+  return OPTION_ORDER.filter((k) => String(from[k]) !== String(to[k]) || (retyped && (k === 'min' || k === 'max'))).map(
+    (k) => clause(k, to),
+  );
 }
 
 function clipBytes(text: string, bytes: number): string {

@@ -49,20 +49,22 @@ function addColumn(table: QualifiedName, column: Column): string[] {
   return [...def.before, `${alterTable(table)} ADD COLUMN ${def.sql}`, ...def.after];
 }
 
-const dropColumn = (table: QualifiedName, column: string): string => `${alterTable(table)} DROP COLUMN ${quoteIdent(column)}`;
+const dropColumn = (table: QualifiedName, column: string): string =>
+  `${alterTable(table)} DROP COLUMN ${quoteIdent(column)}`;
 
 /** An enum has no cast to another enum or from most types, but every type casts through text. */
 function usingCast(from: Column, to: Column): string {
-  const col = quoteIdent(to.name);
-  const viaText = from.enumType !== undefined || to.enumType !== undefined ? `::text${'[]'.repeat(from.arrayDims)}` : '';
-  return `${col}${viaText}::${columnType(to)}`;
+  const target = columnType(to);
+  const text = `text${'[]'.repeat(from.arrayDims)}`;
+  const viaText = (from.enumType !== undefined || to.enumType !== undefined) && target !== text ? `::${text}` : '';
+  return `${quoteIdent(to.name)}${viaText}::${target}`;
 }
 
 function alterColumnType(c: ChangeOf<'alterColumnType'>): string[] {
   const { from, to } = c;
   const col = `ALTER COLUMN ${quoteIdent(to.name)}`;
   const retyped = from.dataType !== to.dataType || from.arrayDims !== to.arrayDims;
-  const plainSources = (from.valueSource.kind === 'none' || from.valueSource.kind === 'default');
+  const plainSources = from.valueSource.kind === 'none' || from.valueSource.kind === 'default';
   // One statement: a default that cannot be cast to the new type must be gone before the type changes.
   const actions = [
     ...(from.valueSource.kind === 'default' ? [`${col} DROP DEFAULT`] : []),
@@ -70,9 +72,10 @@ function alterColumnType(c: ChangeOf<'alterColumnType'>): string[] {
     ...(to.valueSource.kind === 'default' && plainSources ? [`${col} SET DEFAULT ${to.valueSource.expression}`] : []),
   ];
   const statements = [`${alterTable(c.table)} ${actions.join(', ')}`];
-  // A serial's sequence does not follow its column's type by itself (an identity's does).
+  // A serial's sequence does not follow its column's type by itself (an identity's does). Named as it is
+  // now: a rename of the sequence, if any, comes later with the value source change.
   if (from.valueSource.kind === 'serial' && to.valueSource.kind === 'serial' && from.dataType !== to.dataType) {
-    statements.push(`ALTER SEQUENCE ${quoteQualified(to.valueSource.sequence)} AS ${to.dataType}`);
+    statements.push(`ALTER SEQUENCE ${quoteQualified(from.valueSource.sequence)} AS ${to.dataType}`);
   }
   return statements;
 }
@@ -123,7 +126,9 @@ function renameSequence(from: QualifiedName, to: QualifiedName): string[] {
   const statements: string[] = [];
   if (from.name !== to.name) statements.push(`ALTER SEQUENCE ${quoteQualified(from)} RENAME TO ${quoteIdent(to.name)}`);
   if (from.schema !== to.schema) {
-    statements.push(`ALTER SEQUENCE ${quoteQualified({ schema: from.schema, name: to.name })} SET SCHEMA ${quoteIdent(to.schema)}`);
+    statements.push(
+      `ALTER SEQUENCE ${quoteQualified({ schema: from.schema, name: to.name })} SET SCHEMA ${quoteIdent(to.schema)}`,
+    );
   }
   return statements;
 }
@@ -183,18 +188,27 @@ export function renderChange(change: Change): string[] {
     case 'dropSchema':
       return [`DROP SCHEMA ${quoteIdent(change.schema)}`];
     case 'createExtension':
-      return [`CREATE EXTENSION ${quoteIdent(change.extension.name)} WITH SCHEMA ${quoteIdent(change.extension.schema)}`];
+      return [
+        `CREATE EXTENSION ${quoteIdent(change.extension.name)} WITH SCHEMA ${quoteIdent(change.extension.schema)}`,
+      ];
     case 'dropExtension':
       return [`DROP EXTENSION ${quoteIdent(change.extension.name)}`];
     case 'setExtensionSchema':
       return [`ALTER EXTENSION ${quoteIdent(change.name)} SET SCHEMA ${quoteIdent(change.to)}`];
     case 'createEnum':
-      return [createEnum(change.enum), ...(change.enum.comment !== undefined ? [comment(commentTarget.type(change.enum), change.enum.comment)] : [])];
+      return [
+        createEnum(change.enum),
+        ...(change.enum.comment !== undefined ? [comment(commentTarget.type(change.enum), change.enum.comment)] : []),
+      ];
     case 'dropEnum':
       return [`DROP TYPE ${quoteQualified(change.enum)}`];
     case 'addEnumValue': {
       const position =
-        change.before !== undefined ? ` BEFORE ${quoteLiteral(change.before)}` : change.after !== undefined ? ` AFTER ${quoteLiteral(change.after)}` : '';
+        change.before !== undefined
+          ? ` BEFORE ${quoteLiteral(change.before)}`
+          : change.after !== undefined
+            ? ` AFTER ${quoteLiteral(change.after)}`
+            : '';
       return [`ALTER TYPE ${quoteQualified(change.enum)} ADD VALUE ${quoteLiteral(change.value)}${position}`];
     }
     case 'recreateEnum':
@@ -206,15 +220,21 @@ export function renderChange(change: Change): string[] {
     case 'dropDomain':
       return [`DROP DOMAIN ${quoteQualified(change.domain)}`];
     case 'alterDomainDefault':
-      return [`ALTER DOMAIN ${quoteQualified(change.domain)} ${change.to === undefined ? 'DROP DEFAULT' : `SET DEFAULT ${change.to}`}`];
+      return [
+        `ALTER DOMAIN ${quoteQualified(change.domain)} ${change.to === undefined ? 'DROP DEFAULT' : `SET DEFAULT ${change.to}`}`,
+      ];
     case 'alterDomainNotNull':
       return [`ALTER DOMAIN ${quoteQualified(change.domain)} ${change.notNull ? 'SET' : 'DROP'} NOT NULL`];
     case 'addDomainCheck':
-      return [`ALTER DOMAIN ${quoteQualified(change.domain)} ADD CONSTRAINT ${quoteIdent(change.check.name)} CHECK ${change.check.expression}`];
+      return [
+        `ALTER DOMAIN ${quoteQualified(change.domain)} ADD CONSTRAINT ${quoteIdent(change.check.name)} CHECK ${change.check.expression}`,
+      ];
     case 'dropDomainCheck':
       return [`ALTER DOMAIN ${quoteQualified(change.domain)} DROP CONSTRAINT ${quoteIdent(change.check.name)}`];
     case 'renameDomainConstraint':
-      return [`ALTER DOMAIN ${quoteQualified(change.domain)} RENAME CONSTRAINT ${quoteIdent(change.from)} TO ${quoteIdent(change.to)}`];
+      return [
+        `ALTER DOMAIN ${quoteQualified(change.domain)} RENAME CONSTRAINT ${quoteIdent(change.from)} TO ${quoteIdent(change.to)}`,
+      ];
     case 'setDomainComment':
       return [comment(commentTarget.domain(change.domain), change.to)];
     case 'createSequence':
@@ -290,7 +310,9 @@ export function renderChange(change: Change): string[] {
     case 'dropIndex':
       return [`DROP INDEX ${quoteQualified({ schema: change.table.schema, name: change.index.name })}`];
     case 'renameIndex':
-      return [`ALTER INDEX ${quoteQualified({ schema: change.table.schema, name: change.from })} RENAME TO ${quoteIdent(change.to)}`];
+      return [
+        `ALTER INDEX ${quoteQualified({ schema: change.table.schema, name: change.from })} RENAME TO ${quoteIdent(change.to)}`,
+      ];
     case 'renameConstraint':
       return [`${alterTable(change.table)} RENAME CONSTRAINT ${quoteIdent(change.from)} TO ${quoteIdent(change.to)}`];
   }

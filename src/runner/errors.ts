@@ -1,27 +1,28 @@
 /**
  * The runner's errors. Each carries the process exit code the CLI should use, and a one-line
  * message meant for a terminal: no stack, no newlines, never the password of the database URL.
+ * They are OrmdiffErrors, so the CLI maps them to exit codes like every other error.
  */
+import { ExitCode, ExitCodeValue, OrmdiffError } from '../errors';
 
-export class RunnerError extends Error {
-  readonly exitCode: number = 1;
-  constructor(message: string) {
-    super(oneLine(message));
-    this.name = new.target.name;
+export class RunnerError extends OrmdiffError {
+  constructor(message: string, exitCode: ExitCodeValue) {
+    super(oneLine(message), exitCode);
   }
 }
 
 /** The migration files do not form a usable revision graph (missing parent, cycle, duplicate id, unloadable file). */
 export class GraphError extends RunnerError {
-  override readonly exitCode = 2;
   constructor(readonly problems: string[]) {
-    super(problems.join('; '));
+    super(problems.join('; '), ExitCode.usage);
   }
 }
 
 /** A target, option or command that cannot be honoured as given (unknown revision, ambiguous walk…). */
 export class UsageError extends RunnerError {
-  override readonly exitCode = 2;
+  constructor(message: string) {
+    super(message, ExitCode.usage);
+  }
 }
 
 /** `head` was asked for while the graph has several. */
@@ -49,16 +50,18 @@ export class ChangedMigrationError extends UsageError {
   }
 }
 
-/** The database could not be reached or the runner could not take its lock. */
+/** The database could not be reached, or the runner's own queries on it failed. */
 export class ConnectionError extends RunnerError {
-  override readonly exitCode = 3;
+  constructor(message: string) {
+    super(message, ExitCode.database);
+  }
 }
 
+/** Another run held the migration lock for longer than the timeout. */
 export class LockTimeoutError extends ConnectionError {}
 
-/** A migration failed while running; the database was left as the message describes. */
+/** A migration failed while running; the message says what state the database was left in. */
 export class MigrationError extends RunnerError {
-  override readonly exitCode = 4;
   constructor(
     message: string,
     readonly revision: string,
@@ -66,13 +69,15 @@ export class MigrationError extends RunnerError {
     readonly statement: string | undefined,
     readonly databaseMessage: string,
   ) {
-    super(message);
+    super(message, ExitCode.migrationFailed);
   }
 }
 
 /** A non-transactional migration failed or was interrupted part-way in an earlier run and nobody resolved it. */
 export class PartialMigrationError extends RunnerError {
-  override readonly exitCode = 4;
+  constructor(message: string) {
+    super(message, ExitCode.migrationFailed);
+  }
 }
 
 export function oneLine(text: string): string {

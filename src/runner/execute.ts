@@ -31,6 +31,9 @@ export interface ExecContext {
   log?: (line: string) => void;
 }
 
+const OFFLINE_NOTE =
+  'Nothing was executed (--sql); offline runs see the catalog as it is now, plus tables made by queryRunner.createTable earlier in the run.';
+
 const showHeads = (heads: readonly string[]) => (heads.length ? heads.join(', ') : '(base)');
 
 export function describeStep(graph: MigrationGraph, step: PlanStep): string {
@@ -97,7 +100,7 @@ async function runStep(ctx: ExecContext, step: PlanStep): Promise<StepResult> {
       await rollbackAll(session);
       const { statement, databaseMessage } = failureOf(err);
       if (!session.offline) await recordRolledBack(session, tables, row, statement, databaseMessage).catch(() => undefined);
-      fail(err, `Rolled back; the database is still at ${showHeads(ctx.heads)}.`);
+      fail(err, session.offline ? OFFLINE_NOTE : `Rolled back; the database is still at ${showHeads(ctx.heads)}.`);
     }
   } else {
     await session.exec(historyStarted(tables, row));
@@ -116,7 +119,7 @@ async function runStep(ctx: ExecContext, step: PlanStep): Promise<StepResult> {
       if (!session.offline) await recordFailure(session, tables, rev.revision, statement, databaseMessage).catch(() => undefined);
       fail(
         err,
-        `It runs outside a transaction: ${completed} statement(s) before the failure completed and were not undone; ` +
+        session.offline ? OFFLINE_NOTE : `It runs outside a transaction: ${completed} statement(s) before the failure completed and were not undone; ` +
           `this is recorded in ${HISTORY_TABLE} and the version table still says ${showHeads(ctx.heads)}.`,
       );
     }

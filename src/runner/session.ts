@@ -9,7 +9,7 @@
  * catalog reads TypeORM makes to plan that DDL (it must see the real catalog even offline) and
  * the runner's own bookkeeping (lock, reading the version table).
  */
-import { DataSource, QueryResult, QueryRunner } from 'typeorm';
+import { DataSource, QueryResult, QueryRunner, Table } from 'typeorm';
 import type { Query } from 'typeorm/driver/Query';
 import { ConnectionError, redactUrl, UsageError } from './errors';
 import type { Statement } from './sql';
@@ -147,6 +147,7 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     if (patchable.sqlMemoryMode) return originalExecute(up, down);
     for (const q of Array.isArray(up) ? up : [up]) await sink(q.query, q.parameters);
   };
+  if (offline) rememberCreatedTables(runner);
   // What a migration calls `queryRunner.query` with is always the migration's own SQL, reads included.
   session.migrationRunner = new Proxy(runner, {
     get(target, prop) {
@@ -166,4 +167,21 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     }
   }
   return session;
+}
+
+/**
+ * Offline, a table created by `queryRunner.createTable` is never in the catalog, so a later
+ * `addColumn` on it would fail to find it. TypeORM looks tables up in its own cache first; put
+ * each created table there, as the catalog would have it online.
+ */
+function rememberCreatedTables(runner: QueryRunner): void {
+  const internals = runner as unknown as { cachedTablePaths: Record<string, string>; getTablePath(t: Table): string; loadedTables: Table[] };
+  const createTable = runner.createTable.bind(runner);
+  runner.createTable = async (table, ...rest) => {
+    await createTable(table, ...rest);
+    const path = internals.getTablePath(table);
+    if (!internals.loadedTables.some((t) => internals.getTablePath(t) === path)) internals.loadedTables.push(table.clone());
+    internals.cachedTablePaths[table.name] = path;
+    internals.cachedTablePaths[path] = path;
+  };
 }

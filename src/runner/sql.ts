@@ -130,3 +130,13 @@ export function resolveBlocking(t: Tables, how: string): Statement {
     sql: `UPDATE ${t.history} SET "status" = 'abandoned', "message" = coalesce("message" || ' | ', '') || ${quoteLiteral(how)} WHERE "status" IN ('started', 'failed')`,
   };
 }
+
+/** A script as `--sql` prints it: one statement per line (or block), each ended by a semicolon. */
+export function renderScript(statements: readonly Statement[]): string {
+  return statements
+    .map((s) => {
+      const text = s.sql.trim().replace(/;\s*$/, '');
+      return (s.parameters && s.parameters.length ? `-- parameters: ${JSON.stringify(s.parameters)}\n` : '') + text + ';\n';
+    })
+    .join('');
+}

@@ -111,7 +111,7 @@ export async function recordFailure(session: Session, t: Tables, revision: strin
 export async function recordRolledBack(
   session: Session,
   t: Tables,
-  row: { revision: string; operation: string; direction: string; checksum: string; file: string; ranBy: string },
+  row: { revision: string; operation: string; direction: string; checksum: string | null; file: string | null; ranBy: string },
   statement: string | undefined,
   message: string,
 ): Promise<void> {

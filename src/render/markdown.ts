@@ -1,0 +1,59 @@
+/** A plan as a Markdown report: per-table summary, warnings with their help, and the SQL both ways. */
+import type { Change } from '../diff/changes';
+import { changeObject, changeTable, describeChange, isDestructive } from '../diff/describe';
+import type { Plan, Statement } from '../plan/plan';
+import { renderPlanSql } from './sql';
+
+/** A table cell: pipes would end the cell and line breaks the row. */
+const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+/** `schema.table` for table-level changes, the object itself for types, sequences, schemas… */
+function groupOf(change: Change): string {
+  const table = changeTable(change);
+  return table ? `${table.schema}.${table.name}` : changeObject(change);
+}
+
+/** A fence longer than any backtick run in the text, so SQL holding backticks cannot close it. */
+function fence(text: string, lang: string): string {
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  const marks = '`'.repeat(longest + 1);
+  return `${marks}${lang}\n${text}${text.endsWith('\n') ? '' : '\n'}${marks}`;
+}
+
+function summary(plan: Plan): string {
+  const groups = new Map<string, Change[]>();
+  for (const c of plan.changes) groups.set(groupOf(c), [...(groups.get(groupOf(c)) ?? []), c]);
+  const rows = [...groups].map(([object, changes]) => {
+    const codes = plan.warnings.filter((w) => changes.includes(w.change)).map((w) => `${w.code} (${w.severity})`);
+    const lines = changes.map((c) => describeChange(c) + (isDestructive(c) ? ' **(destructive)**' : ''));
+    return `| ${cell(object)} | ${lines.map(cell).join('<br>')} | ${codes.join(', ') || '—'} |`;
+  });
+  return ['| Object | Changes | Warnings |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
+function warnings(plan: Plan): string {
+  if (plan.warnings.length === 0) return 'None.';
+  return plan.warnings
+    .map((w) => `- **${w.code}** (${w.severity}) \`${w.object.replace(/`/g, "'")}\`: ${w.message}\n  ${w.help}`)
+    .join('\n');
+}
+
+const statementCount = (s: Statement[]): string => `${s.length} statement${s.length === 1 ? '' : 's'}`;
+
+export function renderMarkdown(plan: Plan): string {
+  if (plan.changes.length === 0) return '# Migration plan\n\nNo changes: the database matches the model.\n';
+  return (
+    [
+      '# Migration plan',
+      `${plan.changes.length} change${plan.changes.length === 1 ? '' : 's'}, ${plan.warnings.length} warning${plan.warnings.length === 1 ? '' : 's'}; ${plan.transactional ? 'runs in one transaction' : 'runs outside a transaction'}.`,
+      '## Summary',
+      summary(plan),
+      '## Warnings',
+      warnings(plan),
+      `## Up (${statementCount(plan.up)})`,
+      fence(renderPlanSql(plan, 'up'), 'sql'),
+      `## Down (${statementCount(plan.down)})`,
+      fence(renderPlanSql(plan, 'down'), 'sql'),
+    ].join('\n\n') + '\n'
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * What every database command starts with: the graph, a session, the lock (online), the state
+ * the database is in, and the checks that refuse to go on from a state that is not understood.
+ */
+import { hostname, userInfo } from 'node:os';
+import { ChangedMigrationError, ConnectionError, GraphError, guarded, PartialMigrationError, RunnerError } from './errors';
+import { loadGraph, MigrationGraph } from './load';
+import { acquireLock, releaseLock } from './lock';
+import { DatabaseOptions, openSession, Session } from './session';
+import { historyRecorded, resolveBlocking, Statement, tablesIn, Tables, VERSION_TABLE } from './sql';
+import { DbState, describeBlocking, readState } from './state';
+import { appliedSet } from './targets';
+
+export interface RunOptions extends DatabaseOptions {
+  migrationsDir: string;
+  /** Offline: record the SQL instead of executing it. */
+  sql?: boolean;
+  /** Accept applied migration files whose content changed since they ran (recorded in the history). */
+  allowChanged?: boolean;
+  /** Go on although a non-transactional migration was left half done (the user has repaired it). */
+  retryFailed?: boolean;
+  /** How long to wait for another run's lock. Default 60 s. */
+  lockTimeoutMs?: number;
+  /** Recorded as who ran it. Default `<os user>@<host>`. */
+  ranBy?: string;
+  /** Progress lines ("Running upgrade a -> b, message"). */
+  log?: (line: string) => void;
+  /** Every script statement, as it is executed (online) or recorded (offline). */
+  onStatement?: (s: Statement) => void;
+}
+
+export interface RunContext {
+  graph: MigrationGraph;
+  tables: Tables;
+  session: Session;
+  state: DbState;
+  ranBy: string;
+}
+
+export function defaultRanBy(): string {
+  let user = process.env.USER ?? 'unknown';
+  try {
+    user = userInfo().username;
+  } catch {
+    // No passwd entry (some containers): keep $USER.
+  }
+  return `${user}@${hostname()}`;
+}
+
+/** Loads, connects, locks (unless offline) and reads the state, runs `body`, and lets go of everything. */
+export function withRun<T>(opts: RunOptions, body: (run: RunContext) => Promise<T>): Promise<T> {
+  return guarded(opts.url, async () => {
+    const graph = loadGraph(opts.migrationsDir);
+    const tables = tablesIn(opts.schema ?? 'public');
+    const session = await openSession({ ...opts, offline: Boolean(opts.sql) });
+    let locked = false;
+    try {
+      if (!session.offline) {
+        await asDatabaseError('taking the migration lock', () => acquireLock(session, tables.schema, opts.lockTimeoutMs ?? 60_000));
+        locked = true;
+      }
+      const state = await asDatabaseError(`reading ${tables.schema}.${VERSION_TABLE}`, () => readState(session, tables));
+      return await body({ graph, tables, session, state, ranBy: opts.ranBy ?? defaultRanBy() });
+    } finally {
+      if (locked) await releaseLock(session, tables.schema).catch(() => undefined);
+      await session.close().catch(() => undefined);
+    }
+  });
+}
+
+/** A failure of the runner's own queries is the database's state, not the user's migration: exit code 3. */
+async function asDatabaseError<T>(doing: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof RunnerError) throw err;
+    throw new ConnectionError(`Database error while ${doing}: ${(err as Error).message}`);
+  }
+}
+
+/** The version table's heads, refused if a file that declared one of them is gone. */
+export function knownHeads(run: RunContext): string[] {
+  const unknown = run.state.heads.filter((h) => !run.graph.nodes.has(h));
+  if (unknown.length) {
+    throw new GraphError(
+      unknown.map(
+        (h) =>
+          `Can't locate revision ${h}: the database's ${run.tables.schema}.${VERSION_TABLE} records it but no migration file declares it ` +
+          '(restore the file, or `ormdiff stamp --purge <revision>` to say where the database really is)',
+      ),
+    );
+  }
+  return run.state.heads;
+}
+
+/**
+ * Refuses to migrate over a half-done migration or a changed applied file, unless told to; what
+ * the user accepted is returned as statements so it lands in the history with the run.
+ */
+export function preflight(run: RunContext, opts: Pick<RunOptions, 'allowChanged' | 'retryFailed'>, heads: readonly string[]): Statement[] {
+  const out: Statement[] = [];
+  if (run.state.blocking.length) {
+    if (!opts.retryFailed) throw new PartialMigrationError(describeBlocking(run.state.blocking[0], heads));
+    out.push(resolveBlocking(run.tables, 'resolved: rerun with --retry-failed'));
+  }
+  const changed = [...appliedSet(run.graph, heads)]
+    .map((id) => run.graph.nodes.get(id)!)
+    .filter((rev) => {
+      const recorded = run.state.checksums.get(rev.revision);
+      return recorded !== undefined && recorded !== rev.checksum;
+    })
+    .map((rev) => ({ revision: rev.revision, file: rev.file, recorded: run.state.checksums.get(rev.revision)!, actual: rev.checksum }));
+  if (changed.length) {
+    if (!opts.allowChanged) throw new ChangedMigrationError(changed);
+    out.push(
+      ...historyRecorded(
+        run.tables,
+        changed.map((c) => ({
+          revision: c.revision,
+          operation: 'accept changed' as const,
+          direction: 'up' as const,
+          checksum: c.actual,
+          file: c.file,
+          ranBy: run.ranBy,
+          message: `file changed after it was applied (recorded sha256 ${c.recorded}); accepted with --allow-changed`,
+        })),
+      ),
+    );
+  }
+  return out;
+}

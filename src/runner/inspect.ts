@@ -1,0 +1,171 @@
+/**
+ * The read-only commands: `current`, `history`, `heads`, `branches`, `show`, and the
+ * `assertAtHead` check autogenerate makes first. They never take the lock and never write; the
+ * database is optional wherever the answer can come from the files alone.
+ */
+import { GraphError, guarded, NotUpToDateError, UsageError } from './errors';
+import { isBranchPoint, isMergePoint } from './graph';
+import { loadGraph, LoadedRevision, MigrationGraph } from './load';
+import { DatabaseOptions, openSession, Session } from './session';
+import { tablesIn, Tables, VERSION_TABLE } from './sql';
+import { BlockingRecord, HistoryEvent, readHistory, readState } from './state';
+import { appliedSet, parseTarget, planUpgrade, revisionsInRange } from './targets';
+
+export interface RevisionSummary {
+  revision: string;
+  downRevisions: string[];
+  children: string[];
+  file: string;
+  path: string;
+  className: string;
+  message: string;
+  createDate?: string;
+  transaction: boolean;
+  checksum: string;
+  isHead: boolean;
+  isBase: boolean;
+  isBranchPoint: boolean;
+  isMergePoint: boolean;
+  /** Whether the database's version table holds it; absent when no database was consulted. */
+  isCurrent?: boolean;
+}
+
+export interface InspectOptions extends DatabaseOptions {
+  migrationsDir: string;
+}
+
+export function summarize(graph: MigrationGraph, rev: LoadedRevision, current?: readonly string[]): RevisionSummary {
+  const id = rev.revision;
+  return {
+    revision: id,
+    downRevisions: [...rev.downRevisions],
+    children: [...graph.children.get(id)!],
+    file: rev.file,
+    path: rev.path,
+    className: rev.className,
+    message: rev.message,
+    createDate: rev.createDate,
+    transaction: rev.transaction,
+    checksum: rev.checksum,
+    isHead: graph.children.get(id)!.length === 0,
+    isBase: rev.downRevisions.length === 0,
+    isBranchPoint: isBranchPoint(graph, id),
+    isMergePoint: isMergePoint(graph, id),
+    ...(current ? { isCurrent: current.includes(id) } : {}),
+  };
+}
+
+const hasDatabase = (opts: DatabaseOptions) => Boolean(opts.url || opts.dataSource);
+
+/** Loads the graph and, when a database is given, a read-only session on it (no lock: nothing is written). */
+function withReader<T>(opts: InspectOptions, body: (graph: MigrationGraph, db?: { session: Session; tables: Tables }) => Promise<T>): Promise<T> {
+  return guarded(opts.url, async () => {
+    const graph = loadGraph(opts.migrationsDir);
+    if (!hasDatabase(opts)) return body(graph);
+    const session = await openSession({ ...opts, offline: true });
+    try {
+      return await body(graph, { session, tables: tablesIn(opts.schema ?? 'public') });
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  });
+}
+
+export interface CurrentResult {
+  /** The version table's revisions that a file declares. */
+  heads: RevisionSummary[];
+  /** The version table's revisions that no file declares. */
+  unknown: string[];
+  /** Whether the database is at every head of the graph. */
+  upToDate: boolean;
+  /** Revisions `upgrade heads` would apply, in order. */
+  pending: string[];
+  /** Half-done non-transactional migrations that block the next run. */
+  blocking: BlockingRecord[];
+}
+
+export function current(opts: InspectOptions): Promise<CurrentResult> {
+  if (!hasDatabase(opts)) return Promise.reject(new UsageError('current needs a database URL'));
+  return withReader(opts, async (graph, db) => {
+    const state = await readState(db!.session, db!.tables);
+    const known = state.heads.filter((h) => graph.nodes.has(h));
+    const pending = planUpgrade(graph, known, { kind: 'revisions', revisions: graph.heads }).map((s) => s.revision);
+    return {
+      heads: known.map((h) => summarize(graph, graph.nodes.get(h)!, state.heads)),
+      unknown: state.heads.filter((h) => !graph.nodes.has(h)),
+      upToDate: pending.length === 0 && known.length === state.heads.length,
+      pending,
+      blocking: state.blocking,
+    };
+  });
+}
+
+export interface HistoryOptions extends InspectOptions {
+  /** `start:end`, as Alembic's `-r`; either side may be empty, `current`, a revision or a relative target. */
+  range?: string;
+  /** Attach each revision's rows of the history table (needs a database). */
+  verbose?: boolean;
+}
+
+export interface HistoryEntry extends RevisionSummary {
+  /** This revision's rows in the history table, oldest first (verbose, with a database). */
+  events?: HistoryEvent[];
+}
+
+/** The revisions of the graph, newest first (children before parents). */
+export function history(opts: HistoryOptions): Promise<HistoryEntry[]> {
+  return withReader(opts, async (graph, db) => {
+    const state = db ? await readState(db.session, db.tables) : undefined;
+    const currentHeads = state?.heads.filter((h) => graph.nodes.has(h));
+    const ids = opts.range ? revisionsInRange(graph, currentHeads, opts.range) : [...graph.order].reverse();
+    const events = db && opts.verbose ? await readHistory(db.session, db.tables) : undefined;
+    return ids.map((id) => {
+      const entry: HistoryEntry = summarize(graph, graph.nodes.get(id)!, state?.heads);
+      if (events) entry.events = events.filter((e) => e.revision === id);
+      return entry;
+    });
+  });
+}
+
+export function heads(opts: InspectOptions): Promise<RevisionSummary[]> {
+  return withReader(opts, async (graph, db) => {
+    const state = db ? await readState(db.session, db.tables) : undefined;
+    return graph.heads.map((id) => summarize(graph, graph.nodes.get(id)!, state?.heads));
+  });
+}
+
+/** Branch points: revisions with more than one child (their `children` say where each branch starts). */
+export function branches(opts: InspectOptions): Promise<RevisionSummary[]> {
+  return withReader(opts, async (graph, db) => {
+    const state = db ? await readState(db.session, db.tables) : undefined;
+    return graph.order.filter((id) => isBranchPoint(graph, id)).map((id) => summarize(graph, graph.nodes.get(id)!, state?.heads));
+  });
+}
+
+/** The revision(s) a target names: `show abc1`, `show head`, `show heads`, `show abc1+2`. */
+export function show(opts: InspectOptions & { revision: string }): Promise<RevisionSummary[]> {
+  return withReader(opts, async (graph, db) => {
+    const state = db ? await readState(db.session, db.tables) : undefined;
+    const target = parseTarget(graph, opts.revision);
+    if (target.kind !== 'revisions') throw new UsageError(`show takes a revision, not ${opts.revision}`);
+    return target.revisions.map((id) => summarize(graph, graph.nodes.get(id)!, state?.heads));
+  });
+}
+
+/** For `revision --autogenerate`: the database must be at every head, or the generated diff would repeat pending migrations. */
+export function assertAtHead(opts: InspectOptions): Promise<void> {
+  if (!hasDatabase(opts)) return Promise.reject(new UsageError('Autogenerate needs a database URL'));
+  return withReader(opts, async (graph, db) => {
+    const state = await readState(db!.session, db!.tables);
+    const unknown = state.heads.filter((h) => !graph.nodes.has(h));
+    if (unknown.length) throw new GraphError([`Can't locate revision ${unknown.join(', ')} recorded in ${db!.tables.schema}.${VERSION_TABLE}`]);
+    const applied = appliedSet(graph, state.heads);
+    const pending = graph.order.filter((id) => !applied.has(id));
+    if (pending.length) {
+      throw new NotUpToDateError(
+        `Target database is not up to date: it is at ${state.heads.join(', ') || '(base)'} and ${pending.length} revision(s) are not applied ` +
+          `(${pending.slice(0, 5).join(', ')}${pending.length > 5 ? ', …' : ''}); run \`ormdiff upgrade heads\` first`,
+      );
+    }
+  });
+}

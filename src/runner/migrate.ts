@@ -1,0 +1,136 @@
+/**
+ * `upgrade`, `downgrade` and `stamp`: the commands that move the version table.
+ */
+import { withRun, knownHeads, preflight, RunContext, RunOptions } from './context';
+import { UsageError } from './errors';
+import { runSteps, StepResult } from './execute';
+import { createTables, historyRecorded, HistoryRow, renderScript, resolveBlocking, Statement, versionChange } from './sql';
+import { parseTarget, planDowngrade, planStamp, planUpgrade, PlanStep, Target } from './targets';
+
+export interface RunResult {
+  /** Heads before and after the run. */
+  from: string[];
+  to: string[];
+  steps: StepResult[];
+  /** The script, in order: what ran (online) or would run (offline). */
+  statements: Statement[];
+  /** `statements` as SQL text (what `--sql` prints). */
+  sql: string;
+}
+
+export interface UpgradeOptions extends RunOptions {
+  /** Default `head`. With `sql`, may be a range `start:end` (then the database's own state is not consulted). */
+  target?: string;
+}
+
+export interface DowngradeOptions extends RunOptions {
+  target: string;
+}
+
+/** `start:end` is only for offline runs, as in Alembic: online the start is always where the database is. */
+function splitRange(target: string, offline: boolean): { start?: string; end: string } {
+  const colon = target.indexOf(':');
+  if (colon < 0) return { end: target };
+  if (!offline) throw new UsageError(`A range (${target}) is only for --sql; online runs start where the database is`);
+  return { start: target.slice(0, colon), end: target.slice(colon + 1) };
+}
+
+function rangeStartHeads(run: RunContext, start: string): string[] {
+  const t = parseTarget(run.graph, start || 'base');
+  if (t.kind === 'relative') throw new UsageError(`The start of a --sql range must be a revision or base, not ${start}`);
+  return t.kind === 'base' ? [] : t.revisions;
+}
+
+function finalHeads(from: readonly string[], steps: readonly PlanStep[]): string[] {
+  let heads = [...from];
+  for (const s of steps) heads = heads.filter((h) => !s.removeHeads.includes(h)).concat(s.addHeads);
+  return heads;
+}
+
+async function move(opts: RunOptions, target: string, plan: (run: RunContext, heads: string[], t: Target) => PlanStep[]): Promise<RunResult> {
+  const { start, end } = splitRange(target, Boolean(opts.sql));
+  return withRun(opts, async (run) => {
+    const from = start !== undefined ? rangeStartHeads(run, start) : knownHeads(run);
+    const accepted = start !== undefined ? [] : preflight(run, opts, from);
+    const steps = plan(run, from, parseTarget(run.graph, end));
+    const to = finalHeads(from, steps);
+    if (steps.length === 0 && accepted.length === 0) return { from, to, steps: [], statements: [], sql: '' };
+    for (const s of [...createTables(run.tables), ...accepted]) await run.session.exec(s);
+    const results = await runSteps({ session: run.session, tables: run.tables, graph: run.graph, ranBy: run.ranBy, heads: [...from], log: opts.log }, steps);
+    return { from, to, steps: results, statements: run.session.statements, sql: renderScript(run.session.statements) };
+  });
+}
+
+export function upgrade(opts: UpgradeOptions): Promise<RunResult> {
+  return move(opts, opts.target ?? 'head', (run, heads, t) => planUpgrade(run.graph, heads, t));
+}
+
+export function downgrade(opts: DowngradeOptions): Promise<RunResult> {
+  if (!opts.target) return Promise.reject(new UsageError('downgrade needs a target: a revision, -N, or base'));
+  return move(opts, opts.target, (run, heads, t) => planDowngrade(run.graph, heads, t));
+}
+
+export interface StampOptions extends RunOptions {
+  /** One target, or several revisions (each may be a prefix, `heads`, `<rev>@head`…). */
+  target: string | string[];
+  /** Empty the version table first (it names revisions no file declares, or is simply wrong). */
+  purge?: boolean;
+}
+
+export interface StampResult {
+  from: string[];
+  to: string[];
+  /** Revisions now recorded as applied that were not, and the reverse. */
+  added: string[];
+  removed: string[];
+  statements: Statement[];
+  sql: string;
+}
+
+function stampTarget(run: RunContext, target: string | string[]): Target {
+  const tokens = Array.isArray(target) ? target : [target];
+  if (tokens.length === 0) throw new UsageError('stamp needs a target');
+  if (tokens.length === 1) return parseTarget(run.graph, tokens[0]);
+  const revisions = new Set<string>();
+  for (const token of tokens) {
+    const t = parseTarget(run.graph, token);
+    if (t.kind !== 'revisions') throw new UsageError(`stamp with several targets takes revisions only, not ${token}`);
+    for (const r of t.revisions) revisions.add(r);
+  }
+  return { kind: 'revisions', revisions: [...revisions] };
+}
+
+/** Records the database as being at `target` without running any migration (adopting a database, repairing by hand). */
+export function stamp(opts: StampOptions): Promise<StampResult> {
+  return withRun(opts, async (run) => {
+    const from = opts.purge ? [] : knownHeads(run);
+    const plan = planStamp(run.graph, from, stampTarget(run, opts.target));
+    const removeRows = opts.purge ? run.state.heads : from.filter((h) => !plan.heads.includes(h));
+    const addRows = plan.heads.filter((h) => opts.purge || !from.includes(h));
+    const statements: Statement[] = [];
+    // Stamping says where the database really is, which is what a half-done migration left unknown.
+    if (run.state.blocking.length) statements.push(resolveBlocking(run.tables, 'resolved: stamped'));
+    if (removeRows.length || addRows.length || plan.added.length || plan.removed.length) {
+      const row = (revision: string, direction: 'up' | 'down'): HistoryRow => {
+        const rev = run.graph.nodes.get(revision)!;
+        return { revision, operation: 'stamp', direction, checksum: rev.checksum, file: rev.file, ranBy: run.ranBy };
+      };
+      statements.push(
+        ...versionChange(run.tables, removeRows, addRows),
+        ...historyRecorded(run.tables, [...plan.removed.map((r) => row(r, 'down')), ...plan.added.map((r) => row(r, 'up'))]),
+      );
+    }
+    const result = { from: run.state.heads, to: plan.heads, added: plan.added, removed: plan.removed };
+    if (statements.length === 0) return { ...result, statements: [], sql: '' };
+    for (const s of createTables(run.tables)) await run.session.exec(s);
+    await run.session.runner.startTransaction();
+    try {
+      for (const s of statements) await run.session.exec(s);
+      await run.session.runner.commitTransaction();
+    } catch (err) {
+      if (run.session.runner.isTransactionActive) await run.session.runner.rollbackTransaction().catch(() => undefined);
+      throw err;
+    }
+    return { ...result, statements: run.session.statements, sql: renderScript(run.session.statements) };
+  });
+}
