@@ -53,56 +53,101 @@ export function templateLiteral(text: string): string {
 /** One line of a comment: no line breaks, and nothing that would close a block comment. */
 const commentLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\*\//g, '*\\/');
 
-function methodBody(statements: Statement[], plan: Plan, withWarnings: boolean): string {
-  const seen = new Set<Statement['change']>();
+export interface MigrationStatement {
+  sql: string;
+  /** Rendered as `// WARNING …` comment lines above the statement. */
+  notes?: string[];
+}
+
+/** Everything a migration file holds; the one shape every writer of migration files goes through. */
+export interface MigrationFile {
+  message: string;
+  revision: string;
+  downRevision: string | string[] | null;
+  createdAt: Date;
+  className: string;
+  /** Extra header sections (already one line each), e.g. `Changes:` and `Warnings:` lists. */
+  headerSections?: string[];
+  up: MigrationStatement[];
+  down: MigrationStatement[];
+  transaction: boolean;
+}
+
+function methodBody(statements: MigrationStatement[]): string {
   return statements
-    .map((s) => {
-      const first = !seen.has(s.change);
-      seen.add(s.change);
-      const warnings = withWarnings && first ? plan.warnings.filter((w) => w.change === s.change) : [];
-      const notes = warnings.map((w) => `// WARNING ${w.code}: ${commentLine(w.message)}\n`).join('');
-      return `${notes}await queryRunner.query(${templateLiteral(s.sql)});`;
-    })
+    .map((s) => `${(s.notes ?? []).map((n) => `// ${commentLine(n)}\n`).join('')}await queryRunner.query(${templateLiteral(s.sql)});`)
     .join('\n');
 }
 
-function header(plan: Plan, meta: MigrationMeta): string {
+function header(file: MigrationFile): string {
   const lines = [
-    commentLine(meta.message),
+    commentLine(file.message),
     '',
-    `Revision ID: ${meta.revision}`,
-    `Revises: ${meta.downRevision === null ? '(none)' : [meta.downRevision].flat().join(', ')}`,
-    `Create Date: ${meta.createdAt.toISOString()}`,
-    '',
-    'Changes:',
-    ...(plan.changes.length > 0 ? plan.changes.map((c) => `  - ${commentLine(describeChange(c))}`) : ['  (none)']),
-    ...(plan.warnings.length > 0
-      ? ['Warnings:', ...plan.warnings.map((w) => `  - ${w.code} ${w.severity}: ${commentLine(w.message)}`)]
-      : []),
+    `Revision ID: ${file.revision}`,
+    `Revises: ${file.downRevision === null ? '(none)' : [file.downRevision].flat().join(', ')}`,
+    `Create Date: ${file.createdAt.toISOString()}`,
+    ...(file.headerSections && file.headerSections.length > 0 ? ['', ...file.headerSections.map(commentLine)] : []),
   ];
   return `/**\n${lines.map((l) => (l === '' ? ' *' : ` * ${l}`)).join('\n')}\n */`;
 }
 
-export async function renderMigration(plan: Plan, meta: MigrationMeta): Promise<{ fileName: string; source: string }> {
-  const slug = slugify(meta.message);
-  const name = className(slug, meta.createdAt);
-  const source = `${header(plan, meta)}
+/** The file text before prettier (tests and benches that write thousands of files skip formatting). */
+export function migrationFileSource(file: MigrationFile): string {
+  return `${header(file)}
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class ${name} implements MigrationInterface {
-  name = ${JSON.stringify(name)};
-  revision = ${JSON.stringify(meta.revision)};
-  downRevision: string | string[] | null = ${JSON.stringify(meta.downRevision)};
-  transaction = ${plan.transactional};
+export class ${file.className} implements MigrationInterface {
+  name = ${JSON.stringify(file.className)};
+  revision = ${JSON.stringify(file.revision)};
+  downRevision: string | string[] | null = ${JSON.stringify(file.downRevision)};
+  transaction = ${file.transaction};
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-${methodBody(plan.up, plan, true)}
+${methodBody(file.up)}
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-${methodBody(plan.down, plan, false)}
+${methodBody(file.down)}
   }
 }
 `;
-  return { fileName: `${meta.revision}_${slug}.ts`, source: await format(source, { parser: 'typescript' }) };
+}
+
+export function formatMigrationSource(source: string): Promise<string> {
+  return format(source, { parser: 'typescript' });
+}
+
+export function migrationFileName(revision: string, message: string): string {
+  return `${revision}_${slugify(message)}.ts`;
+}
+
+/** `up` statements carry the warnings of their change, on the first statement of each change. */
+function withWarnings(statements: Statement[], plan: Plan): MigrationStatement[] {
+  const seen = new Set<Statement['change']>();
+  return statements.map((s) => {
+    const first = !seen.has(s.change);
+    seen.add(s.change);
+    const warnings = first ? plan.warnings.filter((w) => w.change === s.change) : [];
+    return { sql: s.sql, notes: warnings.map((w) => `WARNING ${w.code}: ${w.message}`) };
+  });
+}
+
+export async function renderMigration(plan: Plan, meta: MigrationMeta): Promise<{ fileName: string; source: string }> {
+  const headerSections = [
+    'Changes:',
+    ...(plan.changes.length > 0 ? plan.changes.map((c) => `  - ${describeChange(c)}`) : ['  (none)']),
+    ...(plan.warnings.length > 0 ? ['Warnings:', ...plan.warnings.map((w) => `  - ${w.code} ${w.severity}: ${w.message}`)] : []),
+  ];
+  const source = migrationFileSource({
+    message: meta.message,
+    revision: meta.revision,
+    downRevision: meta.downRevision,
+    createdAt: meta.createdAt,
+    className: className(slugify(meta.message), meta.createdAt),
+    headerSections,
+    up: withWarnings(plan.up, plan),
+    down: plan.down.map((s) => ({ sql: s.sql })),
+    transaction: plan.transactional,
+  });
+  return { fileName: migrationFileName(meta.revision, meta.message), source: await formatMigrationSource(source) };
 }

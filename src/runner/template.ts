@@ -4,6 +4,7 @@
  * MigrationInterface class that TypeORM's own runner can still execute.
  */
 import { randomBytes } from 'node:crypto';
+import { className, formatMigrationSource, migrationFileName, migrationFileSource, slugify } from '../render/migration';
 
 export interface MigrationSource {
   message: string;
@@ -23,72 +24,30 @@ export function newRevisionId(): string {
 }
 
 /** `Add users!` → `add_users`; the file-name part of a message. */
-export function slugOf(message: string): string {
-  const slug = message
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, 40)
-    .replace(/_+$/, '');
-  return slug || 'revision';
-}
+export const slugOf = slugify;
 
 /** `Add users` + 1700000000000 → `AddUsers1700000000000`: TypeORM reads the trailing 13 digits as the timestamp. */
 export function classNameFor(message: string, timestampMs: number): string {
-  const pascal = slugOf(message)
-    .split('_')
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join('');
-  return `${/^[0-9]/.test(pascal) ? 'Migration' + pascal : pascal}${String(timestampMs).padStart(13, '0')}`;
+  return className(slugify(message), new Date(timestampMs));
 }
 
-export function fileNameFor(revision: string, message: string): string {
-  return `${revision}_${slugOf(message)}.ts`;
-}
+export const fileNameFor = migrationFileName;
 
-/** Body text for a template literal: backslashes, backticks and `${` would otherwise change the SQL. */
-function templateLiteral(sql: string): string {
-  return '`' + sql.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
-}
-
-function body(statements: readonly string[] | undefined): string {
-  return (statements ?? []).map((s) => `await queryRunner.query(${templateLiteral(s)});`).join('\n');
-}
-
-export function headerComment(src: Pick<MigrationSource, 'message' | 'revision' | 'downRevision' | 'createDate'>): string {
-  const parents = src.downRevision === null ? [] : Array.isArray(src.downRevision) ? src.downRevision : [src.downRevision];
-  const lines = [
-    ...src.message.replace(/\*\//g, '*\\/').split('\n'),
-    '',
-    `Revision ID: ${src.revision}`,
-    `Revises: ${parents.length ? parents.join(', ') : '(none)'}`,
-    `Create Date: ${src.createDate.toISOString()}`,
-  ];
-  return ['/**', ...lines.map((l) => (l ? ` * ${l}` : ' *')), ' */'].join('\n');
-}
+const statements = (sql: readonly string[] | undefined) => (sql ?? []).map((s) => ({ sql: s }));
 
 export function migrationSourceUnformatted(src: MigrationSource): string {
-  return `${headerComment(src)}
-import { MigrationInterface, QueryRunner } from "typeorm";
-
-export class ${src.className} implements MigrationInterface {
-  name = ${JSON.stringify(src.className)};
-  revision = ${JSON.stringify(src.revision)};
-  downRevision: string | string[] | null = ${JSON.stringify(src.downRevision)};
-  transaction = ${src.transaction === false ? 'false' : 'true'};
-
-  public async up(queryRunner: QueryRunner): Promise<void> {
-${body(src.up)}
-  }
-
-  public async down(queryRunner: QueryRunner): Promise<void> {
-${body(src.down)}
-  }
-}
-`;
+  return migrationFileSource({
+    message: src.message,
+    revision: src.revision,
+    downRevision: src.downRevision,
+    createdAt: src.createDate,
+    className: src.className,
+    up: statements(src.up),
+    down: statements(src.down),
+    transaction: src.transaction !== false,
+  });
 }
 
 export async function renderMigrationSource(src: MigrationSource): Promise<string> {
-  const prettier = await import('prettier');
-  return prettier.format(migrationSourceUnformatted(src), { parser: 'typescript' });
+  return formatMigrationSource(migrationSourceUnformatted(src));
 }
