@@ -1,21 +1,49 @@
 /** The yargs command modules; each parses its flags, calls one exported API function and prints. */
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { diff, type DiffFormat } from '../api/diff';
+import { openProject, requireUrl, type Project } from '../api/project';
+import { revision } from '../api/revision';
+import { connect } from '../db/connect';
 import { ExitCode } from '../errors';
+import * as runner from '../runner';
 import type { GlobalArgs } from './main';
 import type { Output } from './output';
 
-// eslint-style escape hatch: yargs' inferred argument types do not survive a list of heterogeneous commands.
+// yargs' inferred argument types do not survive a list of heterogeneous commands.
 type Command = CommandModule<any, any>;
+type Args = GlobalArgs & Record<string, any>;
 
-const projectOptions = (args: GlobalArgs & Record<string, unknown>) => ({
+const projectOptions = (args: Args) => ({
   config: args.config,
   url: args.url,
   include: args.include,
   exclude: args.exclude,
 });
 
+const withVersionSchema = (y: Argv) =>
+  y.option('version-schema', { type: 'string', describe: "schema of ormdiff's version and history tables (default public)" });
+
+/** Creates the project's database first when it is missing, as a development tool is expected to. */
+async function ensureDatabase(url: string, out: Output): Promise<void> {
+  const client = await connect(url, { createIfMissing: true, onCreated: (name) => out.info(`Created database ${name}`) });
+  await client.end();
+}
+
 export function commands(out: () => Output, setCode: (code: number) => void): Command[] {
+  const runOptions = async (args: Args, opts: { needsUrl: boolean }) => {
+    const project: Project = await openProject(projectOptions(args));
+    const url = opts.needsUrl ? requireUrl(project) : project.url;
+    return {
+      project,
+      options: {
+        migrationsDir: project.migrationsDir,
+        url,
+        schema: args.versionSchema as string | undefined,
+        log: (line: string) => out().info(line),
+      },
+    };
+  };
+
   const diffCommand: Command = {
     command: 'diff',
     describe: 'show what the database needs to match the entities (read-only)',
@@ -23,7 +51,7 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
       y
         .option('format', { alias: 'f', choices: ['text', 'sql', 'markdown', 'json'] as const, default: 'text' as const })
         .option('exit-code', { type: 'boolean', describe: 'exit 1 when there are changes' }),
-    handler: async (args) => {
+    handler: async (args: Args) => {
       const result = await diff({ ...projectOptions(args), format: args.format as DiffFormat });
       if (result.output) out().result(result.output);
       if (!result.hasChanges) {
@@ -34,5 +62,203 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
       if (args.exitCode && result.hasChanges) setCode(ExitCode.changesFound);
     },
   };
-  return [diffCommand];
+
+  const revisionCommand: Command = {
+    command: 'revision',
+    describe: 'write a new migration (with --autogenerate: the changes the entities need)',
+    builder: (y) =>
+      withVersionSchema(
+        y
+          .option('message', { alias: 'm', type: 'string', demandOption: true, describe: 'what the migration does' })
+          .option('autogenerate', { type: 'boolean', describe: 'compare the entities with the database and fill in up/down' })
+          .option('head', { type: 'string', describe: 'the revision the new one follows (default: the head)' })
+          .option('rev-id', { type: 'string', describe: 'use this revision id instead of a random one' }),
+      ),
+    handler: async (args: Args) => {
+      if (args.autogenerate) {
+        const project = await openProject(projectOptions(args));
+        await ensureDatabase(requireUrl(project), out());
+      }
+      const result = await revision({
+        ...projectOptions(args),
+        message: args.message,
+        autogenerate: args.autogenerate,
+        head: args.head,
+        revisionId: args.revId,
+        versionSchema: args.versionSchema,
+      });
+      if (result.kind === 'noChanges') {
+        out().result('No changes detected');
+        return;
+      }
+      for (const w of result.warnings) out().warn(`${w.code} ${w.severity}: ${w.message}`);
+      out().result(`Generating ${result.path} ... done`);
+    },
+  };
+
+  const upgradeCommand: Command = {
+    command: 'upgrade [target]',
+    describe: 'apply migrations up to a target (head, heads, +N, <rev>, <rev>+N)',
+    builder: (y) =>
+      withVersionSchema(
+        y
+          .positional('target', { type: 'string', default: 'head' })
+          .option('sql', { type: 'boolean', describe: 'print the SQL instead of running it (offline)' })
+          .option('allow-changed', { type: 'boolean', describe: 'accept applied migration files that changed since' })
+          .option('retry-failed', { type: 'boolean', describe: 'go on after a half-done non-transactional migration was repaired' })
+          .option('lock-timeout', { type: 'number', default: 60, describe: "seconds to wait for another run's lock" }),
+      ),
+    handler: async (args: Args) => {
+      const { options } = await runOptions(args, { needsUrl: !args.sql || !String(args.target).includes(':') });
+      if (!args.sql && options.url) await ensureDatabase(options.url, out());
+      const result = await runner.upgrade({
+        ...options,
+        target: args.target,
+        sql: args.sql,
+        allowChanged: args.allowChanged,
+        retryFailed: args.retryFailed,
+        lockTimeoutMs: args.lockTimeout * 1000,
+      });
+      if (args.sql) out().result(result.sql);
+    },
+  };
+
+  const downgradeCommand: Command = {
+    command: 'downgrade <target>',
+    describe: 'revert migrations down to a target (-N, <rev>, base)',
+    builder: (y) =>
+      withVersionSchema(
+        y
+          .positional('target', { type: 'string', demandOption: true })
+          .option('sql', { type: 'boolean', describe: 'print the SQL instead of running it (offline)' })
+          .option('allow-changed', { type: 'boolean', describe: 'accept applied migration files that changed since' })
+          .option('retry-failed', { type: 'boolean' })
+          .option('lock-timeout', { type: 'number', default: 60 }),
+      ),
+    handler: async (args: Args) => {
+      const { options } = await runOptions(args, { needsUrl: !args.sql || !String(args.target).includes(':') });
+      const result = await runner.downgrade({
+        ...options,
+        target: args.target,
+        sql: args.sql,
+        allowChanged: args.allowChanged,
+        retryFailed: args.retryFailed,
+        lockTimeoutMs: args.lockTimeout * 1000,
+      });
+      if (args.sql) out().result(result.sql);
+    },
+  };
+
+  const currentCommand: Command = {
+    command: 'current',
+    describe: 'the revision(s) the database is at',
+    builder: (y) => withVersionSchema(y),
+    handler: async (args: Args) => {
+      const { options } = await runOptions(args, { needsUrl: true });
+      const state = await runner.current(options);
+      for (const head of state.heads) out().result(args.verbose ? runner.formatRevisionVerbose(head) : runner.formatRevisionLine(head));
+      for (const unknown of state.unknown) out().result(`${unknown} (not found in ${options.migrationsDir})`);
+      if (state.heads.length === 0 && state.unknown.length === 0) out().info('(base): no migration applied');
+      for (const b of state.blocking) out().warn(`half-done non-transactional migration: ${JSON.stringify(b)}`);
+    },
+  };
+
+  const historyCommand: Command = {
+    command: 'history',
+    describe: 'list revisions, newest first',
+    builder: (y) => withVersionSchema(y.option('rev-range', { alias: 'r', type: 'string', describe: 'start:end' })),
+    handler: async (args: Args) => {
+      const { options } = await runOptions(args, { needsUrl: false });
+      const entries = await runner.history({ ...options, range: args.revRange, verbose: args.verbose });
+      for (const e of entries) out().result(args.verbose ? runner.formatRevisionVerbose(e, e.events) : runner.formatRevisionLine(e));
+    },
+  };
+
+  const listing = (command: string, describe: string, fn: typeof runner.heads): Command => ({
+    command,
+    describe,
+    builder: (y) => withVersionSchema(y),
+    handler: async (args: Args) => {
+      const { options } = await runOptions(args, { needsUrl: false });
+      const revisions = await fn({ ...options, ...(args.revision ? { revision: args.revision } : {}) } as never);
+      for (const r of revisions) out().result(args.verbose || command.startsWith('show') ? runner.formatRevisionVerbose(r) : runner.formatRevisionLine(r));
+    },
+  });
+
+  const stampCommand: Command = {
+    command: 'stamp <revisions..>',
+    describe: 'record revisions as applied without running them',
+    builder: (y) =>
+      withVersionSchema(
+        y
+          .positional('revisions', { type: 'string', array: true, demandOption: true })
+          .option('sql', { type: 'boolean' })
+          .option('purge', { type: 'boolean', describe: 'empty the version table first' }),
+      ),
+    handler: async (args: Args) => {
+      const { options } = await runOptions(args, { needsUrl: true });
+      const result = await runner.stamp({ ...options, target: args.revisions, sql: args.sql, purge: args.purge });
+      if (args.sql) out().result(runner.renderScript(result.statements));
+      else out().info(`Stamped ${result.to.join(', ') || '(base)'}`);
+    },
+  };
+
+  const mergeCommand: Command = {
+    command: 'merge <revisions..>',
+    describe: 'write a migration that joins several heads',
+    builder: (y) =>
+      y
+        .positional('revisions', { type: 'string', array: true, demandOption: true })
+        .option('message', { alias: 'm', type: 'string' })
+        .option('rev-id', { type: 'string' }),
+    handler: async (args: Args) => {
+      const project = await openProject(projectOptions(args));
+      const written = await runner.merge({
+        migrationsDir: project.migrationsDir,
+        revisions: args.revisions,
+        message: args.message,
+        revisionId: args.revId,
+      });
+      out().result(`Generating ${written.path} ... done`);
+    },
+  };
+
+  const importCommand: Command = {
+    command: 'import-typeorm',
+    describe: "mark the revisions TypeORM's migrations table lists as applied",
+    builder: (y) =>
+      withVersionSchema(
+        y
+          .option('typeorm-table', { type: 'string', default: 'migrations' })
+          .option('typeorm-schema', { type: 'string', default: 'public' })
+          .option('sql', { type: 'boolean' }),
+      ),
+    handler: async (args: Args) => {
+      const { options } = await runOptions(args, { needsUrl: true });
+      const result = await runner.importTypeorm({
+        ...options,
+        typeormTable: args.typeormTable,
+        typeormSchema: args.typeormSchema,
+        sql: args.sql,
+      });
+      if (args.sql) out().result(result.sql);
+      out().info(`Imported ${result.imported.length} revision(s); heads: ${result.heads.join(', ') || '(base)'}`);
+      for (const name of result.unmatched) out().warn(`not imported: ${name} (no migration file declares it)`);
+    },
+  };
+
+  return [
+    diffCommand,
+    revisionCommand,
+    upgradeCommand,
+    downgradeCommand,
+    currentCommand,
+    historyCommand,
+    listing('heads', 'list the heads of the revision graph', runner.heads),
+    listing('branches', 'list the branch points', runner.branches),
+    listing('show <revision>', 'show one revision', runner.show as typeof runner.heads),
+    stampCommand,
+    mergeCommand,
+    importCommand,
+  ];
 }

@@ -30,6 +30,8 @@ export interface RevisionOptions {
   down?: readonly string[];
   transaction?: boolean;
   now?: Date;
+  /** Writes the file text itself (autogenerate renders its plan, warnings and all); default: the template. */
+  render?: (meta: { revision: string; downRevision: string | string[] | null; createdAt: Date }) => Promise<string>;
 }
 
 function graphOf(dir: string): MigrationGraph {
@@ -40,7 +42,7 @@ async function write(
   dir: string,
   graph: MigrationGraph,
   parents: string[],
-  opts: Pick<RevisionOptions, 'message' | 'revisionId' | 'up' | 'down' | 'transaction' | 'now'>,
+  opts: Pick<RevisionOptions, 'message' | 'revisionId' | 'up' | 'down' | 'transaction' | 'now' | 'render'>,
 ): Promise<WrittenRevision> {
   const revision = opts.revisionId ?? newRevisionId();
   if (!/^[A-Za-z0-9_]+$/.test(revision)) throw new UsageError(`Revision id '${revision}' must be letters, digits and underscores`);
@@ -48,7 +50,9 @@ async function write(
   const now = opts.now ?? new Date();
   const className = classNameFor(opts.message, now.getTime());
   const downRevision = parents.length === 0 ? null : parents.length === 1 ? parents[0] : parents;
-  const source = await renderMigrationSource({
+  const source = opts.render
+    ? await opts.render({ revision, downRevision, createdAt: now })
+    : await renderMigrationSource({
     message: opts.message,
     revision,
     downRevision,
