@@ -9,7 +9,7 @@
  * already has one (ts-node, @swc-node/register, jest).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import Module from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { MigrationInterface } from 'typeorm';
@@ -116,6 +116,8 @@ function readParents(value: unknown): string[] | undefined {
 export function loadRevisions(dir: string): LoadedRevision[] {
   const root = resolve(dir);
   let names: string[];
+  // A project that has not written its first migration yet has no directory: an empty graph, not an error.
+  if (!existsSync(root)) return [];
   try {
     if (!statSync(root).isDirectory()) throw new Error('not a directory');
     names = readdirSync(root).filter(isMigrationFile).sort();

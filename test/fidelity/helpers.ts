@@ -1,0 +1,94 @@
+/** The sample schemas of /work/shared/fixtures as databases, and what the fidelity tests ask of them. */
+import { execFileSync } from 'node:child_process';
+import { withConnection } from '../../src/db/connect';
+import type { Change } from '../../src/diff/changes';
+import { changeObject } from '../../src/diff/describe';
+import { introspect } from '../../src/introspect';
+import type { Schema, UnmanagedObject } from '../../src/schema/model';
+import { quoteIdent, quoteQualified } from '../../src/sql/quote';
+import { createTestDatabase, execSql, serverUrl, type TestDatabase } from '../../src/testing/database';
+
+const ROOT = '/work/shared/fixtures';
+
+export interface Fixture {
+  name: string;
+  file: string;
+  /** Every user schema the file creates (SOURCE.md), so that the whole of it is read. */
+  schemas: string[];
+}
+
+export const PAGILA: Fixture = {
+  name: 'pagila',
+  file: `${ROOT}/pagila/pagila-schema.sql`,
+  schemas: ['public'],
+};
+
+export const ADVENTUREWORKS: Fixture = {
+  name: 'adventureworks',
+  file: `${ROOT}/adventureworks-pg/adventureworks-schema-pg15.sql`,
+  schemas: ['hr', 'humanresources', 'pe', 'person', 'pr', 'production', 'public', 'pu', 'purchasing', 'sa', 'sales'],
+};
+
+/** A fresh database with the fixture loaded the way its SOURCE.md says (psql, stopping at the first error). */
+export async function loadFixture(fixture: Fixture): Promise<TestDatabase> {
+  const db = await createTestDatabase(`ormdiff_fid_${fixture.name}`);
+  try {
+    execFileSync('psql', ['-X', '-v', 'ON_ERROR_STOP=1', '-q', '-f', fixture.file, db.url], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+  } catch (error) {
+    await db.drop();
+    throw error;
+  }
+  return db;
+}
+
+/** A copy of `source` (which must have no open connections). */
+export async function copyDatabase(source: TestDatabase): Promise<TestDatabase> {
+  const copy = await createTestDatabase(`ormdiff_fid_copy`);
+  await copy.drop();
+  await execSql(serverUrl(), `CREATE DATABASE ${quoteIdent(copy.name)} TEMPLATE ${quoteIdent(source.name)}`);
+  return copy;
+}
+
+export async function readModel(url: string, schemas: string[]): Promise<Schema> {
+  return withConnection(url, async (client) => (await introspect(client, { schemas })).schema);
+}
+
+/** What a model asks to be built: everything but the report of unmanaged objects. */
+export const managed = (schema: Schema): Omit<Schema, 'unmanaged'> => {
+  const { unmanaged: _unmanaged, ...rest } = schema;
+  return rest;
+};
+
+/** The dotted name describe.ts gives changes (`schema.name`, or `schema.table.name` for what sits on a table). */
+export const unmanagedKey = (u: UnmanagedObject): string =>
+  u.table !== undefined ? `${u.schema}.${u.table}.${u.name}` : `${u.schema}.${u.name}`;
+
+/** The unmanaged objects a change is about: itself or anything inside it. */
+export function unmanagedTouched(change: Change, unmanaged: UnmanagedObject[]): UnmanagedObject[] {
+  const object = changeObject(change);
+  return unmanaged.filter((u) => object === unmanagedKey(u) || object.startsWith(`${unmanagedKey(u)}.`));
+}
+
+/**
+ * How a statement would name an unmanaged object: the renderer quotes every identifier, so a relation
+ * or routine appears as `"schema"."name"`, and a trigger, rule or policy (named only next to its
+ * table) as `"name"`.
+ */
+const spelling = (u: UnmanagedObject): string => (u.table === undefined ? quoteQualified(u) : quoteIdent(u.name));
+
+/** The unmanaged objects that appear in any of the SQL statements. */
+export function unmanagedMentioned(statements: string[], unmanaged: UnmanagedObject[]): UnmanagedObject[] {
+  return unmanaged.filter((u) => statements.some((sql) => sql.includes(spelling(u))));
+}
+
+/** A model with some tables gone, and the foreign keys of the remaining tables that pointed at them. */
+export function withoutTables(schema: Schema, gone: (t: { schema: string; name: string }) => boolean): Schema {
+  return {
+    ...schema,
+    tables: schema.tables
+      .filter((t) => !gone(t))
+      .map((t) => ({ ...t, foreignKeys: t.foreignKeys.filter((fk) => !gone(fk.references)) })),
+  };
+}
