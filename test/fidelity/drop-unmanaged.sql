@@ -32,3 +32,5 @@ BEGIN
     EXECUTE format('COMMENT ON SCHEMA %I IS NULL', r.nspname);
   END LOOP;
 END $$;
+-- Nor are owners: pagila hands public to postgres, which makes pg_dump list the schema.
+ALTER SCHEMA public OWNER TO pg_database_owner;

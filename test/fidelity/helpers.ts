@@ -13,7 +13,7 @@ const ROOT = '/work/shared/fixtures';
 export interface Fixture {
   name: string;
   file: string;
-  /** Every user schema the file creates (SOURCE.md), so that the whole of it is read. */
+  /** Every user schema the file creates (SOURCE.md), in the model's (byte) order, so that all of it is read. */
   schemas: string[];
 }
 
@@ -26,7 +26,7 @@ export const PAGILA: Fixture = {
 export const ADVENTUREWORKS: Fixture = {
   name: 'adventureworks',
   file: `${ROOT}/adventureworks-pg/adventureworks-schema-pg15.sql`,
-  schemas: ['hr', 'humanresources', 'pe', 'person', 'pr', 'production', 'public', 'pu', 'purchasing', 'sa', 'sales'],
+  schemas: ['hr', 'humanresources', 'pe', 'person', 'pr', 'production', 'pu', 'public', 'purchasing', 'sa', 'sales'],
 };
 
 /** A fresh database with the fixture loaded the way its SOURCE.md says (psql, stopping at the first error). */
@@ -90,5 +90,38 @@ export function withoutTables(schema: Schema, gone: (t: { schema: string; name: 
     tables: schema.tables
       .filter((t) => !gone(t))
       .map((t) => ({ ...t, foreignKeys: t.foreignKeys.filter((fk) => !gone(fk.references)) })),
+  };
+}
+
+const count = <T>(items: T[], key: (item: T) => string | undefined): Record<string, number> => {
+  const counts: Record<string, number> = {};
+  for (const item of items) {
+    const k = key(item);
+    if (k !== undefined) counts[k] = (counts[k] ?? 0) + 1;
+  }
+  return counts;
+};
+
+/** The column types a plain-SQL round trip is most likely to get wrong: user-defined, extension-fed and special ones. */
+const NOTABLE_TYPE = /^(public\.|xml$|tsvector$|uuid$)/;
+
+/** What a model holds, in numbers and names: shows that an equality of two models covers these features. */
+export function features(schema: Schema) {
+  const columns = schema.tables.flatMap((t) => t.columns);
+  return {
+    domains: schema.domains.map((d) => d.name),
+    enums: schema.enums.map((e) => e.name),
+    sequences: schema.sequences.length,
+    extensions: schema.extensions.map((e) => e.name),
+    arrayColumns: columns.filter((c) => c.arrayDims > 0).length,
+    notableTypes: count(columns, (c) => (NOTABLE_TYPE.test(c.dataType) ? c.dataType : undefined)),
+    valueSources: count(columns, (c) => c.valueSource.kind),
+    comments: [...schema.tables, ...columns].filter((o) => o.comment !== undefined).length,
+    checks: schema.tables.reduce((n, t) => n + t.checks.length, 0),
+    foreignKeys: schema.tables.reduce((n, t) => n + t.foreignKeys.length, 0),
+    indexMethods: count(
+      schema.tables.flatMap((t) => t.indexes),
+      (i) => i.method,
+    ),
   };
 }
