@@ -96,22 +96,27 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
     },
   };
 
-  const upgradeCommand: Command = {
-    command: 'upgrade [target]',
-    describe: 'apply migrations up to a target (head, heads, +N, <rev>, <rev>+N)',
+  /** upgrade and downgrade take the same flags and differ only in direction and default target. */
+  const migrateCommand = (direction: 'upgrade' | 'downgrade'): Command => ({
+    command: direction === 'upgrade' ? 'upgrade [target]' : 'downgrade <target>',
+    describe:
+      direction === 'upgrade'
+        ? 'apply migrations up to a target (head, heads, +N, <rev>, <rev>+N)'
+        : 'revert migrations down to a target (-N, <rev>, base)',
     builder: (y) =>
       withVersionSchema(
         y
-          .positional('target', { type: 'string', default: 'head' })
+          .positional('target', direction === 'upgrade' ? { type: 'string', default: 'head' } : { type: 'string', demandOption: true })
           .option('sql', { type: 'boolean', describe: 'print the SQL instead of running it (offline)' })
           .option('allow-changed', { type: 'boolean', describe: 'accept applied migration files that changed since' })
           .option('retry-failed', { type: 'boolean', describe: 'go on after a half-done non-transactional migration was repaired' })
           .option('lock-timeout', { type: 'number', default: 60, describe: "seconds to wait for another run's lock" }),
       ),
     handler: async (args: Args) => {
+      // An offline range (`start:end`) needs no database at all.
       const { options } = await runOptions(args, { needsUrl: !args.sql || !String(args.target).includes(':') });
-      if (!args.sql && options.url) await ensureDatabase(options.url, out());
-      const result = await runner.upgrade({
+      if (direction === 'upgrade' && !args.sql && options.url) await ensureDatabase(options.url, out());
+      const result = await runner[direction]({
         ...options,
         target: args.target,
         sql: args.sql,
@@ -121,33 +126,7 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
       });
       if (args.sql) out().result(result.sql);
     },
-  };
-
-  const downgradeCommand: Command = {
-    command: 'downgrade <target>',
-    describe: 'revert migrations down to a target (-N, <rev>, base)',
-    builder: (y) =>
-      withVersionSchema(
-        y
-          .positional('target', { type: 'string', demandOption: true })
-          .option('sql', { type: 'boolean', describe: 'print the SQL instead of running it (offline)' })
-          .option('allow-changed', { type: 'boolean', describe: 'accept applied migration files that changed since' })
-          .option('retry-failed', { type: 'boolean' })
-          .option('lock-timeout', { type: 'number', default: 60 }),
-      ),
-    handler: async (args: Args) => {
-      const { options } = await runOptions(args, { needsUrl: !args.sql || !String(args.target).includes(':') });
-      const result = await runner.downgrade({
-        ...options,
-        target: args.target,
-        sql: args.sql,
-        allowChanged: args.allowChanged,
-        retryFailed: args.retryFailed,
-        lockTimeoutMs: args.lockTimeout * 1000,
-      });
-      if (args.sql) out().result(result.sql);
-    },
-  };
+  });
 
   const currentCommand: Command = {
     command: 'current',
@@ -250,8 +229,8 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
   return [
     diffCommand,
     revisionCommand,
-    upgradeCommand,
-    downgradeCommand,
+    migrateCommand('upgrade'),
+    migrateCommand('downgrade'),
     currentCommand,
     historyCommand,
     listing('heads', 'list the heads of the revision graph', runner.heads),

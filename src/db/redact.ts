@@ -1,24 +1,32 @@
-/** Connection strings appear in messages only through here, so a password never reaches output. */
+/** Connection strings and driver messages reach output only through here, so a password never does. */
+
+/** `url` with its password replaced, for messages that name the server. */
 export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';
     return u.toString();
   } catch {
-    return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+    return '(unparseable database URL)';
   }
 }
 
-/** Removes every occurrence of the given secrets from a message (pg errors may echo parts of a URL). */
+/** The password of `url`, as written and percent-decoded, so messages can be scrubbed of either spelling. */
+function passwordsOf(url: string | undefined): string[] {
+  if (!url) return [];
+  try {
+    const raw = new URL(url).password;
+    if (!raw) return [];
+    return [...new Set([raw, decodeURIComponent(raw)])].filter((p) => p.length > 0);
+  } catch {
+    return [];
+  }
+}
+
+/** Removes the URL and its password, in either spelling, from a message (pg errors may echo parts of a URL). */
 export function redactSecrets(message: string, url: string | undefined): string {
   if (!url) return message;
-  let password = '';
-  try {
-    password = decodeURIComponent(new URL(url).password);
-  } catch {
-    /* not a URL: nothing to hide beyond what redactUrl handles */
-  }
   let out = message.split(url).join(redactUrl(url));
-  if (password.length > 0) out = out.split(password).join('***');
+  for (const p of passwordsOf(url)) out = out.split(p).join('***');
   return out;
 }

@@ -89,35 +89,10 @@ export function truncate(text: string, max = 300): string {
   return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
 }
 
-/** The password of `url`, as written and percent-decoded, so messages can be scrubbed of either spelling. */
-function passwordsOf(url: string | undefined): string[] {
-  if (!url) return [];
-  try {
-    const raw = new URL(url).password;
-    if (!raw) return [];
-    const decoded = decodeURIComponent(raw);
-    return [...new Set([raw, decoded])].filter((p) => p.length > 0);
-  } catch {
-    return [];
-  }
-}
+import { redactSecrets as scrub } from '../db/redact';
 
-export function scrub(text: string, url: string | undefined): string {
-  let out = text;
-  for (const p of passwordsOf(url)) out = out.split(p).join('***');
-  return out;
-}
-
-/** `url` with its password replaced, for messages that name the server. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(unparseable database URL)';
-  }
-}
+export { scrub };
+export { redactUrl } from '../db/redact';
 
 /**
  * Runs a command body so that whatever escapes it is scrubbed of the password: runner errors keep

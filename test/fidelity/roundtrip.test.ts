@@ -31,6 +31,11 @@ const DROP_UNMANAGED = readFileSync(path.join(__dirname, 'drop-unmanaged.sql'), 
  */
 const withoutClusterMarks = (dump: string): string => dump.replace(/^ALTER TABLE [^\n]* CLUSTER ON [^\n]*;\n\n/gm, '');
 
+const USER_SCHEMAS_SQL = `
+SELECT nspname AS name FROM pg_catalog.pg_namespace
+WHERE nspname !~ '^pg_' AND nspname <> 'information_schema'
+ORDER BY nspname COLLATE "C"`;
+
 /** User relations and types left in a database: what `down` must take away entirely. */
 const USER_OBJECTS_SQL = `
 SELECT 'relation' AS kind, n.nspname || '.' || c.relname AS name FROM pg_catalog.pg_class c
@@ -115,12 +120,15 @@ describe.each<[string, Fixture, Expected]>([
     await Promise.all([a?.drop(), b?.drop()]);
   });
 
-  test('the model rendered into an empty database reads back identical', () => {
-    expect(fromA.tables).toHaveLength(expected.tables);
+  test('the model rendered into an empty database reads back identical', async () => {
+    // Read over every user schema the fixture has.
+    const userSchemas = await querySql<{ name: string }>(a.url, USER_SCHEMAS_SQL);
+    expect(userSchemas.map((r) => r.name)).toStrictEqual(fixture.schemas);
     expect(fromA.schemas).toStrictEqual(fixture.schemas);
+    expect(fromA.tables).toHaveLength(expected.tables);
     expect(fromA.unmanaged.length).toBeGreaterThan(0);
     expect(features(fromA)).toStrictEqual(expected.features);
-    // Extensions are part of the model, so B got them too.
+    // Extensions included: they are part of the model, so B got them too.
     expect(managed(fromB)).toStrictEqual(managed(fromA));
     expect(fromB.unmanaged).toStrictEqual([]);
   });

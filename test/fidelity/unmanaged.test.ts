@@ -10,6 +10,7 @@ import { diffSchemas } from '../../src/diff/diff';
 import { introspect } from '../../src/introspect';
 import { planChanges, type Plan } from '../../src/plan/plan';
 import { qualifiedKey, type QualifiedName, type Schema } from '../../src/schema/model';
+import { quoteQualified } from '../../src/sql/quote';
 import type { TestDatabase } from '../../src/testing/database';
 import {
   ADVENTUREWORKS,
@@ -43,9 +44,7 @@ WHERE k.confrelid = $1::pg_catalog.regclass AND (c.relispartition OR c.relkind <
 ORDER BY 1`;
 
 const dependents = (client: Client, table: QualifiedName): Promise<string[]> =>
-  client
-    .query(DEPENDENTS_SQL, [`"${table.schema}"."${table.name}"`])
-    .then((r) => r.rows.map((row: { name: string }) => row.name));
+  client.query(DEPENDENTS_SQL, [quoteQualified(table)]).then((r) => r.rows.map((row: { name: string }) => row.name));
 
 const sameTable = (a: QualifiedName) => (b: QualifiedName) => qualifiedKey(a) === qualifiedKey(b);
 
