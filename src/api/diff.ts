@@ -25,7 +25,7 @@ export function renderPlan(comparison: Comparison, format: DiffFormat): string {
     case 'sql':
       return renderPlanSql(plan, 'up');
     case 'markdown':
-      return renderMarkdown(plan);
+      return renderMarkdown(plan, { before: comparison.actual, after: comparison.desired });
     case 'json':
       return JSON.stringify(renderJson(plan), null, 2);
     case 'text':
@@ -33,13 +33,25 @@ export function renderPlan(comparison: Comparison, format: DiffFormat): string {
   }
 }
 
-/** The terminal view: one line per change, then the warnings, then the SQL. */
-function renderText({ plan }: Comparison): string {
+/** `3 views, 1 function`: what the catalog holds that ormdiff reads but never plans for. */
+function unmanagedSummary(comparison: Comparison): string | undefined {
+  const counts = new Map<string, number>();
+  for (const u of comparison.actual.unmanaged) counts.set(u.kind, (counts.get(u.kind) ?? 0) + 1);
+  if (counts.size === 0) return undefined;
+  const parts = [...counts].map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : kind.endsWith('s') ? 'es' : 's'}`);
+  return `Left alone (not modelled by ormdiff): ${parts.join(', ')}`;
+}
+
+/** The terminal view: one line per statement, then the warnings and what was left alone. */
+export function renderText(comparison: Comparison): string {
+  const { plan } = comparison;
   const warnings = plan.warnings.map((w: Warning) => `  ${w.code} ${w.severity}: ${w.message}`);
+  const unmanaged = unmanagedSummary(comparison);
   return [
     `${plan.changes.length} change(s):`,
     ...plan.up.map((s: Statement) => `  ${s.sql.split('\n')[0]}${s.sql.includes('\n') ? ' …' : ''}`),
     ...(warnings.length ? ['', `${warnings.length} warning(s):`, ...warnings] : []),
+    ...(unmanaged ? ['', unmanaged] : []),
   ].join('\n');
 }
 

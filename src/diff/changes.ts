@@ -41,6 +41,24 @@ export interface EnumColumnUse {
 
 export type ConstraintKind = 'primaryKey' | 'foreignKey' | 'unique' | 'check' | 'exclusion';
 
+/** Why an object is renamed rather than dropped and recreated: a user's hint, or the detector's assumption. */
+export type RenameOrigin = 'hint' | 'assumed';
+
+/** An enum value whose rows move to another value when the type is recreated (`--enum-map type.old=new`). */
+export interface EnumValueMap {
+  from: string;
+  to: string;
+}
+
+/**
+ * Execution choices that do not change what a change means, only how it runs: `online` asks for
+ * the variant that avoids long strong locks on a table that already holds rows (CONCURRENTLY,
+ * NOT VALID + VALIDATE, NOT NULL through a validated CHECK). Set by the planner, dropped by invert.
+ */
+export interface Execution {
+  online?: boolean;
+}
+
 export type Change =
   | { kind: 'createSchema'; schema: string }
   | { kind: 'dropSchema'; schema: string }
@@ -52,7 +70,14 @@ export type Change =
   /** `enum` is the type as it is before this value goes in; exactly one of before/after, or neither to append. */
   | { kind: 'addEnumValue'; enum: EnumType; value: string; before?: string; after?: string; columns: EnumColumnUse[] }
   /** Values removed or reordered: rename the old type away, create the new one, move the columns, drop the old. */
-  | { kind: 'recreateEnum'; from: EnumType; to: EnumType; columns: EnumColumnUse[] }
+  | { kind: 'recreateEnum'; from: EnumType; to: EnumType; columns: EnumColumnUse[]; valueMap?: EnumValueMap[] }
+  /** Renames keep the data: `from`/`to` are names, `origin` says who decided it. */
+  | { kind: 'renameEnum'; schema: string; from: string; to: string; origin: RenameOrigin }
+  /** `enum` is the type's name once any rename of the type itself has run. */
+  | { kind: 'renameEnumValue'; enum: QualifiedName; from: string; to: string; origin: RenameOrigin }
+  | { kind: 'renameTable'; schema: string; from: string; to: string; origin: RenameOrigin }
+  /** `table` is the table's name once any rename of the table itself has run. */
+  | { kind: 'renameColumn'; table: QualifiedName; from: string; to: string; origin: RenameOrigin }
   | { kind: 'setEnumComment'; enum: QualifiedName; from?: string; to?: string }
   | { kind: 'createDomain'; domain: Domain }
   | { kind: 'dropDomain'; domain: Domain }
@@ -72,11 +97,19 @@ export type Change =
   | { kind: 'createTable'; table: Table }
   | { kind: 'dropTable'; table: Table }
   | { kind: 'setTableComment'; table: QualifiedName; from?: string; to?: string }
-  | { kind: 'addColumn'; table: QualifiedName; column: Column }
+  /**
+   * `temporaryDefault`: a NOT NULL column without a default in the model, added to a table that may
+   * hold rows, gets this default while it is added (filling the existing rows), then loses it again.
+   */
+  | { kind: 'addColumn'; table: QualifiedName; column: Column; temporaryDefault?: string }
   | { kind: 'dropColumn'; table: QualifiedName; column: Column }
-  /** Type, array dimensions or collation; a `default` on either side is dropped and restored around it. */
-  | { kind: 'alterColumnType'; table: QualifiedName; from: Column; to: Column }
-  | { kind: 'setNotNull'; table: QualifiedName; column: string }
+  /**
+   * Type, array dimensions or collation; a `default` on either side is dropped and restored around it.
+   * `using`: the user's own conversion (`--using table.column="expr"`), in place of the default cast.
+   */
+  | { kind: 'alterColumnType'; table: QualifiedName; from: Column; to: Column; using?: string }
+  /** `backfill`: the target's default, written into the NULL rows first so the constraint can hold. */
+  | ({ kind: 'setNotNull'; table: QualifiedName; column: string; backfill?: string } & Execution)
   | { kind: 'dropNotNull'; table: QualifiedName; column: string }
   | { kind: 'setDefault'; table: QualifiedName; column: string; from?: string; to: string }
   | { kind: 'dropDefault'; table: QualifiedName; column: string; from: string }
@@ -89,18 +122,18 @@ export type Change =
    */
   | { kind: 'alterColumnValueSource'; table: QualifiedName; from: Column; to: Column }
   | { kind: 'setColumnComment'; table: QualifiedName; column: string; from?: string; to?: string }
-  | { kind: 'addPrimaryKey'; table: QualifiedName; primaryKey: PrimaryKey }
+  | ({ kind: 'addPrimaryKey'; table: QualifiedName; primaryKey: PrimaryKey } & Execution)
   | { kind: 'dropPrimaryKey'; table: QualifiedName; primaryKey: PrimaryKey }
-  | { kind: 'addForeignKey'; table: QualifiedName; foreignKey: ForeignKey }
+  | ({ kind: 'addForeignKey'; table: QualifiedName; foreignKey: ForeignKey } & Execution)
   | { kind: 'dropForeignKey'; table: QualifiedName; foreignKey: ForeignKey }
-  | { kind: 'addUnique'; table: QualifiedName; unique: UniqueConstraint }
+  | ({ kind: 'addUnique'; table: QualifiedName; unique: UniqueConstraint } & Execution)
   | { kind: 'dropUnique'; table: QualifiedName; unique: UniqueConstraint }
-  | { kind: 'addCheck'; table: QualifiedName; check: Check }
+  | ({ kind: 'addCheck'; table: QualifiedName; check: Check } & Execution)
   | { kind: 'dropCheck'; table: QualifiedName; check: Check }
   | { kind: 'addExclusion'; table: QualifiedName; exclusion: Exclusion }
   | { kind: 'dropExclusion'; table: QualifiedName; exclusion: Exclusion }
-  | { kind: 'createIndex'; table: QualifiedName; index: Index }
-  | { kind: 'dropIndex'; table: QualifiedName; index: Index }
+  | ({ kind: 'createIndex'; table: QualifiedName; index: Index } & Execution)
+  | ({ kind: 'dropIndex'; table: QualifiedName; index: Index } & Execution)
   | { kind: 'renameIndex'; table: QualifiedName; from: string; to: string }
   | { kind: 'renameConstraint'; table: QualifiedName; constraint: ConstraintKind; from: string; to: string };
 
@@ -133,8 +166,25 @@ function swapped<T extends { from?: unknown; to?: unknown }>(change: T): T {
   return { ...rest, ...(to !== undefined ? { from: to } : {}), ...(from !== undefined ? { to: from } : {}) } as T;
 }
 
-/** The change that undoes `change`, so `down` is derived from `up`. invert(invert(c)) equals c except for addEnumValue. */
-export function invert(change: Change): Change {
+/**
+ * How a change runs and what the user told it (online variant, backfill, temporary default, custom
+ * cast, enum value mapping) belong to one direction only: the way back is planned afresh.
+ */
+const ONE_WAY_KEYS = ['online', 'backfill', 'temporaryDefault', 'using', 'valueMap'] as const;
+
+function withoutOneWayKeys(change: Change): Change {
+  if (!ONE_WAY_KEYS.some((k) => k in change)) return change;
+  const copy: Record<string, unknown> = { ...change };
+  for (const k of ONE_WAY_KEYS) delete copy[k];
+  return copy as unknown as Change;
+}
+
+/**
+ * The change that undoes `change`, so `down` is derived from `up`. invert(invert(c)) equals c except
+ * for addEnumValue and the one-way keys above.
+ */
+export function invert(original: Change): Change {
+  const change = withoutOneWayKeys(original);
   switch (change.kind) {
     case 'createSchema':
       return { kind: 'dropSchema', schema: change.schema };
@@ -229,6 +279,10 @@ export function invert(change: Change): Change {
     case 'alterColumnValueSource':
     case 'renameIndex':
     case 'renameConstraint':
+    case 'renameEnum':
+    case 'renameEnumValue':
+    case 'renameTable':
+    case 'renameColumn':
     case 'setEnumComment':
     case 'setDomainComment':
     case 'setSequenceComment':

@@ -1,33 +1,72 @@
-/** A stable, machine-readable form of a plan (for CI and tools); bump `version` on any shape change. */
-import { changeObject, isDestructive } from '../diff/describe';
+/**
+ * The machine-readable form of a plan, for CI and tools. Its shape is documented field by field in
+ * docs/json-format.md, whose JSON Schema the tests hold this output to. Any change a consumer could
+ * notice (a field removed, renamed or retyped) needs a new `format` name; new optional fields do not.
+ */
+import { changeObject, changeTable, describeChange, isDestructive } from '../diff/describe';
 import type { Plan } from '../plan/plan';
 
+export const PLAN_JSON_FORMAT = 'ormdiff.plan/v1';
+
+export type Severity = 'info' | 'warning' | 'error';
+
 export interface PlanJson {
-  version: 1;
+  format: typeof PLAN_JSON_FORMAT;
   transactional: boolean;
-  changes: Array<{ kind: string; object: string; destructive: boolean }>;
+  summary: {
+    changes: number;
+    destructive: number;
+    warnings: Record<Severity, number>;
+  };
+  changes: Array<{
+    kind: string;
+    object: string;
+    /** `schema.table` when the change belongs to a table. */
+    table: string | null;
+    description: string;
+    destructive: boolean;
+  }>;
   warnings: Array<{
     code: string;
-    severity: 'info' | 'warning' | 'error';
+    severity: Severity;
     message: string;
     object: string;
     help: string;
+    /** Index into `changes`; null for a warning about the plan as a whole. */
+    change: number | null;
   }>;
   up: string[];
   down: string[];
 }
 
 export function renderJson(plan: Plan): PlanJson {
+  const changes = plan.changes.map((c) => {
+    const table = changeTable(c);
+    return {
+      kind: c.kind,
+      object: changeObject(c),
+      table: table ? `${table.schema}.${table.name}` : null,
+      description: describeChange(c),
+      destructive: isDestructive(c),
+    };
+  });
+  const count = (severity: Severity) => plan.warnings.filter((w) => w.severity === severity).length;
   return {
-    version: 1,
+    format: PLAN_JSON_FORMAT,
     transactional: plan.transactional,
-    changes: plan.changes.map((c) => ({ kind: c.kind, object: changeObject(c), destructive: isDestructive(c) })),
-    warnings: plan.warnings.map(({ code, severity, message, object, help }) => ({
+    summary: {
+      changes: changes.length,
+      destructive: changes.filter((c) => c.destructive).length,
+      warnings: { info: count('info'), warning: count('warning'), error: count('error') },
+    },
+    changes,
+    warnings: plan.warnings.map(({ code, severity, message, object, help, change }) => ({
       code,
       severity,
       message,
       object,
       help,
+      change: plan.changes.includes(change) ? plan.changes.indexOf(change) : null,
     })),
     up: plan.up.map((s) => s.sql),
     down: plan.down.map((s) => s.sql),

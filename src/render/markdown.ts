@@ -1,11 +1,26 @@
-/** A plan as a Markdown report: per-table summary, warnings with their help, and the SQL both ways. */
+/**
+ * A plan as a Markdown report, written to be posted as a pull-request comment: per-table summary, warnings
+ * with their help, each changed table's DDL as a unified diff (when the two models are given), and the
+ * SQL both ways.
+ */
 import type { Change } from '../diff/changes';
 import { changeObject, changeTable, describeChange, isDestructive } from '../diff/describe';
 import type { Plan, Statement } from '../plan/plan';
+import type { Schema } from '../schema/model';
+import { tableDdlDiffs } from './ddl-diff';
 import { renderPlanSql } from './sql';
+
+/** The models the plan goes between: the database as it is and as it will be. */
+export interface PlanSchemas {
+  before: Schema;
+  after: Schema;
+}
 
 /** A table cell: pipes would end the cell and line breaks the row. */
 const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+/** Heading text: Markdown punctuation in a name is shown as itself, and a line break cannot end the heading. */
+const heading = (text: string): string => text.replace(/[\\`*[\]<>#|~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 
 /** `schema.table` for table-level changes, the object itself for types, sequences, schemas… */
 function groupOf(change: Change): string {
@@ -38,9 +53,15 @@ function warnings(plan: Plan): string {
     .join('\n');
 }
 
+function schemaDiff(plan: Plan, schemas: PlanSchemas): string[] {
+  const diffs = tableDdlDiffs(plan.changes, schemas.before, schemas.after);
+  if (diffs.length === 0) return [];
+  return ['## Schema diff', ...diffs.flatMap((d) => [`### ${heading(`${d.table.schema}.${d.table.name}`)}`, fence(d.patch, 'diff')])];
+}
+
 const statementCount = (s: Statement[]): string => `${s.length} statement${s.length === 1 ? '' : 's'}`;
 
-export function renderMarkdown(plan: Plan): string {
+export function renderMarkdown(plan: Plan, schemas?: PlanSchemas): string {
   if (plan.changes.length === 0) return '# Migration plan\n\nNo changes: the database matches the model.\n';
   return (
     [
@@ -50,6 +71,7 @@ export function renderMarkdown(plan: Plan): string {
       summary(plan),
       '## Warnings',
       warnings(plan),
+      ...(schemas ? schemaDiff(plan, schemas) : []),
       `## Up (${statementCount(plan.up)})`,
       fence(renderPlanSql(plan, 'up'), 'sql'),
       `## Down (${statementCount(plan.down)})`,
