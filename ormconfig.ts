@@ -5,12 +5,13 @@ import { Profile } from './entities/Profile';
 import { User } from './entities/User';
 
 /**
- * The example application's data source. ormdiff reads the entities from here; the database comes from
- * --url, else DATABASE_URL, else this file.
+ * The example application's data source. ormdiff reads the entities from here; the database is
+ * --url, else DATABASE_URL. With neither, there is no database to compare, and ormdiff replays
+ * migrations/ into an embedded PostgreSQL it starts itself (under .ormdiff/).
  */
 export default new DataSource({
   type: 'postgres',
-  url: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/ormdiff_example',
+  url: process.env.DATABASE_URL || undefined,
   entities: [User, Profile, Card],
   migrations: ['migrations/*.ts'],
 });

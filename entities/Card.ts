@@ -15,6 +15,11 @@ export class Card {
   @Column({ type: 'varchar', length: 4 })
   last4: string;
 
+  // The example's pending model change: migrations/ does not create this column yet, so the
+  // README's main command has a migration to write.
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  nickname: string | null;
+
   @Column({ type: 'enum', enum: CardStatus, default: CardStatus.Active })
   status: CardStatus;
 

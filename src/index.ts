@@ -5,6 +5,9 @@
 export { diff, renderPlan, type DiffOptions, type DiffResult, type DiffFormat } from './api/diff';
 export { revision, type RevisionCommandOptions, type RevisionResult } from './api/revision';
 export { openProject, type Project, type ProjectOptions } from './api/project';
+export { check, type CheckOptions, type CheckResult, type Finding } from './api/check';
+export { verify, type VerifyOptions, type VerifyResult, type VerifyProblem } from './api/verify';
+export { withScratchDatabase, replayMigrations, scratchSourceFor, type ScratchSource, type ScratchDatabase } from './scratch';
 export { compareEntitiesWithDatabase, compareWithClient, readDesired, type Comparison } from './api/compare';
 export {
   upgrade,
@@ -32,3 +35,4 @@ export { renderJson } from './render/json';
 export type * from './schema/model';
 export { OrmdiffError, UsageError, DatabaseError, ExitCode } from './errors';
 export { createTestDatabase, type TestDatabase } from './testing/database';
+export { migratedTestDatabase, testDatabase, startTestServer, type ServedTestDatabase, type TestServer } from './testing';

@@ -4,15 +4,21 @@
  */
 import type { Client } from 'pg';
 import { withConnection } from '../db/connect';
-import { diffSchemas } from '../diff/diff';
 import type { Change } from '../diff/changes';
+import { mergeHints } from '../diff/hints';
+import type { RenameHint } from '../diff/hints';
+import type { RenameDecision } from '../diff/rename-detect';
 import { readEntities } from '../entities/read';
 import { introspect } from '../introspect';
 import { normalizeDesired } from '../normalize/normalize';
-import { planChanges, type Plan } from '../plan/plan';
+import type { Plan } from '../plan/plan';
 import type { QualifiedName, Schema } from '../schema/model';
 import { adoptUnmodelled, restrictToScope, type Scope } from '../schema/scope';
+import { type HazardOptions, planWithHazards } from './hazard-plan';
+import { appendRenameHints, hintsFilePath, readHintsFile } from './hints';
 import { requireUrl, type Project } from './project';
+
+export type CompareOptions = HazardOptions;
 
 export interface Comparison {
   /** The database as read, restricted to the managed set. */
@@ -25,6 +31,10 @@ export interface Comparison {
   catalogQueries: number;
   /** Tables the entities mark `synchronize: false`: left alone. */
   ignoredTables: QualifiedName[];
+  /** Renames taken (hinted or assumed) and the ambiguous candidates left as drop + add. */
+  renames: RenameDecision;
+  /** Hints the interactive answers amount to (compareEntitiesWithDatabase keeps them in the hints file). */
+  answeredHints: RenameHint[];
 }
 
 export interface DesiredModel {
@@ -53,25 +63,49 @@ function withoutIgnoredIndexes(schema: Schema, ignored: DesiredModel['ignoredInd
   };
 }
 
-/** Compares a desired model with what a connected database holds. */
-export async function compareWithClient(client: Client, desiredModel: DesiredModel): Promise<Comparison> {
+/** What a connected database holds of the managed set, as the diff sees it. */
+export async function readActual(client: Client, desiredModel: DesiredModel): Promise<{ schema: Schema; queryCount: number }> {
   const { scope } = desiredModel;
   const read = await introspect(client, { schemas: scope.schemas });
-  const actual = withoutIgnoredIndexes(restrictToScope(read.schema, scope), desiredModel.ignoredIndexes);
+  return { schema: withoutIgnoredIndexes(restrictToScope(read.schema, scope), desiredModel.ignoredIndexes), queryCount: read.queryCount };
+}
+
+/**
+ * Compares a desired model with what a connected database holds. Facts are counted only when
+ * `options.facts` says so: the connected database may be a scratch replay with no rows in it.
+ */
+export async function compareWithClient(client: Client, desiredModel: DesiredModel, options: CompareOptions = {}): Promise<Comparison> {
+  const { scope } = desiredModel;
+  const read = await readActual(client, desiredModel);
+  const actual = read.schema;
   const normalized = await normalizeDesired(client, desiredModel.schema, actual);
   const desired = adoptUnmodelled(actual, normalized.schema);
-  const changes = diffSchemas(actual, desired);
+  const planned = await planWithHazards(client, actual, desired, options);
   return {
     actual,
     desired,
-    changes,
-    plan: planChanges(changes),
+    changes: planned.diff.changes,
+    plan: planned.plan,
     catalogQueries: read.queryCount,
     ignoredTables: scope.ignoredTables,
+    renames: planned.renames,
+    answeredHints: planned.answered,
   };
 }
 
-export async function compareEntitiesWithDatabase(project: Project): Promise<Comparison> {
+/**
+ * Compares the entities with the project's database, with the committed hints file
+ * (migrations/ormdiff.hints.json) under `options.hints`, and the hazards counted on the live data
+ * unless `options.facts` is false. Interactive answers are added to the hints file, so CI decides
+ * the same way.
+ */
+export async function compareEntitiesWithDatabase(project: Project, options: CompareOptions = {}): Promise<Comparison> {
   const desired = await readDesired(project);
-  return withConnection(requireUrl(project), (client) => compareWithClient(client, desired));
+  const file = hintsFilePath(project.migrationsDir);
+  const hints = mergeHints(readHintsFile(file), options.hints ?? { renames: [], using: [], enumMaps: [] });
+  const comparison = await withConnection(requireUrl(project), (client) =>
+    compareWithClient(client, desired, { ...options, hints, facts: options.facts ?? true }),
+  );
+  appendRenameHints(file, comparison.answeredHints);
+  return comparison;
 }

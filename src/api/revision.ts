@@ -1,12 +1,17 @@
 /**
- * `ormdiff revision`: an empty template, or with `autogenerate` the plan between the entities and a
- * database that is at head, written as the next migration with every change and warning in its header.
+ * `ormdiff revision`: an empty template, or with `autogenerate` the plan between the entities and
+ * the migrations, written as the next migration with every change and warning in its header.
+ *
+ * What "the migrations" are read from: the live database when one is configured (it must be at
+ * head, or the plan would repeat pending migrations), else, or with `scratch`, a scratch database
+ * with every migration replayed, so no pre-migrated database is needed at all.
  */
 import { renderMigration } from '../render/migration';
-import type { Warning } from '../plan/plan';
+import type { Plan, Warning } from '../plan/plan';
 import { assertAtHead, revision as writeRevision } from '../runner';
+import { replayMigrations, scratchSourceFor, withScratchDatabase } from '../scratch';
 import { compareEntitiesWithDatabase } from './compare';
-import { openProject, requireUrl, type ProjectOptions } from './project';
+import { openProject, type Project, type ProjectOptions } from './project';
 
 export interface RevisionCommandOptions extends ProjectOptions {
   message: string;
@@ -16,6 +21,12 @@ export interface RevisionCommandOptions extends ProjectOptions {
   revisionId?: string;
   /** Schema of ormdiff's version table (default public). */
   versionSchema?: string;
+  /** Compare with a scratch database holding the replayed migrations even though a database is configured. */
+  scratch?: boolean;
+  /** The server to create the scratch database on (implies `scratch`). */
+  scratchUrl?: string;
+  /** Progress of the scratch database (created, migrations replayed, dropped). */
+  log?: (line: string) => void;
 }
 
 export type RevisionResult =
@@ -29,13 +40,34 @@ export async function revision(options: RevisionCommandOptions): Promise<Revisio
     const written = await writeRevision(common);
     return { kind: 'written', path: written.path, revision: written.revision, warnings: [], changes: 0 };
   }
-  const url = requireUrl(project);
-  await assertAtHead({ migrationsDir: project.migrationsDir, url, schema: options.versionSchema });
-  const { plan } = await compareEntitiesWithDatabase(project);
+  const { plan } = await autogeneratePlan(project, options);
   if (plan.changes.length === 0) return { kind: 'noChanges' };
   const written = await writeRevision({
     ...common,
     render: async (meta) => (await renderMigration(plan, { ...meta, message: options.message })).source,
   });
   return { kind: 'written', path: written.path, revision: written.revision, warnings: plan.warnings, changes: plan.changes.length };
+}
+
+/** Whether autogenerate reads the migrations from a scratch database rather than the live one. */
+export function usesScratch(project: Pick<Project, 'url'>, options: Pick<RevisionCommandOptions, 'scratch' | 'scratchUrl'>): boolean {
+  return Boolean(options.scratch || options.scratchUrl || !project.url);
+}
+
+async function autogeneratePlan(project: Project, options: RevisionCommandOptions): Promise<{ plan: Plan }> {
+  if (!usesScratch(project, options)) {
+    await assertAtHead({ migrationsDir: project.migrationsDir, url: project.url, schema: options.versionSchema });
+    return compareEntitiesWithDatabase(project);
+  }
+  return withScratchDatabase(
+    scratchSourceFor(project, options.scratchUrl),
+    async (scratch) => {
+      const replay = await replayMigrations(scratch.url, { migrationsDir: project.migrationsDir, versionSchema: options.versionSchema });
+      options.log?.(`Replayed ${replay.steps.length} migration(s) into ${scratch.name}`);
+      // The same comparison as against a live database (hints file included), but a replay holds no
+      // rows, so hazards are not counted on it.
+      return compareEntitiesWithDatabase({ ...project, url: scratch.url }, { facts: false });
+    },
+    { log: options.log },
+  );
 }

@@ -2,7 +2,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { diff, type DiffFormat } from '../api/diff';
 import { openProject, requireUrl, type Project } from '../api/project';
-import { revision } from '../api/revision';
+import { revision, usesScratch } from '../api/revision';
 import { connect } from '../db/connect';
 import { ExitCode } from '../errors';
 import * as runner from '../runner';
@@ -39,7 +39,7 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
         migrationsDir: project.migrationsDir,
         url,
         schema: args.versionSchema as string | undefined,
-        log: (line: string) => out().info(line),
+        log: out().progress('Migrating').log,
       },
     };
   };
@@ -72,12 +72,14 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
           .option('message', { alias: 'm', type: 'string', demandOption: true, describe: 'what the migration does' })
           .option('autogenerate', { type: 'boolean', describe: 'compare the entities with the database and fill in up/down' })
           .option('head', { type: 'string', describe: 'the revision the new one follows (default: the head)' })
-          .option('rev-id', { type: 'string', describe: 'use this revision id instead of a random one' }),
+          .option('rev-id', { type: 'string', describe: 'use this revision id instead of a random one' })
+          .option('scratch', { type: 'boolean', describe: 'autogenerate against the migrations replayed into a scratch database, not the live one' })
+          .option('scratch-url', { type: 'string', describe: 'server for the scratch database (default: the configured one, else embedded)' }),
       ),
     handler: async (args: Args) => {
       if (args.autogenerate) {
         const project = await openProject(projectOptions(args));
-        await ensureDatabase(requireUrl(project), out());
+        if (!usesScratch(project, { scratch: args.scratch, scratchUrl: args.scratchUrl })) await ensureDatabase(requireUrl(project), out());
       }
       const result = await revision({
         ...projectOptions(args),
@@ -86,6 +88,9 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
         head: args.head,
         revisionId: args.revId,
         versionSchema: args.versionSchema,
+        scratch: args.scratch,
+        scratchUrl: args.scratchUrl,
+        log: (line) => out().info(line),
       });
       if (result.kind === 'noChanges') {
         out().result('No changes detected');

@@ -7,6 +7,8 @@ import { exitCodeOf, ExitCode, UsageError } from '../errors';
 import { messageOf } from '../db/connect';
 import { createOutput, type Output } from './output';
 import { commands } from './commands';
+import { ciCommands } from './ci-commands';
+import { initCommand } from './init';
 
 export interface GlobalArgs {
   config?: string;
@@ -27,6 +29,7 @@ function parser(argv: string[], out: () => Output, setCode: (code: number) => vo
     .option('exclude', { type: 'string', array: true, describe: 'never touch tables matching schema.table patterns' })
     .option('verbose', { alias: 'v', type: 'boolean', describe: 'more output; stack traces on errors' })
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'only results and errors' })
+    .option('json', { type: 'boolean', describe: 'messages as JSON lines on stderr (results stay on stdout)' })
     .demandCommand(1, 'name a command: ormdiff --help lists them')
     .strict()
     .help()
@@ -36,13 +39,15 @@ function parser(argv: string[], out: () => Output, setCode: (code: number) => vo
       throw error ?? new UsageError(message.split('\n')[0]);
     });
   for (const command of commands(out, setCode)) cli = cli.command(command);
+  for (const command of ciCommands(out, setCode)) cli = cli.command(command);
+  cli = cli.command(initCommand(out));
   return cli;
 }
 
 export async function main(argv: string[]): Promise<number> {
   let output: Output | undefined;
   const verbose = argv.includes('--verbose') || argv.includes('-v');
-  const out = () => (output ??= createOutput({ quiet: argv.includes('--quiet') || argv.includes('-q'), verbose }));
+  const out = () => (output ??= createOutput({ quiet: argv.includes('--quiet') || argv.includes('-q'), verbose, json: argv.includes('--json') }));
   let code: number = ExitCode.ok;
   try {
     await parser(argv, out, (c) => (code = c)).parseAsync();

@@ -43,8 +43,11 @@ export function diffColumn(table: QualifiedName, old: Column, next: Column, move
   const changes: Change[] = [];
   const retyped = typeChanged(old, next);
   if (retyped) changes.push({ kind: 'alterColumnType', table, from: old, to: next });
-  if (old.nullable !== next.nullable) {
-    changes.push({ kind: next.nullable ? 'dropNotNull' : 'setNotNull', table, column: next.name });
+  if (next.nullable && !old.nullable) changes.push({ kind: 'dropNotNull', table, column: next.name });
+  if (!next.nullable && old.nullable) {
+    // Where the model gives a value, NULL rows take it rather than make SET NOT NULL fail.
+    const backfill = next.valueSource.kind === 'default' ? { backfill: next.valueSource.expression } : {};
+    changes.push({ kind: 'setNotNull', table, column: next.name, ...backfill });
   }
   changes.push(...valueSourceChanges(table, old, next, retyped || movedByRecreate));
   if (old.comment !== next.comment) {

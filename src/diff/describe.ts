@@ -28,6 +28,13 @@ export function changeObject(change: Change): string {
       return q(change.to);
     case 'setEnumComment':
       return q(change.enum);
+    case 'renameEnum':
+    case 'renameTable':
+      return q({ schema: change.schema, name: change.from });
+    case 'renameEnumValue':
+      return q(change.enum);
+    case 'renameColumn':
+      return member(change.table, change.from);
     case 'createDomain':
     case 'dropDomain':
       return q(change.domain);
@@ -124,6 +131,14 @@ export function describeChange(change: Change): string {
     case 'renameConstraint':
     case 'renameDomainConstraint':
       return `rename ${change.kind === 'renameIndex' ? 'index' : 'constraint'} ${object} to ${change.to}`;
+    case 'renameEnum':
+      return `rename enum ${object} to ${change.to}`;
+    case 'renameEnumValue':
+      return `rename value '${change.from}' of enum ${object} to '${change.to}'`;
+    case 'renameTable':
+      return `rename table ${object} to ${change.to}`;
+    case 'renameColumn':
+      return `rename column ${object} to ${change.to}`;
     case 'setEnumComment':
     case 'setDomainComment':
     case 'setSequenceComment':

@@ -13,7 +13,7 @@ import { qualifiedKey } from '../schema/model';
 import { quoteIdent } from '../sql/quote';
 import { UsageError } from '../errors';
 import { messageOf } from '../db/connect';
-import { needsNormalizing } from './needs';
+import { needsNormalizing, withStoredExpressions } from './needs';
 
 const WORK_SCHEMA = 'ormdiff_normalize';
 
@@ -85,7 +85,13 @@ export async function normalizeDesired(db: Queryable, desired: Schema, actual: S
   const pending = desired.tables
     .map((table, position) => ({ table, position }))
     .filter(({ table }) => needsNormalizing(table, actualTables.get(qualifiedKey(table))));
-  if (pending.length === 0) return { schema: desired, normalizedTables: 0 };
+  // Tables left out keep the database's spelling of the expressions needsNormalizing matched loosely.
+  const pendingKeys = new Set(pending.map(({ table }) => qualifiedKey(table)));
+  const inStep = (t: Table): Table => {
+    const current = actualTables.get(qualifiedKey(t));
+    return current && !pendingKeys.has(qualifiedKey(t)) ? withStoredExpressions(t, current) : t;
+  };
+  if (pending.length === 0) return { schema: { ...desired, tables: desired.tables.map(inStep) }, normalizedTables: 0 };
 
   await db.query('BEGIN');
   try {
@@ -116,7 +122,7 @@ export async function normalizeDesired(db: Queryable, desired: Schema, actual: S
       pending.map(({ table, position }) => [qualifiedKey(table), readBack(table, printedTables.get(`t${position}`)!)]),
     );
     return {
-      schema: { ...desired, tables: desired.tables.map((t) => normalized.get(qualifiedKey(t)) ?? t) },
+      schema: { ...desired, tables: desired.tables.map((t) => normalized.get(qualifiedKey(t)) ?? inStep(t)) },
       normalizedTables: pending.length,
     };
   } finally {

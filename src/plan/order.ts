@@ -1,5 +1,6 @@
 /**
- * Dependency order as phases: schemas and extensions; drops of foreign keys, then of other
+ * Dependency order as phases: schemas and extensions; renames of enums, tables and columns (on the
+ * way up; on the way down they come last); drops of foreign keys, then of other
  * constraints and indexes; renames; what must go before types change (disowning sequences, dropping
  * columns and tables); types; tables and columns; column alterations; constraints; foreign keys, all
  * after every table exists so cycles work; drops of types, extensions, schemas; comments last.
@@ -9,6 +10,7 @@ import type { Change } from '../diff/changes';
 import { nameKey } from '../diff/keys';
 
 interface Context {
+  direction: 'up' | 'down';
   /** Enums recreated in this plan: columns leaving them must do so before the old type goes. */
   recreatedEnums: ReadonlySet<string>;
   /** Domains created in this plan: a domain dropped under the same name must go first. */
@@ -37,6 +39,12 @@ function rank(change: Change, ctx: Context): [number, number] {
     case 'renameConstraint':
     case 'renameDomainConstraint':
       return [4, 0];
+    case 'renameEnum':
+    case 'renameEnumValue':
+    case 'renameTable':
+    case 'renameColumn':
+      // Every other change is in the new names: renamed first on the way up, renamed back last on the way down.
+      return ctx.direction === 'up' ? [1, 1] : [17, 0];
     case 'setSequenceOwner':
       // Disown before the owning table can be dropped; own once the column exists.
       return change.to === undefined ? [5, 0] : [10, 0];
@@ -109,8 +117,9 @@ function rank(change: Change, ctx: Context): [number, number] {
   }
 }
 
-export function orderChanges(changes: Change[]): Change[] {
+export function orderChanges(changes: Change[], direction: 'up' | 'down' = 'up'): Change[] {
   const ctx: Context = {
+    direction,
     recreatedEnums: new Set(changes.flatMap((c) => (c.kind === 'recreateEnum' ? [nameKey(c.to)] : []))),
     createdDomains: new Set(changes.flatMap((c) => (c.kind === 'createDomain' ? [nameKey(c.domain)] : []))),
   };

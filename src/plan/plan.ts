@@ -1,17 +1,32 @@
 /** A plan: the ordered changes, their SQL both ways, and what to look out for. */
 import { type Change, invert } from '../diff/changes';
-import { renderChange } from '../render/sql';
+import type { RenameAmbiguity } from '../diff/rename-detect';
+import { renderStatements } from '../render/sql';
 import { coalesceRecreates } from './coalesce';
+import type { FactCounts } from './facts';
 import { checkHazards, type Warning } from './hazards';
 import { orderChanges } from './order';
+import { withOnlineVariants, withTemporaryDefaults } from './safety';
 
 export type { Warning };
 
 export interface Statement {
   sql: string;
   change: Change;
-  /** Whether the statement may run inside a transaction block. */
+  /** Whether the statement may run inside a transaction block (see RenderedStatement). */
   transactional: boolean;
+  /** A line for the reader, rendered as a comment above the statement. */
+  note?: string;
+}
+
+export interface PlanOptions {
+  /** Lock-light variants on tables that exist: CONCURRENTLY, NOT VALID + VALIDATE, NOT NULL through a CHECK. */
+  online?: boolean;
+  /** With `online`: how long a statement may wait for a lock, and run (Postgres interval text). */
+  lockTimeout?: string;
+  statementTimeout?: string;
+  /** Rename candidates the detector could not decide between, reported as RN304. */
+  ambiguities?: RenameAmbiguity[];
 }
 
 export interface Plan {
@@ -22,26 +37,56 @@ export interface Plan {
   warnings: Warning[];
   /** Whether the whole migration can run in one transaction. */
   transactional: boolean;
+  /** Session settings that open (`start`) and close (`end`) each direction: lock_timeout with --online. */
+  settings: { start: string[]; end: string[] };
+  /** What the plan was made with, so its warnings can be checked again once facts are counted. */
+  options: PlanOptions;
 }
 
 /**
- * Every statement ormdiff renders can run in a transaction on the Postgres versions it supports
- * (ALTER TYPE … ADD VALUE can since 12); a use of such a value in the same transaction is a hazard
- * (TX401), not a reason to give the transaction up.
+ * Every plain statement can run in a transaction on the Postgres versions ormdiff supports (ALTER
+ * TYPE … ADD VALUE can since 12); a use of such a value in the same transaction is a hazard (TX401),
+ * not a reason to give the transaction up. Only the online variants take a migration out of it.
  */
 const statementsOf = (changes: Change[]): Statement[] =>
-  changes.flatMap((change) => renderChange(change).map((sql) => ({ sql, change, transactional: true })));
+  changes.flatMap((change) => renderStatements(change).map((s) => ({ ...s, change })));
 
-export function planChanges(changes: Change[]): Plan {
-  const up = orderChanges(coalesceRecreates(changes));
-  const down = orderChanges(coalesceRecreates([...up].reverse().map(invert)));
+function safer(changes: Change[], options: PlanOptions): Change[] {
+  const defaults = withTemporaryDefaults(changes);
+  return options.online ? withOnlineVariants(defaults) : defaults;
+}
+
+function sessionSettings(options: PlanOptions, transactional: boolean): Plan['settings'] {
+  if (!options.online) return { start: [], end: [] };
+  const values = [
+    ['lock_timeout', options.lockTimeout ?? '5s'],
+    ['statement_timeout', options.statementTimeout ?? '1h'],
+  ];
+  // In a transaction SET LOCAL ends with it; outside, the session keeps the setting until RESET.
+  return transactional
+    ? { start: values.map(([k, v]) => `SET LOCAL ${k} = '${v}'`), end: [] }
+    : { start: values.map(([k, v]) => `SET ${k} = '${v}'`), end: values.map(([k]) => `RESET ${k}`) };
+}
+
+export function planChanges(changes: Change[], options: PlanOptions = {}): Plan {
+  const ordered = orderChanges(coalesceRecreates(changes), 'up');
+  const up = safer(ordered, options);
+  const down = safer(orderChanges(coalesceRecreates([...ordered].reverse().map(invert)), 'down'), options);
   const upStatements = statementsOf(up);
   const downStatements = statementsOf(down);
+  const transactional = [...upStatements, ...downStatements].every((s) => s.transactional);
   return {
     changes: up,
     up: upStatements,
     down: downStatements,
-    warnings: checkHazards(up),
-    transactional: [...upStatements, ...downStatements].every((s) => s.transactional),
+    warnings: checkHazards(up, options),
+    transactional,
+    settings: sessionSettings(options, transactional),
+    options,
   };
+}
+
+/** The same plan, its warnings checked again with facts counted on the live database. */
+export function withCounts(plan: Plan, counts: FactCounts): Plan {
+  return { ...plan, warnings: checkHazards(plan.changes, plan.options, counts) };
 }

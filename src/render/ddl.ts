@@ -137,9 +137,9 @@ function indexElement(e: IndexElement): string {
   return parts.join(' ');
 }
 
-export function createIndex(table: QualifiedName, index: Index): string {
+export function createIndex(table: QualifiedName, index: Index, options: { concurrently?: boolean } = {}): string {
   return [
-    `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(index.name)} ON ${quoteQualified(table)}`,
+    `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${options.concurrently ? 'CONCURRENTLY ' : ''}${quoteIdent(index.name)} ON ${quoteQualified(table)}`,
     ` USING ${index.method} (${index.elements.map(indexElement).join(', ')})`,
     index.include.length > 0 ? ` INCLUDE (${list(index.include)})` : '',
     index.nullsNotDistinct ? ' NULLS NOT DISTINCT' : '',

@@ -121,22 +121,39 @@ export function migrationFileName(revision: string, message: string): string {
   return `${revision}_${slugify(message)}.ts`;
 }
 
-/** `up` statements carry the warnings of their change, on the first statement of each change. */
-function withWarnings(statements: Statement[], plan: Plan): MigrationStatement[] {
+/**
+ * `up` statements carry the warnings of their change, on the first statement of each change, and
+ * every statement its own note (what a safer variant or a template step is for); the session
+ * settings of an online plan open and close each method.
+ */
+function withWarnings(statements: Statement[], plan: Plan, direction: 'up' | 'down'): MigrationStatement[] {
   const seen = new Set<Statement['change']>();
-  return statements.map((s) => {
+  const body = statements.map((s) => {
     const first = !seen.has(s.change);
     seen.add(s.change);
-    const warnings = first ? plan.warnings.filter((w) => w.change === s.change) : [];
-    return { sql: s.sql, notes: warnings.map((w) => `WARNING ${w.code}: ${w.message}`) };
+    const warnings = first && direction === 'up' ? plan.warnings.filter((w) => w.change === s.change) : [];
+    return { sql: s.sql, notes: [...warnings.map((w) => `WARNING ${w.code}: ${w.message}`), ...(s.note ? [s.note] : [])] };
   });
+  const setting = (sql: string): MigrationStatement => ({ sql });
+  return [...plan.settings.start.map(setting), ...body, ...plan.settings.end.map(setting)];
+}
+
+/** The header's warning list; error-level ones are what `ormdiff lint` fails on until acknowledged. */
+function warningSection(plan: Plan): string[] {
+  if (plan.warnings.length === 0) return [];
+  const errors = plan.warnings.some((w) => w.severity === 'error');
+  return [
+    'Warnings:',
+    ...plan.warnings.map((w) => `  - ${w.code} ${w.severity}: ${w.message}`),
+    ...(errors ? ['Error-level warnings fail `ormdiff lint` until acknowledged: // ormdiff-ack: <CODE> <reason>'] : []),
+  ];
 }
 
 export async function renderMigration(plan: Plan, meta: MigrationMeta): Promise<{ fileName: string; source: string }> {
   const headerSections = [
     'Changes:',
     ...(plan.changes.length > 0 ? plan.changes.map((c) => `  - ${describeChange(c)}`) : ['  (none)']),
-    ...(plan.warnings.length > 0 ? ['Warnings:', ...plan.warnings.map((w) => `  - ${w.code} ${w.severity}: ${w.message}`)] : []),
+    ...warningSection(plan),
   ];
   const source = migrationFileSource({
     message: meta.message,
@@ -145,8 +162,8 @@ export async function renderMigration(plan: Plan, meta: MigrationMeta): Promise<
     createdAt: meta.createdAt,
     className: className(slugify(meta.message), meta.createdAt),
     headerSections,
-    up: withWarnings(plan.up, plan),
-    down: plan.down.map((s) => ({ sql: s.sql })),
+    up: withWarnings(plan.up, plan, 'up'),
+    down: withWarnings(plan.down, plan, 'down'),
     transaction: plan.transactional,
   });
   return { fileName: migrationFileName(meta.revision, meta.message), source: await formatMigrationSource(source) };

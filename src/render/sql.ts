@@ -1,5 +1,6 @@
 /** Postgres SQL for changes and for whole plans. */
-import type { Change, ChangeOf, EnumColumnUse, SequenceOwner } from '../diff/changes';
+import type { Change, ChangeOf, EnumColumnUse, EnumValueMap, SequenceOwner } from '../diff/changes';
+import { defaultUsing } from '../diff/typechange';
 import type { Plan } from '../plan/plan';
 import type { Column, QualifiedName, Table } from '../schema/model';
 import { quoteIdent, quoteLiteral, quoteQualified } from '../sql/quote';
@@ -22,6 +23,7 @@ import {
   primaryKeyClause,
   uniqueClause,
 } from './ddl';
+import { type RenderedStatement, saferStatements } from './safe';
 import { changedOptionClauses } from './sequences';
 
 function createTable(t: Table): string[] {
@@ -52,12 +54,11 @@ function addColumn(table: QualifiedName, column: Column): string[] {
 const dropColumn = (table: QualifiedName, column: string): string =>
   `${alterTable(table)} DROP COLUMN ${quoteIdent(column)}`;
 
-/** An enum has no cast to another enum or from most types, but every type casts through text. */
-function usingCast(from: Column, to: Column): string {
-  const target = columnType(to);
-  const text = `text${'[]'.repeat(from.arrayDims)}`;
-  const viaText = (from.enumType !== undefined || to.enumType !== undefined) && target !== text ? `::${text}` : '';
-  return `${quoteIdent(to.name)}${viaText}::${target}`;
+/** The user's conversion when given, else the default cast (none: the assignment cast, see defaultUsing). */
+function usingClause(c: ChangeOf<'alterColumnType'>): string {
+  if (c.using !== undefined) return ` USING (${c.using})`;
+  const using = defaultUsing(c.from, c.to, quoteIdent(c.to.name));
+  return using === undefined ? '' : ` USING ${using}`;
 }
 
 function alterColumnType(c: ChangeOf<'alterColumnType'>): string[] {
@@ -68,7 +69,7 @@ function alterColumnType(c: ChangeOf<'alterColumnType'>): string[] {
   // One statement: a default that cannot be cast to the new type must be gone before the type changes.
   const actions = [
     ...(from.valueSource.kind === 'default' ? [`${col} DROP DEFAULT`] : []),
-    `${col} TYPE ${columnType(to)}${to.collation !== undefined ? ` COLLATE ${to.collation}` : ''}${retyped ? ` USING ${usingCast(from, to)}` : ''}`,
+    `${col} TYPE ${columnType(to)}${to.collation !== undefined ? ` COLLATE ${to.collation}` : ''}${retyped ? usingClause(c) : ''}`,
     ...(to.valueSource.kind === 'default' && plainSources ? [`${col} SET DEFAULT ${to.valueSource.expression}`] : []),
   ];
   const statements = [`${alterTable(c.table)} ${actions.join(', ')}`];
@@ -157,14 +158,26 @@ function alterIdentity({ table, column, from, to }: ChangeOf<'alterIdentity'>): 
  * The old type is renamed away rather than dropped first, so the columns keep their data while the
  * new type is created; each column then moves across through text.
  */
-function recreateEnum({ from, to, columns }: ChangeOf<'recreateEnum'>): string[] {
+/** The column as text, with `--enum-map` values replaced: a CASE for scalars, nested array_replace for arrays. */
+function enumText(u: EnumColumnUse, map: EnumValueMap[]): string {
+  const col = quoteIdent(u.column);
+  const text = `${col}::text${'[]'.repeat(u.arrayDims)}`;
+  if (map.length === 0) return text;
+  if (u.arrayDims > 0) {
+    return map.reduce((inner, m) => `array_replace(${inner}, ${quoteLiteral(m.from)}, ${quoteLiteral(m.to)})`, text);
+  }
+  const whens = map.map((m) => `WHEN ${quoteLiteral(m.from)} THEN ${quoteLiteral(m.to)}`).join(' ');
+  return `(CASE ${text} ${whens} ELSE ${text} END)`;
+}
+
+function recreateEnum({ from, to, columns, valueMap = [] }: ChangeOf<'recreateEnum'>): string[] {
   const old = { schema: from.schema, name: `${from.name}_old` };
   const move = (u: EnumColumnUse): string => {
     const col = `ALTER COLUMN ${quoteIdent(u.column)}`;
     const dims = '[]'.repeat(u.arrayDims);
     return `${alterTable(u.table)} ${[
       ...(u.fromDefault !== undefined ? [`${col} DROP DEFAULT`] : []),
-      `${col} TYPE ${quoteQualified(to)}${dims} USING ${quoteIdent(u.column)}::text${dims}::${quoteQualified(to)}${dims}`,
+      `${col} TYPE ${quoteQualified(to)}${dims} USING ${enumText(u, valueMap)}::${quoteQualified(to)}${dims}`,
       ...(u.toDefault !== undefined ? [`${col} SET DEFAULT ${u.toDefault}`] : []),
     ].join(', ')}`;
   };
@@ -180,8 +193,18 @@ function recreateEnum({ from, to, columns }: ChangeOf<'recreateEnum'>): string[]
 const owner = (o: SequenceOwner | undefined): string =>
   o === undefined ? 'NONE' : `${quoteQualified(o.table)}.${quoteIdent(o.column)}`;
 
-/** The statements of one change, each without a trailing semicolon. */
+/** The statements of one change as ormdiff runs it, safer forms included, each without a trailing semicolon. */
+export function renderStatements(change: Change): RenderedStatement[] {
+  return saferStatements(change) ?? plainStatements(change).map((sql) => ({ sql, transactional: true }));
+}
+
 export function renderChange(change: Change): string[] {
+  return renderStatements(change).map((s) => s.sql);
+}
+
+export type { RenderedStatement };
+
+function plainStatements(change: Change): string[] {
   switch (change.kind) {
     case 'createSchema':
       return [`CREATE SCHEMA ${quoteIdent(change.schema)}`];
@@ -315,6 +338,16 @@ export function renderChange(change: Change): string[] {
       ];
     case 'renameConstraint':
       return [`${alterTable(change.table)} RENAME CONSTRAINT ${quoteIdent(change.from)} TO ${quoteIdent(change.to)}`];
+    case 'renameTable':
+      return [`${alterTable({ schema: change.schema, name: change.from })} RENAME TO ${quoteIdent(change.to)}`];
+    case 'renameColumn':
+      return [`${alterTable(change.table)} RENAME COLUMN ${quoteIdent(change.from)} TO ${quoteIdent(change.to)}`];
+    case 'renameEnum':
+      return [`ALTER TYPE ${quoteQualified({ schema: change.schema, name: change.from })} RENAME TO ${quoteIdent(change.to)}`];
+    case 'renameEnumValue':
+      return [
+        `ALTER TYPE ${quoteQualified(change.enum)} RENAME VALUE ${quoteLiteral(change.from)} TO ${quoteLiteral(change.to)}`,
+      ];
   }
 }
 
@@ -322,6 +355,10 @@ export function renderChange(change: Change): string[] {
 export function renderPlanSql(plan: Plan, direction: 'up' | 'down'): string {
   const statements = direction === 'up' ? plan.up : plan.down;
   const header = `-- ormdiff ${direction}: ${statements.length} statement${statements.length === 1 ? '' : 's'}\n`;
-  const body = statements.map((s) => `${s.sql};\n`).join('');
+  const settings = (list: string[]) => list.map((sql) => `${sql};\n`).join('');
+  const body =
+    settings(plan.settings.start) +
+    statements.map((s) => `${s.note ? `-- ${s.note.replace(/\s*[\r\n]+\s*/g, ' ')}\n` : ''}${s.sql};\n`).join('') +
+    settings(plan.settings.end);
   return plan.transactional ? `${header}BEGIN;\n${body}COMMIT;\n` : header + body;
 }

@@ -141,8 +141,8 @@ describe('warnings', () => {
         ['DS102', 'warning', 'public.users.age'],
         ['DS103', 'warning', 'public.kind'],
         ['DS104', 'warning', 'old'],
-        ['TC201', 'info', 'public.users.id'],
-        ['TC201', 'warning', 'public.users.name'],
+        ['TC202', 'warning', 'public.users.id'],
+        ['TC203', 'warning', 'public.users.name'],
         ['RN301', 'info', 'public.users.IDX_1'],
       ]),
     );
@@ -152,7 +152,7 @@ describe('warnings', () => {
   test('messages say what changes and how', () => {
     const byCode = new Map(planChanges(diffSchemas(from, to)).warnings.map((w) => [w.object, w]));
     expect(byCode.get('public.users.name')!.message).toBe(
-      'type change public.users.name: character varying(100) → character varying(50) (narrowing)',
+      'type change public.users.name: character varying(100) → character varying(50) (narrowing: longer values do not fit)',
     );
     expect(byCode.get('public.kind')!.message).toContain("loses value 'a'");
     for (const w of byCode.values()) expect(w.help.length).toBeGreaterThan(20);

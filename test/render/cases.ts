@@ -115,6 +115,10 @@ export const ALL_KINDS: Record<ChangeKind, true> = {
   dropIndex: true,
   renameIndex: true,
   renameConstraint: true,
+  renameEnum: true,
+  renameEnumValue: true,
+  renameTable: true,
+  renameColumn: true,
 };
 
 export const CHANGES: Array<{ name: string; change: Change }> = [
@@ -451,4 +455,8 @@ export const CHANGES: Array<{ name: string; change: Change }> = [
     name: 'renameConstraint',
     change: { kind: 'renameConstraint', table: users, constraint: 'foreignKey', from: 'FK_123', to: 'users_org_fk' },
   },
+  { name: 'renameEnum', change: { kind: 'renameEnum', schema: 'public', from: 'users_status_enum', to: 'Status', origin: 'assumed' } },
+  { name: 'renameEnumValue', change: { kind: 'renameEnumValue', enum: status, from: "it's", to: 'done', origin: 'hint' } },
+  { name: 'renameTable', change: { kind: 'renameTable', schema: 'app', from: 'people', to: 'Members', origin: 'hint' } },
+  { name: 'renameColumn', change: { kind: 'renameColumn', table: users, from: 'fullname', to: 'full name', origin: 'assumed' } },
 ];

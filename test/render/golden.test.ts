@@ -315,6 +315,22 @@ const EXPECTED: Record<string, { up: string[]; down: string[] }> = {
     up: ['ALTER TABLE "public"."users" RENAME CONSTRAINT "FK_123" TO "users_org_fk"'],
     down: ['ALTER TABLE "public"."users" RENAME CONSTRAINT "users_org_fk" TO "FK_123"'],
   },
+  renameEnum: {
+    up: ['ALTER TYPE "public"."users_status_enum" RENAME TO "Status"'],
+    down: ['ALTER TYPE "public"."Status" RENAME TO "users_status_enum"'],
+  },
+  renameEnumValue: {
+    up: [`ALTER TYPE "public"."status" RENAME VALUE 'it''s' TO 'done'`],
+    down: [`ALTER TYPE "public"."status" RENAME VALUE 'done' TO 'it''s'`],
+  },
+  renameTable: {
+    up: ['ALTER TABLE "app"."people" RENAME TO "Members"'],
+    down: ['ALTER TABLE "app"."Members" RENAME TO "people"'],
+  },
+  renameColumn: {
+    up: ['ALTER TABLE "public"."users" RENAME COLUMN "fullname" TO "full name"'],
+    down: ['ALTER TABLE "public"."users" RENAME COLUMN "full name" TO "fullname"'],
+  },
 };
 
 describe('golden SQL per change kind', () => {

@@ -19,20 +19,27 @@ const after = {
 const plan = planChanges(diffSchemas(before, after));
 
 describe('renderJson', () => {
-  test('a stable object: changes with their object and destructiveness, warnings without internals, SQL both ways', () => {
+  test('a versioned object: counts, changes with their object, table and destructiveness, warnings pointing at them, SQL both ways', () => {
     const json = renderJson(plan);
     expect(json).toEqual({
-      version: 1,
+      format: 'ormdiff.plan/v1',
       transactional: true,
+      summary: { changes: 4, destructive: 1, warnings: { info: 0, warning: 2, error: 0 } },
       changes: [
-        { kind: 'dropColumn', object: 'public.users.age', destructive: true },
-        { kind: 'createEnum', object: 'public.kind', destructive: false },
-        { kind: 'alterColumnType', object: 'public.users.id', destructive: false },
-        { kind: 'setTableComment', object: 'public.users', destructive: false },
+        { kind: 'dropColumn', object: 'public.users.age', table: 'public.users', description: 'drop column public.users.age', destructive: true },
+        { kind: 'createEnum', object: 'public.kind', table: null, description: 'create enum public.kind', destructive: false },
+        {
+          kind: 'alterColumnType',
+          object: 'public.users.id',
+          table: 'public.users',
+          description: 'alter type of column public.users.id (integer → bigint)',
+          destructive: false,
+        },
+        { kind: 'setTableComment', object: 'public.users', table: 'public.users', description: 'set comment on public.users', destructive: false },
       ],
       warnings: [
-        expect.objectContaining({ code: 'DS102', severity: 'warning', object: 'public.users.age' }),
-        expect.objectContaining({ code: 'TC201', severity: 'info', object: 'public.users.id' }),
+        expect.objectContaining({ code: 'DS102', severity: 'warning', object: 'public.users.age', change: 0 }),
+        expect.objectContaining({ code: 'TC202', severity: 'warning', object: 'public.users.id', change: 2 }),
       ],
       up: [
         'ALTER TABLE "public"."users" DROP COLUMN "age"',
@@ -47,7 +54,7 @@ describe('renderJson', () => {
         `COMMENT ON TABLE "public"."users" IS 'a | b'`,
       ],
     });
-    expect(Object.keys(json.warnings[0]).sort()).toEqual(['code', 'help', 'message', 'object', 'severity']);
+    expect(Object.keys(json.warnings[0]).sort()).toEqual(['change', 'code', 'help', 'message', 'object', 'severity']);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });
 });
@@ -58,7 +65,7 @@ describe('renderMarkdown', () => {
   test('one summary row per table or type, with its changes and warning codes', () => {
     expect(md).toContain('| Object | Changes | Warnings |');
     expect(md).toContain(
-      '| public.users | drop column public.users.age **(destructive)**<br>alter type of column public.users.id (integer → bigint)<br>set comment on public.users | DS102 (warning), TC201 (info) |',
+      '| public.users | drop column public.users.age **(destructive)**<br>alter type of column public.users.id (integer → bigint)<br>set comment on public.users | DS102 (warning), TC202 (warning) |',
     );
     expect(md).toContain('| public.kind | create enum public.kind | — |');
   });

@@ -1,0 +1,143 @@
+/** `ormdiff check`'s findings as text, Markdown or JSON; the plans inside reuse the plan renderers. Pure. */
+import { changeObject } from '../diff/describe';
+import type { Plan } from '../plan/plan';
+import { renderJson, type PlanJson } from '../render/json';
+import { renderMarkdown } from '../render/markdown';
+import type { CheckResult, Finding } from './check';
+
+export type CheckFormat = 'text' | 'markdown' | 'json';
+
+type Outcome = Omit<CheckResult, 'output'>;
+
+const MAX_LISTED = 10;
+
+function list(items: readonly string[]): string {
+  const shown = items.slice(0, MAX_LISTED).join(', ');
+  return items.length > MAX_LISTED ? `${shown}, … (${items.length} in all)` : shown;
+}
+
+const objectsOf = (plan: Plan): string[] => [...new Set(plan.changes.map(changeObject))];
+
+/** One line per finding: what is wrong and what to run. */
+export function findingMessage(finding: Finding): string {
+  switch (finding.kind) {
+    case 'migrationsMissing':
+      return (
+        `migrations missing: the entities need ${finding.plan.changes.length} change(s) no migration makes (${list(objectsOf(finding.plan))}); ` +
+        'run `ormdiff revision --autogenerate -m "…"`'
+      );
+    case 'databaseBehind':
+      return (
+        `database behind: it is at ${list(finding.heads) || '(base)'} and ${finding.pending.length} revision(s) are not applied ` +
+        `(${list(finding.pending)}); run \`ormdiff upgrade heads\``
+      );
+    case 'databaseAhead':
+      return `database ahead: it records revision(s) no migration file declares (${list(finding.unknown)})`;
+    case 'databaseDrifted':
+      return `database drifted from migrations: ${list(finding.objects)}`;
+  }
+}
+
+function summary(outcome: Outcome): string {
+  if (!outcome.ok) return `${outcome.findings.length} problem(s): ${outcome.live ? 'entities, migrations and database' : 'entities and migrations'} do not agree`;
+  return outcome.live
+    ? `Entities, migrations (${outcome.revisions}) and database agree`
+    : `Entities and migrations (${outcome.revisions}) agree; no database configured, so none was compared`;
+}
+
+const planOf = (f: Finding): Plan | undefined => (f.kind === 'migrationsMissing' || f.kind === 'databaseDrifted' ? f.plan : undefined);
+
+function renderText(outcome: Outcome): string {
+  const lines: string[] = [];
+  for (const finding of outcome.findings) {
+    lines.push(findingMessage(finding));
+    const plan = planOf(finding);
+    if (plan) {
+      if (finding.kind === 'databaseDrifted') lines.push('  to bring the database back to the migrations:');
+      for (const s of plan.up) lines.push(`  ${s.sql.split('\n')[0]}${s.sql.includes('\n') ? ' …' : ''}`);
+    }
+  }
+  lines.push(summary(outcome));
+  return lines.join('\n');
+}
+
+/** Pushes a nested report's ATX headings `by` levels down, leaving fenced code alone. */
+export function demoteHeadings(markdown: string, by: number): string {
+  let fence: string | undefined;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      const marks = /^(`{3,}|~{3,})(.*)$/.exec(line);
+      if (marks && fence === undefined) {
+        fence = marks[1];
+        return line;
+      }
+      // Only a bare run of the same character, at least as long as the opening one, closes a fence.
+      if (marks && fence !== undefined && marks[1][0] === fence[0] && marks[1].length >= fence.length && marks[2].trim() === '') {
+        fence = undefined;
+        return line;
+      }
+      return fence === undefined && /^#{1,6} /.test(line) ? '#'.repeat(by) + line : line;
+    })
+    .join('\n');
+}
+
+const TITLES: Record<Finding['kind'], string> = {
+  migrationsMissing: 'Migrations missing',
+  databaseBehind: 'Database behind',
+  databaseAhead: 'Database ahead',
+  databaseDrifted: 'Database drifted from migrations',
+};
+
+function renderMarkdownReport(outcome: Outcome): string {
+  const sections = outcome.findings.map((finding) => {
+    const plan = planOf(finding);
+    const why = finding.kind === 'databaseDrifted' ? '\n\nThe plan below brings the database back to what the migrations make.' : '';
+    return [`## ${TITLES[finding.kind]}`, findingMessage(finding) + why, ...(plan ? [demoteHeadings(renderMarkdown(plan).trimEnd(), 2)] : [])].join('\n\n');
+  });
+  return ['# ormdiff check', `${outcome.ok ? '✅' : '❌'} ${summary(outcome)}.`, ...sections].join('\n\n') + '\n';
+}
+
+/** Named like the plan's format: a change a consumer could notice needs a new name. */
+export const CHECK_JSON_FORMAT = 'ormdiff.check/v1';
+
+export interface CheckJson {
+  format: typeof CHECK_JSON_FORMAT;
+  ok: boolean;
+  live: boolean;
+  revisions: number;
+  findings: Array<{
+    kind: Finding['kind'];
+    message: string;
+    heads?: string[];
+    pending?: string[];
+    unknown?: string[];
+    objects?: string[];
+    plan?: PlanJson;
+  }>;
+}
+
+function toJson(outcome: Outcome): CheckJson {
+  return {
+    format: CHECK_JSON_FORMAT,
+    ok: outcome.ok,
+    live: outcome.live,
+    revisions: outcome.revisions,
+    findings: outcome.findings.map((f) => {
+      const { kind, ...facts } = f;
+      const plan = planOf(f);
+      return { kind, message: findingMessage(f), ...facts, ...(plan ? { plan: renderJson(plan) } : {}) } as CheckJson['findings'][number];
+    }),
+  };
+}
+
+export function renderCheck(outcome: Outcome, format: CheckFormat): string {
+  switch (format) {
+    case 'text':
+      return renderText(outcome);
+    case 'markdown':
+      return renderMarkdownReport(outcome);
+    case 'json':
+      return JSON.stringify(toJson(outcome), null, 2);
+  }
+}

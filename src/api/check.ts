@@ -1,0 +1,103 @@
+/**
+ * `ormdiff check`: do the entities (E), the migrations (M, replayed into a scratch database) and,
+ * when one is configured, the live database (L) agree? Three questions, each with its own finding:
+ * E ≠ M "migrations missing", L not at M's heads "database behind" (or ahead of the files), and L at
+ * the heads but with another schema than M "database drifted from migrations".
+ */
+import { withConnection } from '../db/connect';
+import { changeObject } from '../diff/describe';
+import { diffSchemas } from '../diff/diff';
+import { planChanges, type Plan } from '../plan/plan';
+import { current } from '../runner';
+import type { Schema } from '../schema/model';
+import { replayMigrations, scratchSourceFor, withScratchDatabase } from '../scratch';
+import { compareEntitiesWithDatabase, readActual, readDesired, type DesiredModel } from './compare';
+import { renderCheck, type CheckFormat } from './check-report';
+import { openProject, type Project, type ProjectOptions } from './project';
+
+export type { CheckFormat } from './check-report';
+
+export interface CheckOptions extends ProjectOptions {
+  /** A server to create the scratch database on, instead of the configured one or the embedded one. */
+  scratchUrl?: string;
+  /** Schema of ormdiff's version table (default public). */
+  versionSchema?: string;
+  format?: CheckFormat;
+  /** Progress: the scratch database's life, the migrations replayed. */
+  log?: (line: string) => void;
+}
+
+export type Finding =
+  /** The entities need changes no migration makes; `plan` is what a new migration would do. */
+  | { kind: 'migrationsMissing'; plan: Plan }
+  /** The live database has not run every migration. */
+  | { kind: 'databaseBehind'; heads: string[]; pending: string[] }
+  /** The live database records revisions no migration file declares (a branch not merged here). */
+  | { kind: 'databaseAhead'; unknown: string[] }
+  /** The live database is at the heads but its schema is not the migrations'; `plan` brings it back. */
+  | { kind: 'databaseDrifted'; objects: string[]; plan: Plan };
+
+export interface CheckResult {
+  ok: boolean;
+  findings: Finding[];
+  /** Whether a live database was part of the comparison. */
+  live: boolean;
+  /** Migrations replayed into the scratch database. */
+  revisions: number;
+  output: string;
+}
+
+/** What was read of the live database. */
+export interface LiveFacts {
+  heads: string[];
+  pending: string[];
+  unknown: string[];
+  /** Its managed schema; read only when it is at the heads (otherwise a schema diff says nothing new). */
+  schema?: Schema;
+}
+
+/** Pure: the findings, from the entities-vs-migrations plan, the migrated schema and the live facts. */
+export function checkFindings(input: { missing: Plan; migrated: Schema; live?: LiveFacts }): Finding[] {
+  const findings: Finding[] = [];
+  if (input.missing.changes.length > 0) findings.push({ kind: 'migrationsMissing', plan: input.missing });
+  const live = input.live;
+  if (!live) return findings;
+  if (live.unknown.length > 0) findings.push({ kind: 'databaseAhead', unknown: live.unknown });
+  if (live.pending.length > 0) findings.push({ kind: 'databaseBehind', heads: live.heads, pending: live.pending });
+  if (live.schema) {
+    const changes = diffSchemas(live.schema, input.migrated);
+    if (changes.length > 0) {
+      const plan = planChanges(changes);
+      findings.push({ kind: 'databaseDrifted', objects: [...new Set(plan.changes.map(changeObject))], plan });
+    }
+  }
+  return findings;
+}
+
+async function readLive(project: Project, url: string, desired: DesiredModel, versionSchema?: string): Promise<LiveFacts> {
+  const state = await current({ migrationsDir: project.migrationsDir, url, schema: versionSchema });
+  const facts: LiveFacts = { heads: state.heads.map((h) => h.revision), pending: state.pending, unknown: state.unknown };
+  if (!state.upToDate) return facts;
+  return { ...facts, schema: (await withConnection(url, (client) => readActual(client, desired))).schema };
+}
+
+export async function check(options: CheckOptions = {}): Promise<CheckResult> {
+  const project = await openProject(options);
+  const log = options.log;
+  const source = scratchSourceFor(project, options.scratchUrl);
+  const migrated = await withScratchDatabase(
+    source,
+    async (scratch) => {
+      const replay = await replayMigrations(scratch.url, { migrationsDir: project.migrationsDir, versionSchema: options.versionSchema });
+      log?.(`Replayed ${replay.steps.length} migration(s) into ${scratch.name}`);
+      // What `revision --autogenerate` would write; a replay holds no rows, so no hazard is counted on it.
+      const comparison = await compareEntitiesWithDatabase({ ...project, url: scratch.url }, { facts: false });
+      return { schema: comparison.actual, missing: comparison.plan, revisions: replay.steps.length };
+    },
+    { log },
+  );
+  const live = project.url ? await readLive(project, project.url, await readDesired(project), options.versionSchema) : undefined;
+  const findings = checkFindings({ missing: migrated.missing, migrated: migrated.schema, live });
+  const result = { ok: findings.length === 0, findings, live: live !== undefined, revisions: migrated.revisions };
+  return { ...result, output: renderCheck(result, options.format ?? 'text') };
+}

@@ -1,0 +1,56 @@
+/**
+ * The commands a CI pipeline runs: `check` (entities, migrations and database agree) and `verify`
+ * (every migration reverses cleanly). Both work on a scratch database, so neither needs a
+ * pre-migrated one; each exits 1 when it finds a problem.
+ */
+import type { Argv, CommandModule } from 'yargs';
+import { check, type CheckFormat } from '../api/check';
+import { verify } from '../api/verify';
+import { ExitCode } from '../errors';
+import type { GlobalArgs } from './main';
+import type { Output } from './output';
+
+// yargs' inferred argument types do not survive a list of heterogeneous commands.
+type Command = CommandModule<any, any>;
+type Args = GlobalArgs & Record<string, any>;
+
+const scratchOptions = (y: Argv) =>
+  y
+    .option('scratch-url', { type: 'string', describe: 'server for the scratch database (default: the configured one, else an embedded PostgreSQL)' })
+    .option('version-schema', { type: 'string', describe: "schema of ormdiff's version and history tables (default public)" });
+
+export function ciCommands(out: () => Output, setCode: (code: number) => void): Command[] {
+  const common = (args: Args) => ({
+    config: args.config,
+    url: args.url,
+    include: args.include,
+    exclude: args.exclude,
+    scratchUrl: args.scratchUrl as string | undefined,
+    versionSchema: args.versionSchema as string | undefined,
+    log: (line: string) => out().info(line),
+  });
+
+  const checkCommand: Command = {
+    command: 'check',
+    describe: 'exit 1 unless the entities, the migrations (replayed on a scratch database) and the database (if any) agree',
+    builder: (y) => scratchOptions(y).option('format', { alias: 'f', choices: ['text', 'markdown', 'json'] as const, default: 'text' as const }),
+    handler: async (args: Args) => {
+      const result = await check({ ...common(args), format: args.format as CheckFormat });
+      out().result(result.output);
+      if (!result.ok) setCode(ExitCode.changesFound);
+    },
+  };
+
+  const verifyCommand: Command = {
+    command: 'verify',
+    describe: 'on a scratch database: each migration up → down → up, then upgrade heads → downgrade base → upgrade heads → check',
+    builder: (y) => scratchOptions(y),
+    handler: async (args: Args) => {
+      const result = await verify(common(args));
+      out().result(result.output);
+      if (!result.ok) setCode(ExitCode.changesFound);
+    },
+  };
+
+  return [checkCommand, verifyCommand];
+}

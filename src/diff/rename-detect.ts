@@ -1,0 +1,271 @@
+/**
+ * Rename detection, a pure pass before the diff. An object that disappears and one that appears
+ * where a rename would put it (same schema, same table, same enum) and that could hold the same data
+ * is a candidate pair. A pair whose two ends have no other candidate is taken as a rename (and
+ * reported as an assumption); several candidates touching each other are an ambiguity, left as
+ * drop + add and reported with the hints that settle it. Hints always win over the detector.
+ *
+ * Stages run in dependency order, each on the model the previous ones renamed: enum types (so
+ * columns of a renamed enum compare equal), enum values, tables, then columns of matched tables.
+ */
+import type { EnumType, QualifiedName, Schema, Table } from '../schema/model';
+import type { RenameOrigin } from './changes';
+import { type RenameHint, refMatches, refOf } from './hints';
+import { byKey, nameKey } from './keys';
+import { applyColumnRename, applyEnumValueRename, applyTableRename, applyTypeRename } from './rename-apply';
+import { keepsValues } from './typechange';
+
+export type RenameSubject =
+  | { kind: 'type'; schema: string }
+  | { kind: 'enumValue'; type: QualifiedName }
+  | { kind: 'table'; schema: string }
+  | { kind: 'column'; table: QualifiedName };
+
+export interface ObjectRename {
+  subject: RenameSubject;
+  from: string;
+  to: string;
+  origin: RenameOrigin;
+}
+
+export interface RenamePair {
+  from: string;
+  to: string;
+}
+
+export interface RenameAmbiguity {
+  subject: RenameSubject;
+  /** Every candidate pair in one connected group, e.g. a→c, a→d, b→c. */
+  pairs: RenamePair[];
+}
+
+export interface RenameDecision {
+  renames: ObjectRename[];
+  ambiguities: RenameAmbiguity[];
+  /** Hints that matched nothing in this diff (already applied, or mistyped). */
+  unusedHints: RenameHint[];
+}
+
+export interface ResolvedRenames {
+  decision: RenameDecision;
+  /** `from` with every rename applied: what the diff compares with the desired model. */
+  renamed: Schema;
+}
+
+/** What the hints say about one object: renamed to a name, or (`null`) not renamed. */
+type HintedTarget = { to: string | null; hint: RenameHint };
+
+interface Stage {
+  subject: RenameSubject;
+  dropped: string[];
+  added: string[];
+  compatible: (from: string, to: string) => boolean;
+  /** The hint for a dropped name, if any. */
+  hinted: (from: string) => HintedTarget | undefined;
+}
+
+interface StageResult {
+  renames: ObjectRename[];
+  ambiguities: RenameAmbiguity[];
+}
+
+function components(pairs: RenamePair[]): RenamePair[][] {
+  const groups: RenamePair[][] = [];
+  const pending = [...pairs];
+  while (pending.length > 0) {
+    const group = [pending.shift()!];
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (let i = pending.length - 1; i >= 0; i--) {
+        if (group.some((g) => g.from === pending[i].from || g.to === pending[i].to)) {
+          group.push(...pending.splice(i, 1));
+          grew = true;
+        }
+      }
+    }
+    groups.push(group);
+  }
+  return groups;
+}
+
+function runStage(stage: Stage, detect: boolean, used: Set<RenameHint>): StageResult {
+  const renames: ObjectRename[] = [];
+  const added = new Set(stage.added);
+  const open: string[] = [];
+  for (const from of stage.dropped) {
+    const hinted = stage.hinted(from);
+    if (hinted === undefined) {
+      open.push(from);
+      continue;
+    }
+    if (hinted.to === null) {
+      used.add(hinted.hint);
+    } else if (added.has(hinted.to)) {
+      used.add(hinted.hint);
+      added.delete(hinted.to);
+      renames.push({ subject: stage.subject, from, to: hinted.to, origin: 'hint' });
+    } else {
+      open.push(from);
+    }
+  }
+  if (!detect) return { renames, ambiguities: [] };
+  const pairs = open.flatMap((from) => [...added].filter((to) => stage.compatible(from, to)).map((to) => ({ from, to })));
+  const ambiguities: RenameAmbiguity[] = [];
+  for (const group of components(pairs)) {
+    if (group.length === 1) renames.push({ subject: stage.subject, ...group[0], origin: 'assumed' });
+    else ambiguities.push({ subject: stage.subject, pairs: group });
+  }
+  return { renames, ambiguities };
+}
+
+/** The last hint about an object wins, so the command line (merged after the file) overrides the file. */
+function lastHint(hints: RenameHint[], matches: (h: RenameHint) => boolean): HintedTarget | undefined {
+  for (let i = hints.length - 1; i >= 0; i--) if (matches(hints[i])) return { to: hints[i].to, hint: hints[i] };
+  return undefined;
+}
+
+const missingFrom = <T>(items: T[], other: T[], key: (t: T) => string): T[] => {
+  const keys = new Set(other.map(key));
+  return items.filter((i) => !keys.has(key(i)));
+};
+
+function jaccard(a: string[], b: string[]): number {
+  const union = new Set([...a, ...b]);
+  return union.size === 0 ? 1 : a.filter((v) => b.includes(v)).length / union.size;
+}
+
+/** Shared columns (same name, values kept) over the larger column count. */
+function tableSimilarity(a: Table, b: Table): number {
+  const other = byKey(b.columns, (c) => c.name);
+  const shared = a.columns.filter((c) => {
+    const o = other.get(c.name);
+    return o !== undefined && keepsValues(c, o);
+  }).length;
+  return shared === 0 ? 0 : shared / Math.max(a.columns.length, b.columns.length);
+}
+
+const schemasOf = (a: Schema, b: Schema): string[] => [...new Set([...a.schemas, ...b.schemas])].sort();
+
+export function resolveRenames(from: Schema, to: Schema, hints: RenameHint[], detect = true): ResolvedRenames {
+  const used = new Set<RenameHint>();
+  const renames: ObjectRename[] = [];
+  const ambiguities: RenameAmbiguity[] = [];
+  let current = from;
+  const take = (result: StageResult, apply: (s: Schema, r: ObjectRename) => Schema) => {
+    renames.push(...result.renames);
+    ambiguities.push(...result.ambiguities);
+    for (const r of result.renames) current = apply(current, r);
+  };
+
+  for (const schema of schemasOf(from, to)) {
+    const inSchema = (e: EnumType) => e.schema === schema;
+    const before = current.enums.filter(inSchema);
+    const after = to.enums.filter(inSchema);
+    const values = (list: EnumType[], name: string) => list.find((e) => e.name === name)!.values;
+    take(
+      runStage(
+        {
+          subject: { kind: 'type', schema },
+          dropped: missingFrom(before, after, (e) => e.name).map((e) => e.name),
+          added: missingFrom(after, before, (e) => e.name).map((e) => e.name),
+          compatible: (f, t) => jaccard(values(before, f), values(after, t)) >= 0.5,
+          hinted: (name) => lastHint(hints, (h) => h.kind === 'type' && refMatches(h.type, { schema, name })),
+        },
+        detect,
+        used,
+      ),
+      (s, r) => applyTypeRename(s, schema, r.from, r.to),
+    );
+  }
+
+  const originalName = (type: QualifiedName): QualifiedName => {
+    const r = renames.find((x) => x.subject.kind === 'type' && x.subject.schema === type.schema && x.to === type.name);
+    return r ? { schema: type.schema, name: r.from } : type;
+  };
+  const afterEnums = byKey(to.enums, nameKey);
+  for (const e of [...current.enums]) {
+    const next = afterEnums.get(nameKey(e));
+    if (!next) continue;
+    const type = { schema: e.schema, name: e.name };
+    const names = [type, originalName(type)];
+    take(
+      runStage(
+        {
+          subject: { kind: 'enumValue', type },
+          dropped: e.values.filter((v) => !next.values.includes(v)),
+          added: next.values.filter((v) => !e.values.includes(v)),
+          compatible: () => true,
+          hinted: (value) =>
+            lastHint(hints, (h) => h.kind === 'enumValue' && h.from === value && names.some((n) => refMatches(h.type, n))),
+        },
+        detect,
+        used,
+      ),
+      (s, r) => applyEnumValueRename(s, type, r.from, r.to),
+    );
+  }
+
+  for (const schema of schemasOf(from, to)) {
+    const before = current.tables.filter((t) => t.schema === schema);
+    const after = to.tables.filter((t) => t.schema === schema);
+    const table = (list: Table[], name: string) => list.find((t) => t.name === name)!;
+    take(
+      runStage(
+        {
+          subject: { kind: 'table', schema },
+          dropped: missingFrom(before, after, (t) => t.name).map((t) => t.name),
+          added: missingFrom(after, before, (t) => t.name).map((t) => t.name),
+          compatible: (f, t) => tableSimilarity(table(before, f), table(after, t)) >= 0.5,
+          hinted: (name) => lastHint(hints, (h) => h.kind === 'table' && refMatches(h.table, { schema, name })),
+        },
+        detect,
+        used,
+      ),
+      (s, r) => applyTableRename(s, schema, r.from, r.to),
+    );
+  }
+
+  const originalTable = (t: QualifiedName): QualifiedName => {
+    const r = renames.find((x) => x.subject.kind === 'table' && x.subject.schema === t.schema && x.to === t.name);
+    return r ? { schema: t.schema, name: r.from } : t;
+  };
+  const afterTables = byKey(to.tables, nameKey);
+  for (const t of [...current.tables]) {
+    const next = afterTables.get(nameKey(t));
+    if (!next) continue;
+    const table = { schema: t.schema, name: t.name };
+    const names = [table, originalTable(table)];
+    const column = (list: Table, name: string) => list.columns.find((c) => c.name === name)!;
+    take(
+      runStage(
+        {
+          subject: { kind: 'column', table },
+          dropped: missingFrom(t.columns, next.columns, (c) => c.name).map((c) => c.name),
+          added: missingFrom(next.columns, t.columns, (c) => c.name).map((c) => c.name),
+          compatible: (f, n) => keepsValues(column(t, f), column(next, n)),
+          hinted: (name) =>
+            lastHint(hints, (h) => h.kind === 'column' && h.from === name && names.some((n) => refMatches(h.table, n))),
+        },
+        detect,
+        used,
+      ),
+      (s, r) => applyColumnRename(s, table, r.from, r.to),
+    );
+  }
+
+  return { decision: { renames, ambiguities, unusedHints: hints.filter((h) => !used.has(h)) }, renamed: current };
+}
+
+/** The hint that makes `from` a rename to `to` (or, with `null`, a drop + add) for this subject. */
+export function hintFor(subject: RenameSubject, from: string, to: string | null): RenameHint {
+  switch (subject.kind) {
+    case 'type':
+      return { kind: 'type', type: refOf({ schema: subject.schema, name: from }), to };
+    case 'enumValue':
+      return { kind: 'enumValue', type: refOf(subject.type), from, to };
+    case 'table':
+      return { kind: 'table', table: refOf({ schema: subject.schema, name: from }), to };
+    case 'column':
+      return { kind: 'column', table: refOf(subject.table), from, to };
+  }
+}

@@ -1,0 +1,60 @@
+/** TC2xx: every column type change, classified, with the rows it would fail or change counted. */
+import type { ChangeOf } from '../../diff/changes';
+import { changeObject, columnTypeText } from '../../diff/describe';
+import { classifyTypeChange, defaultUsing, isTextual, narrowedTextLimit } from '../../diff/typechange';
+import { quoteIdent } from '../../sql/quote';
+import type { HazardContext, Pass, Warning } from './context';
+import { plural, warn } from './context';
+
+const sqlType = (c: { dataType: string; arrayDims: number }): string => c.dataType + '[]'.repeat(c.arrayDims);
+
+/** Failures and changed values of a conversion, as a phrase and a total; undefined when not counted. */
+function lossCounts(ctx: HazardContext, c: ChangeOf<'alterColumnType'>): { text: string; total: number } | undefined {
+  const table = ctx.live.table(c.table);
+  const column = ctx.live.column(c.table, c.to.name);
+  const limit = narrowedTextLimit(c.from, c.to);
+  if (c.using === undefined && limit !== undefined) {
+    const n = ctx.count({ kind: 'violations', table, expression: `char_length(${quoteIdent(column)}) <= ${limit}` });
+    return n === undefined ? undefined : { text: `${plural(n, 'value')} longer than ${limit} characters (the migration fails on them)`, total: n };
+  }
+  const expression =
+    c.using !== undefined ? ctx.live.expression(c.table, c.using) : defaultUsing(c.from, c.to, quoteIdent(column))!;
+  const failures = ctx.count({ kind: 'castFailures', table, column, expression });
+  if (c.using !== undefined || isTextual(c.from)) {
+    if (failures === undefined) return undefined;
+    const text = c.using !== undefined ? `the given conversion fails on ${plural(failures, 'row')}` : `${plural(failures, 'value')} would not convert`;
+    return { text, total: failures };
+  }
+  const changes = ctx.count({ kind: 'castChanges', table, column, expression, sourceType: sqlType(c.from) });
+  if (failures === undefined || changes === undefined) return undefined;
+  return {
+    text: `${plural(failures, 'value')} would not convert, ${plural(changes, 'value')} would be cut or rounded`,
+    total: failures + changes,
+  };
+}
+
+function typeChange(ctx: HazardContext, c: ChangeOf<'alterColumnType'>): Warning {
+  const verdict = classifyTypeChange(c.from, c.to);
+  const head = `type change ${changeObject(c)}: ${columnTypeText(c.from)} → ${columnTypeText(c.to)}`;
+  if (c.using !== undefined || verdict.class === 'lossy') {
+    const how = c.using !== undefined ? `with the given conversion USING (${c.using})` : verdict.reason;
+    const counted = lossCounts(ctx, c);
+    if (counted === undefined) return warn(c, 'TC203', 'warning', `${head} (${how})`);
+    return warn(c, 'TC203', counted.total > 0 ? 'error' : 'warning', `${head} (${how}): ${counted.text}`, counted.total);
+  }
+  if (verdict.class === 'impossible') {
+    const n = ctx.count({ kind: 'nonNulls', table: ctx.live.table(c.table), column: ctx.live.column(c.table, c.to.name) });
+    const values = n === undefined ? '' : ` for ${plural(n, 'value')}`;
+    return warn(c, 'TC204', 'error', `${head} has no cast: the migration holds an expand/contract template to complete${values}`, n);
+  }
+  if (verdict.class === 'rewrite') {
+    const n = ctx.count({ kind: 'rows', table: ctx.live.table(c.table) });
+    const rows = n === undefined ? '' : ` (${plural(n, 'row')})`;
+    return warn(c, 'TC202', n === 0 ? 'info' : 'warning', `${head} rewrites the table${rows} under an ACCESS EXCLUSIVE lock`, n);
+  }
+  return warn(c, 'TC201', 'info', `${head} (in place: ${verdict.reason})`);
+}
+
+export const typePasses: Pass[] = [
+  (ctx) => ctx.changes.flatMap((c) => (c.kind === 'alterColumnType' ? [typeChange(ctx, c)] : [])),
+];

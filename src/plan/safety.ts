@@ -1,0 +1,53 @@
+/**
+ * Planner passes that pick the safer form of a change, from the model alone (pure): a temporary
+ * default for a NOT NULL column added to a table that may hold rows, where the column's meaning gives
+ * one, and with --online the lock-light variants of index, constraint and NOT NULL changes on tables
+ * that exist before the plan.
+ */
+import type { Change } from '../diff/changes';
+import { nameKey } from '../diff/keys';
+import type { Column } from '../schema/model';
+
+const VERSION_NAME = /^(version|ver|revision|lock_?version|row_?version|record_?version)$/i;
+const STAMP_NAME =
+  /^((created|updated|modified|inserted|changed)(_?(at|on|date|time|timestamp|ts))?|(create|update|modify|insert|change)_?(date|time|timestamp|ts)|date_?(created|updated|modified))$/i;
+const INTEGER = /^(smallint|integer|bigint|numeric.*)$/;
+const DATE_TIME = /^(date|timestamp.*)$/;
+
+/** A version column starts at 1; a create/update date column at now(); other columns have no obvious value. */
+export function meaningfulDefault(column: Column): string | undefined {
+  if (column.arrayDims > 0) return undefined;
+  if (VERSION_NAME.test(column.name) && INTEGER.test(column.dataType)) return '1';
+  if (STAMP_NAME.test(column.name) && DATE_TIME.test(column.dataType)) return 'now()';
+  return undefined;
+}
+
+const createdTables = (changes: Change[]): Set<string> =>
+  new Set(changes.flatMap((c) => (c.kind === 'createTable' ? [nameKey(c.table)] : [])));
+
+export function withTemporaryDefaults(changes: Change[]): Change[] {
+  const created = createdTables(changes);
+  return changes.map((c) => {
+    if (c.kind !== 'addColumn' || created.has(nameKey(c.table))) return c;
+    if (c.column.nullable || c.column.valueSource.kind !== 'none') return c;
+    const temporaryDefault = meaningfulDefault(c.column);
+    return temporaryDefault === undefined ? c : { ...c, temporaryDefault };
+  });
+}
+
+const ONLINE_KINDS = new Set<Change['kind']>([
+  'createIndex',
+  'dropIndex',
+  'addForeignKey',
+  'addCheck',
+  'addUnique',
+  'addPrimaryKey',
+  'setNotNull',
+]);
+
+export function withOnlineVariants(changes: Change[]): Change[] {
+  const created = createdTables(changes);
+  return changes.map((c) =>
+    ONLINE_KINDS.has(c.kind) && 'table' in c && !created.has(nameKey(c.table)) ? ({ ...c, online: true } as Change) : c,
+  );
+}

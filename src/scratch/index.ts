@@ -1,0 +1,72 @@
+/**
+ * Scratch ("shadow") databases: an empty database to replay the migrations into, read, and drop.
+ * Where one comes from, in order: `--scratch-url` (another server), the configured server (a new
+ * database beside the project's), else the embedded PostgreSQL under `<project>/.ormdiff/`.
+ */
+import path from 'node:path';
+import type { Project } from '../api/project';
+import { upgrade, type RunResult } from '../runner';
+import { createScratchDatabase, dropOrphanedScratchDatabases, dropScratchDatabase, type ScratchDatabase } from './database';
+import { withEmbeddedServer } from './embedded';
+import { withCleanup } from './interrupt';
+
+export type ScratchSource =
+  /** Scratch databases are created on this server (the URL's own database is never touched). */
+  | { kind: 'server'; url: string }
+  /** The project's embedded PostgreSQL, under `<projectDir>/.ormdiff/pg`. */
+  | { kind: 'embedded'; projectDir: string };
+
+/** Pure: where a command's scratch database comes from. */
+export function scratchSourceFor(project: Pick<Project, 'url' | 'configPath'>, scratchUrl?: string): ScratchSource {
+  if (scratchUrl) return { kind: 'server', url: scratchUrl };
+  if (project.url) return { kind: 'server', url: project.url };
+  return { kind: 'embedded', projectDir: path.dirname(project.configPath) };
+}
+
+export interface ScratchOptions {
+  log?: (line: string) => void;
+}
+
+export type { ScratchDatabase } from './database';
+
+async function onServer<T>(serverUrl: string, fn: (db: ScratchDatabase) => Promise<T>, log: (line: string) => void): Promise<T> {
+  const db = await createScratchDatabase(serverUrl);
+  log(`Created scratch database ${db.name} on ${db.server}`);
+  return withCleanup(
+    async () => {
+      await dropScratchDatabase(serverUrl, db.name);
+      log(`Dropped scratch database ${db.name}`);
+    },
+    () => fn(db),
+  );
+}
+
+/**
+ * Runs `fn` with a fresh, empty scratch database and drops it afterwards: after success, after a
+ * failure, and on SIGINT/SIGTERM (the process then ends with 130/143 once it is dropped).
+ */
+export async function withScratchDatabase<T>(source: ScratchSource, fn: (db: ScratchDatabase) => Promise<T>, opts: ScratchOptions = {}): Promise<T> {
+  const log = opts.log ?? (() => undefined);
+  if (source.kind === 'server') return onServer(source.url, fn, log);
+  return withEmbeddedServer(
+    source.projectDir,
+    async (server) => {
+      const orphans = await dropOrphanedScratchDatabases(server.url);
+      if (orphans.length) log(`Dropped ${orphans.length} scratch database(s) a killed run left behind: ${orphans.join(', ')}`);
+      return onServer(server.url, fn, log);
+    },
+    { log },
+  );
+}
+
+export interface ReplayOptions {
+  migrationsDir: string;
+  /** Schema of the version table (default public). */
+  versionSchema?: string;
+  log?: (line: string) => void;
+}
+
+/** Applies every migration (all heads) to a scratch database. */
+export function replayMigrations(url: string, opts: ReplayOptions): Promise<RunResult> {
+  return upgrade({ migrationsDir: opts.migrationsDir, url, schema: opts.versionSchema, target: 'heads', log: opts.log, ranBy: 'ormdiff scratch' });
+}

@@ -1,0 +1,3 @@
+import { table, varchar } from '../_lib/entity';
+
+export default [table('users', { email: varchar(200), full_name: varchar(100) })];

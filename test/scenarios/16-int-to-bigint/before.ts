@@ -1,0 +1,3 @@
+import { col, table } from '../_lib/entity';
+
+export default [table('counters', { hits: col('integer') })];

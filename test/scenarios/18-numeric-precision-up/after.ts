@@ -1,0 +1,5 @@
+import { col, table } from '../_lib/entity';
+
+export default [
+  table('invoices', { total: col('numeric', { precision: 14, scale: 2 }) }),
+];

@@ -1,0 +1,1 @@
+INSERT INTO imports (id, qty) VALUES (1, '12'), (2, '-3'), (3, NULL);
