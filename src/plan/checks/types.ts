@@ -2,11 +2,19 @@
 import type { ChangeOf } from '../../diff/changes';
 import { changeObject, columnTypeText } from '../../diff/describe';
 import { classifyTypeChange, defaultUsing, isTextual, narrowedTextLimit } from '../../diff/typechange';
-import { quoteIdent } from '../../sql/quote';
+import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import type { HazardContext, Pass, Warning } from './context';
 import { plural, warn } from './context';
 
 const sqlType = (c: { dataType: string; arrayDims: number }): string => c.dataType + '[]'.repeat(c.arrayDims);
+
+/** The values of the scalar enum a column moves to, when this plan creates that enum. */
+function newEnumValues(ctx: HazardContext, c: ChangeOf<'alterColumnType'>): string[] | undefined {
+  const target = c.to.enumType;
+  if (!target || c.to.arrayDims > 0) return undefined;
+  const created = ctx.changes.find((x) => x.kind === 'createEnum' && x.enum.schema === target.schema && x.enum.name === target.name);
+  return created?.kind === 'createEnum' ? created.enum.values : undefined;
+}
 
 /** Failures and changed values of a conversion, as a phrase and a total; undefined when not counted. */
 function lossCounts(ctx: HazardContext, c: ChangeOf<'alterColumnType'>): { text: string; total: number } | undefined {
@@ -16,6 +24,13 @@ function lossCounts(ctx: HazardContext, c: ChangeOf<'alterColumnType'>): { text:
   if (c.using === undefined && limit !== undefined) {
     const n = ctx.count({ kind: 'violations', table, expression: `char_length(${quoteIdent(column)}) <= ${limit}` });
     return n === undefined ? undefined : { text: `${plural(n, 'value')} longer than ${limit} characters (the migration fails on them)`, total: n };
+  }
+  const values = c.using === undefined ? newEnumValues(ctx, c) : undefined;
+  if (values !== undefined) {
+    // The type does not exist yet, so nothing can be cast to it: count the values it will not hold.
+    const list = values.map(quoteLiteral).join(', ');
+    const n = ctx.count({ kind: 'violations', table, expression: `${quoteIdent(column)}::text IN (${list})` });
+    return n === undefined ? undefined : { text: `${plural(n, 'value')} would not convert`, total: n };
   }
   const expression =
     c.using !== undefined ? ctx.live.expression(c.table, c.using) : defaultUsing(c.from, c.to, quoteIdent(column))!;

@@ -1,0 +1,1 @@
+INSERT INTO regions (id, code) VALUES (1, 'EU'), (2, 'US');

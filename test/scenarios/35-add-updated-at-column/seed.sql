@@ -1,0 +1,1 @@
+INSERT INTO comments (id, text) VALUES (1, 'first'), (2, 'second');

@@ -1,0 +1,8 @@
+import { col, table, varchar } from '../_lib/entity';
+
+export default [
+  table('authors', { name: varchar(40) }),
+  table('books', { title: varchar(80), author_id: col('integer') }, {
+    relations: { author: { type: 'many-to-one', target: 'authors', joinColumn: { name: 'author_id' } } },
+  }),
+];

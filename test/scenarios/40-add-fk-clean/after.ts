@@ -1,0 +1,8 @@
+import { col, table, varchar } from '../_lib/entity';
+
+export default [
+  table('owners', { name: varchar(40) }),
+  table('pets', { name: varchar(40), owner_id: col('integer') }, {
+    relations: { owner: { type: 'many-to-one', target: 'owners', joinColumn: { name: 'owner_id' } } },
+  }),
+];

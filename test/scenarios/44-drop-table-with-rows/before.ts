@@ -1,0 +1,6 @@
+import { col, table, varchar } from '../_lib/entity';
+
+export default [
+  table('keep', { v: col('integer') }),
+  table('sessions', { token: varchar(64) }),
+];

@@ -1,0 +1,6 @@
+import { col, table } from '../_lib/entity';
+
+export default [
+  table('keep', { v: col('integer') }),
+  table('scratch', { v: col('integer') }),
+];

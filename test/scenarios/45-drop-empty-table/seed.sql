@@ -1,0 +1,1 @@
+INSERT INTO keep (id, v) VALUES (1, 1);

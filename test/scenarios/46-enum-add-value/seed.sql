@@ -1,0 +1,1 @@
+INSERT INTO shipments (id, state) VALUES (1, 'new'), (2, 'sent');

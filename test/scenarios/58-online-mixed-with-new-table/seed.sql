@@ -1,0 +1,1 @@
+INSERT INTO stores (id, city) VALUES (1, 'Oslo');
