@@ -14,11 +14,11 @@ import { normalizeDesired } from '../normalize/normalize';
 import type { Plan } from '../plan/plan';
 import type { QualifiedName, Schema } from '../schema/model';
 import { adoptUnmodelled, restrictToScope, type Scope } from '../schema/scope';
-import { type HazardOptions, planWithHazards } from './hazard-plan';
+import { type CompareOptions, planWithHazards } from './hazard-plan';
 import { appendRenameHints, hintsFilePath, readHintsFile } from './hints';
 import { requireUrl, type Project } from './project';
 
-export type CompareOptions = HazardOptions;
+export type { CompareOptions };
 
 export interface Comparison {
   /** The database as read, restricted to the managed set. */
@@ -35,6 +35,8 @@ export interface Comparison {
   renames: RenameDecision;
   /** Hints the interactive answers amount to (compareEntitiesWithDatabase keeps them in the hints file). */
   answeredHints: RenameHint[];
+  /** Hints (file and command line) that matched nothing, as typed: worth a note for those from the command line. */
+  unusedHints: string[];
 }
 
 export interface DesiredModel {
@@ -90,6 +92,7 @@ export async function compareWithClient(client: Client, desiredModel: DesiredMod
     ignoredTables: scope.ignoredTables,
     renames: planned.renames,
     answeredHints: planned.answered,
+    unusedHints: planned.unused,
   };
 }
 

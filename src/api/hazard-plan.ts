@@ -3,7 +3,15 @@
  * (asking the user about each candidate when a RenameAsker is given), the plan with its safer
  * variants, then the data-aware checks against the live database.
  */
-import { type DiffHints, mergeHints, NO_HINTS, type RenameHint } from '../diff/hints';
+import {
+  type DiffHints,
+  formatEnumMapHint,
+  formatRenameHint,
+  formatUsingHint,
+  mergeHints,
+  NO_HINTS,
+  type RenameHint,
+} from '../diff/hints';
 import { diffWithHints, type HintedDiff } from '../diff/hinted';
 import { hintFor, type RenameDecision, type RenameSubject } from '../diff/rename-detect';
 import { assessPlanOn } from '../hazards/assess';
@@ -12,7 +20,7 @@ import { type Plan, planChanges } from '../plan/plan';
 import type { Schema } from '../schema/model';
 import type { RenameAsker, RenameQuestion } from './hints';
 
-export interface HazardOptions {
+export interface CompareOptions {
   /** Renames, casts and enum value mappings the user gives (after the project's hints file). */
   hints?: DiffHints;
   /** Propose renames nobody hinted (default true). */
@@ -32,6 +40,8 @@ export interface HazardPlan {
   renames: RenameDecision;
   /** Hints the asker's answers amount to, to be kept in the hints file. */
   answered: RenameHint[];
+  /** Hints that matched nothing, as typed (a stale file entry, or a typo on the command line). */
+  unused: string[];
 }
 
 const where = (s: RenameSubject, from: string): string => {
@@ -64,7 +74,7 @@ function questions(decision: RenameDecision): RenameQuestion[] {
 
 const questionKey = (q: RenameQuestion): string => JSON.stringify([q.subject, q.from]);
 
-export async function planWithHazards(db: Queryable, actual: Schema, desired: Schema, options: HazardOptions = {}): Promise<HazardPlan> {
+export async function planWithHazards(db: Queryable, actual: Schema, desired: Schema, options: CompareOptions = {}): Promise<HazardPlan> {
   let hints = options.hints ?? NO_HINTS;
   const detect = { detectRenames: options.detectRenames ?? true };
   let diff = diffWithHints(actual, desired, hints, detect);
@@ -83,5 +93,10 @@ export async function planWithHazards(db: Queryable, actual: Schema, desired: Sc
     }
   }
   const plan = planChanges(diff.changes, { online: options.online, ambiguities: diff.renames.ambiguities });
-  return { diff, plan: options.facts ? await assessPlanOn(db, plan) : plan, renames: diff.renames, answered };
+  const unused = [
+    ...diff.renames.unusedHints.map(formatRenameHint),
+    ...diff.unusedUsing.map(formatUsingHint),
+    ...diff.unusedEnumMaps.map(formatEnumMapHint),
+  ];
+  return { diff, plan: options.facts ? await assessPlanOn(db, plan) : plan, renames: diff.renames, answered, unused };
 }

@@ -1,7 +1,7 @@
 /** Human-readable names and one-line descriptions of changes, for reports, headers and hazard messages. */
 import type { Column, QualifiedName } from '../schema/model';
 import type { Change } from './changes';
-import { isNarrowing } from './narrowing';
+import { classifyTypeChange } from './typechange';
 
 const q = (n: QualifiedName): string => `${n.schema}.${n.name}`;
 const member = (n: QualifiedName, name: string): string => `${q(n)}.${name}`;
@@ -162,8 +162,10 @@ export function isDestructive(change: Change): boolean {
       return true;
     case 'recreateEnum':
       return change.from.values.some((v) => !change.to.values.includes(v));
-    case 'alterColumnType':
-      return isNarrowing(change.from, change.to);
+    case 'alterColumnType': {
+      const verdict = classifyTypeChange(change.from, change.to).class;
+      return verdict === 'lossy' || verdict === 'impossible';
+    }
     case 'alterColumnValueSource':
       return change.to.valueSource.kind === 'generated' && change.from.valueSource.kind !== 'generated';
     default:

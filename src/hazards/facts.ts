@@ -65,6 +65,10 @@ class PgFactSource implements FactSource {
       await this.one(castAllSql(f.table, f.column, f.expression));
       return back === undefined ? { failed: 0 } : { failed: 0, changed: await this.one(castChangedSql(f.table, f.column, f.expression, back)) };
     } catch {
+      // Only data can fail row by row; an expression Postgres cannot even plan (a type this plan
+      // creates, a column it adds) would fail on every row and count nothing real.
+      await this.guarded(() => this.db.query(`EXPLAIN ${castAllSql(f.table, f.column, f.expression)}`));
+      if (back !== undefined) await this.guarded(() => this.db.query(`EXPLAIN ${castChangedSql(f.table, f.column, f.expression, back)}`));
       if (!this.castFunction) {
         await this.guarded(() => this.db.query(CAST_OUTCOME_FUNCTION));
         this.castFunction = true;

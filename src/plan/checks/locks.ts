@@ -7,14 +7,14 @@ import type { Change, ChangeOf } from '../../diff/changes';
 import { changeObject } from '../../diff/describe';
 import type { Column, QualifiedName, Table } from '../../schema/model';
 import { formatQualified } from '../../sql/quote';
-import type { WarningCode as RuleCode } from '../rules';
+import type { WarningCode } from '../rules';
 import type { HazardContext, Pass, Warning } from './context';
 import { plural, warn } from './context';
 
 /** Functions whose value differs per row, so a default using them is computed for every existing row. */
 const VOLATILE = /\b(gen_random_uuid|uuid_generate_v1|uuid_generate_v1mc|uuid_generate_v4|random|clock_timestamp|timeofday|nextval|txid_current)\s*\(/i;
 
-function rowsOf(ctx: HazardContext, c: Change, table: QualifiedName, code: RuleCode, what: string): Warning {
+function rowsOf(ctx: HazardContext, c: Change, table: QualifiedName, code: WarningCode, what: string): Warning {
   const n = ctx.count({ kind: 'rows', table: ctx.live.table(table) });
   if (n === undefined) return warn(c, code, 'warning', what);
   return warn(c, code, n === 0 ? 'info' : 'warning', `${what} (${n === 0 ? 'the table is empty' : plural(n, 'row')})`, n);

@@ -1,0 +1,106 @@
+/**
+ * `ormdiff lint`: error-level warnings in a generated file block until acknowledged with a reason;
+ * hand-written files are read statement by statement; the command exits 1 on a blocking file.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lint } from '../../src/api/lint';
+import { hazardCommands } from '../../src/cli/hazard-commands';
+import type { Output } from '../../src/cli/output';
+import { diffSchemas } from '../../src/diff/diff';
+import { lintSource } from '../../src/hazards/lint';
+import { factKey } from '../../src/plan/facts';
+import { planChanges, withCounts } from '../../src/plan/plan';
+import { renderMigration } from '../../src/render/migration';
+import { column, schema, table } from '../diff/helpers/build';
+
+const users = (...extra: ReturnType<typeof column>[]) => table('public', 'users', { columns: [column('id', 'integer'), ...extra] });
+
+async function generated(): Promise<string> {
+  const plan = planChanges(diffSchemas(schema({ tables: [users(column('fax', 'text'))] }), schema({ tables: [users()] })));
+  const counted = withCounts(plan, new Map([[factKey({ kind: 'nonNulls', table: { schema: 'public', name: 'users' }, column: 'fax' }), 3]]));
+  const meta = { revision: 'a1b2c3d4e5f6', downRevision: null, message: 'drop fax', createdAt: new Date(Date.UTC(2024, 0, 1)) };
+  return (await renderMigration(counted, meta)).source;
+}
+
+const ack = (source: string, line: string) => source.replace('export class', `${line}\nexport class`);
+
+describe('generated migrations', () => {
+  test('the header lists the counted warning; it blocks until acknowledged with a reason', async () => {
+    const source = await generated();
+    expect(source).toContain(' *   - DS102 error: drop column public.users.fax deletes 3 non-null values');
+    expect(source).toContain('// WARNING DS102: drop column public.users.fax deletes 3 non-null values');
+    const plain = lintSource(source, 'm.ts');
+    expect(plain).toMatchObject({ generated: true, blocking: true, problems: [] });
+    expect(plain.findings).toEqual([expect.objectContaining({ code: 'DS102', severity: 'error', from: 'header', blocking: true })]);
+
+    const acked = lintSource(ack(source, '// ormdiff-ack: DS102 exported to the CRM first (PR #812)'), 'm.ts');
+    expect(acked.blocking).toBe(false);
+    expect(acked.findings[0]).toMatchObject({ acknowledged: 'exported to the CRM first (PR #812)', blocking: false });
+  });
+
+  test('an ack without a reason, for an unknown code, or for a code the file lacks acknowledges nothing and is reported', async () => {
+    const source = await generated();
+    const r = lintSource(ack(source, '// ormdiff-ack: DS102\n// ormdiff-ack: XX999 because\n// ormdiff-ack: LK601 not here'), 'm.ts');
+    expect(r.blocking).toBe(true);
+    expect(r.problems).toEqual([
+      expect.stringMatching(/m\.ts:\d+: ormdiff-ack: DS102 needs a reason/),
+      expect.stringMatching(/ormdiff-ack names no known code: XX999/),
+      expect.stringMatching(/ormdiff-ack: LK601 acknowledges no warning in this file/),
+    ]);
+  });
+});
+
+test('hand-written migrations are read statement by statement', () => {
+  const source = `
+export class Manual1700000000000 {
+  async up(queryRunner: any) {
+    await queryRunner.query(\`ALTER TABLE "users" DROP COLUMN "fax"\`);
+    await queryRunner.query('CREATE INDEX "i" ON "users" ("email")');
+    await queryRunner.query("CREATE INDEX CONCURRENTLY \\"j\\" ON users (name)");
+    await queryRunner.query(\`ALTER TABLE "a" ADD CONSTRAINT "fk" FOREIGN KEY ("b") REFERENCES "c" ("id") NOT VALID\`);
+  }
+}`;
+  const r = lintSource(source, 'manual.ts');
+  expect(r.generated).toBe(false);
+  expect(r.findings.map((f) => [f.code, f.severity, f.line, f.blocking])).toEqual([
+    ['DS102', 'error', 4, true],
+    ['LK601', 'warning', 5, false],
+  ]);
+  expect(lintSource(source.replace('async up', '// ormdiff-ack: DS102 column unused since v2\n  async up'), 'manual.ts').blocking).toBe(false);
+});
+
+describe('the lint command', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'ormdiff-lint-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const quiet = (): Output & { lines: string[] } => {
+    const lines: string[] = [];
+    const noop = () => undefined;
+    return { lines, result: (t: string) => lines.push(t), info: noop, warn: noop, error: noop, debug: noop, verbose: false, progress: () => ({ tick: noop, log: noop, done: noop }) } as never;
+  };
+
+  test('reads a directory, prints file:line per finding, exits 1 on an unacknowledged error and 0 once acknowledged', async () => {
+    const source = await generated();
+    writeFileSync(join(dir, 'a1b2c3d4e5f6_drop_fax.ts'), source);
+    writeFileSync(join(dir, 'notes.d.ts'), 'export {};');
+    const report = await lint({ files: [dir], cwd: dir });
+    expect(report.results.map((r) => r.file)).toEqual(['a1b2c3d4e5f6_drop_fax.ts']);
+    expect(report.output).toMatch(/^a1b2c3d4e5f6_drop_fax\.ts:\d+: DS102 error: drop column public\.users\.fax deletes 3 non-null values/);
+
+    const out = quiet();
+    let code = 0;
+    const [command] = hazardCommands(() => out, (c) => (code = c));
+    await (command.handler as (a: unknown) => Promise<void>)({ files: [join(dir, 'a1b2c3d4e5f6_drop_fax.ts')] });
+    expect(code).toBe(1);
+    expect(out.lines.join('\n')).toContain('1 error-level warning(s) not acknowledged');
+
+    writeFileSync(join(dir, 'a1b2c3d4e5f6_drop_fax.ts'), ack(source, '// ormdiff-ack: DS102 nobody reads it'));
+    code = 0;
+    await (command.handler as (a: unknown) => Promise<void>)({ files: [dir] });
+    expect(code).toBe(0);
+    expect(out.lines.at(-1)).toContain('[acknowledged: nobody reads it]');
+  });
+});
