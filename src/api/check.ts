@@ -11,13 +11,15 @@ import { planChanges, type Plan } from '../plan/plan';
 import { current } from '../runner';
 import type { Schema } from '../schema/model';
 import { replayMigrations, scratchSourceFor, withScratchDatabase } from '../scratch';
-import { compareEntitiesWithDatabase, readActual, readDesired, type DesiredModel } from './compare';
+import { compareEntitiesWithDatabase, readActual, readDesired, type CompareOptions, type DesiredModel } from './compare';
 import { renderCheck, type CheckFormat } from './check-report';
 import { openProject, type Project, type ProjectOptions } from './project';
 
 export type { CheckFormat } from './check-report';
 
 export interface CheckOptions extends ProjectOptions {
+  /** Rename hints, custom casts and enum maps, as for diff and revision. */
+  compare?: CompareOptions;
   /** A server to create the scratch database on, instead of the configured one or the embedded one. */
   scratchUrl?: string;
   /** Schema of ormdiff's version table (default public). */
@@ -91,7 +93,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
       const replay = await replayMigrations(scratch.url, { migrationsDir: project.migrationsDir, versionSchema: options.versionSchema });
       log?.(`Replayed ${replay.steps.length} migration(s) into ${scratch.name}`);
       // What `revision --autogenerate` would write; a replay holds no rows, so no hazard is counted on it.
-      const comparison = await compareEntitiesWithDatabase({ ...project, url: scratch.url }, { facts: false });
+      const comparison = await compareEntitiesWithDatabase({ ...project, url: scratch.url }, { ...options.compare, facts: false });
       return { schema: comparison.actual, missing: comparison.plan, revisions: replay.steps.length };
     },
     { log },

@@ -3,13 +3,15 @@ import { renderJson } from '../render/json';
 import { renderMarkdown } from '../render/markdown';
 import { renderPlanSql } from '../render/sql';
 import type { Statement, Warning } from '../plan/plan';
-import { compareEntitiesWithDatabase, type Comparison } from './compare';
+import { compareEntitiesWithDatabase, type CompareOptions, type Comparison } from './compare';
 import { openProject, type ProjectOptions } from './project';
 
 export type DiffFormat = 'text' | 'sql' | 'markdown' | 'json';
 
 export interface DiffOptions extends ProjectOptions {
   format?: DiffFormat;
+  /** Rename hints, custom casts, enum maps, --online, the interactive asker. */
+  compare?: CompareOptions;
 }
 
 export interface DiffResult {
@@ -57,7 +59,7 @@ export function renderText(comparison: Comparison): string {
 
 export async function diff(options: DiffOptions = {}): Promise<DiffResult> {
   const project = await openProject(options);
-  const comparison = await compareEntitiesWithDatabase(project);
+  const comparison = await compareEntitiesWithDatabase(project, options.compare);
   const hasChanges = comparison.plan.changes.length > 0;
   const format = options.format ?? 'text';
   const output = hasChanges || format === 'json' ? renderPlan(comparison, format) : '';

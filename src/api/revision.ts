@@ -10,7 +10,7 @@ import { renderMigration } from '../render/migration';
 import type { Plan, Warning } from '../plan/plan';
 import { assertAtHead, revision as writeRevision } from '../runner';
 import { replayMigrations, scratchSourceFor, withScratchDatabase } from '../scratch';
-import { compareEntitiesWithDatabase } from './compare';
+import { compareEntitiesWithDatabase, type CompareOptions } from './compare';
 import { openProject, type Project, type ProjectOptions } from './project';
 
 export interface RevisionCommandOptions extends ProjectOptions {
@@ -27,6 +27,8 @@ export interface RevisionCommandOptions extends ProjectOptions {
   scratchUrl?: string;
   /** Progress of the scratch database (created, migrations replayed, dropped). */
   log?: (line: string) => void;
+  /** Rename hints, custom casts, enum maps, --online, the interactive asker. */
+  compare?: CompareOptions;
 }
 
 export type RevisionResult =
@@ -57,7 +59,7 @@ export function usesScratch(project: Pick<Project, 'url'>, options: Pick<Revisio
 async function autogeneratePlan(project: Project, options: RevisionCommandOptions): Promise<{ plan: Plan }> {
   if (!usesScratch(project, options)) {
     await assertAtHead({ migrationsDir: project.migrationsDir, url: project.url, schema: options.versionSchema });
-    return compareEntitiesWithDatabase(project);
+    return compareEntitiesWithDatabase(project, options.compare);
   }
   return withScratchDatabase(
     scratchSourceFor(project, options.scratchUrl),
@@ -66,7 +68,7 @@ async function autogeneratePlan(project: Project, options: RevisionCommandOption
       options.log?.(`Replayed ${replay.steps.length} migration(s) into ${scratch.name}`);
       // The same comparison as against a live database (hints file included), but a replay holds no
       // rows, so hazards are not counted on it.
-      return compareEntitiesWithDatabase({ ...project, url: scratch.url }, { facts: false });
+      return compareEntitiesWithDatabase({ ...project, url: scratch.url }, { ...options.compare, facts: false });
     },
     { log: options.log },
   );

@@ -8,6 +8,7 @@ import { check, type CheckFormat } from '../api/check';
 import { verify } from '../api/verify';
 import { ExitCode } from '../errors';
 import type { GlobalArgs } from './main';
+import { addHazardOptions, hazardOptionsFromArgs } from './hazard-commands';
 import type { Output } from './output';
 
 // yargs' inferred argument types do not survive a list of heterogeneous commands.
@@ -33,9 +34,10 @@ export function ciCommands(out: () => Output, setCode: (code: number) => void): 
   const checkCommand: Command = {
     command: 'check',
     describe: 'exit 1 unless the entities, the migrations (replayed on a scratch database) and the database (if any) agree',
-    builder: (y) => scratchOptions(y).option('format', { alias: 'f', choices: ['text', 'markdown', 'json'] as const, default: 'text' as const }),
+    builder: (y) =>
+      addHazardOptions(scratchOptions(y).option('format', { alias: 'f', choices: ['text', 'markdown', 'json'] as const, default: 'text' as const })),
     handler: async (args: Args) => {
-      const result = await check({ ...common(args), format: args.format as CheckFormat });
+      const result = await check({ ...common(args), format: args.format as CheckFormat, compare: hazardOptionsFromArgs(args, out()) });
       out().result(result.output);
       if (!result.ok) setCode(ExitCode.changesFound);
     },

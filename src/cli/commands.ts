@@ -7,6 +7,8 @@ import { connect } from '../db/connect';
 import { ExitCode } from '../errors';
 import * as runner from '../runner';
 import type { GlobalArgs } from './main';
+import type { Comparison } from '../api/compare';
+import { addHazardOptions, hazardOptionsFromArgs } from './hazard-commands';
 import type { Output } from './output';
 
 // yargs' inferred argument types do not survive a list of heterogeneous commands.
@@ -44,15 +46,23 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
     };
   };
 
+  /** A hint that matched nothing is most likely a typo; say so rather than ignore it. */
+  const reportUnusedHints = (unused: Comparison['unusedHints']) => {
+    for (const hint of unused) out().warn(`hint matched nothing: ${hint}`);
+  };
+
   const diffCommand: Command = {
     command: 'diff',
     describe: 'show what the database needs to match the entities (read-only)',
     builder: (y) =>
-      y
-        .option('format', { alias: 'f', choices: ['text', 'sql', 'markdown', 'json'] as const, default: 'text' as const })
-        .option('exit-code', { type: 'boolean', describe: 'exit 1 when there are changes' }),
+      addHazardOptions(
+        y
+          .option('format', { alias: 'f', choices: ['text', 'sql', 'markdown', 'json'] as const, default: 'text' as const })
+          .option('exit-code', { type: 'boolean', describe: 'exit 1 when there are changes' }),
+      ),
     handler: async (args: Args) => {
-      const result = await diff({ ...projectOptions(args), format: args.format as DiffFormat });
+      const result = await diff({ ...projectOptions(args), format: args.format as DiffFormat, compare: hazardOptionsFromArgs(args, out()) });
+      reportUnusedHints(result.comparison.unusedHints);
       if (result.output) out().result(result.output);
       if (!result.hasChanges) {
         // With --format sql the stdout must stay runnable SQL; the message goes to stderr.
@@ -68,7 +78,7 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
     describe: 'write a new migration (with --autogenerate: the changes the entities need)',
     builder: (y) =>
       withVersionSchema(
-        y
+        addHazardOptions(y)
           .option('message', { alias: 'm', type: 'string', demandOption: true, describe: 'what the migration does' })
           .option('autogenerate', { type: 'boolean', describe: 'compare the entities with the database and fill in up/down' })
           .option('head', { type: 'string', describe: 'the revision the new one follows (default: the head)' })
@@ -91,6 +101,7 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
         scratch: args.scratch,
         scratchUrl: args.scratchUrl,
         log: (line) => out().info(line),
+        compare: hazardOptionsFromArgs(args, out()),
       });
       if (result.kind === 'noChanges') {
         out().result('No changes detected');
