@@ -1,4 +1,5 @@
 /** The sample schemas of /work/shared/fixtures as databases, and what the fidelity tests ask of them. */
+import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { withConnection } from '../../src/db/connect';
 import type { Change } from '../../src/diff/changes';
@@ -8,7 +9,8 @@ import type { Schema, UnmanagedObject } from '../../src/schema/model';
 import { quoteIdent, quoteQualified } from '../../src/sql/quote';
 import { createTestDatabase, execSql, serverUrl, type TestDatabase } from '../../src/testing/database';
 
-const ROOT = '/work/shared/fixtures';
+// shared/ sits beside the repository, on developers' machines and in CI alike.
+const ROOT = path.resolve(__dirname, '../../../shared/fixtures');
 
 export interface Fixture {
   name: string;

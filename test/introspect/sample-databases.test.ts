@@ -3,11 +3,13 @@
  * their SOURCE.md files (which count partitions, constraint-backed indexes and matview indexes too, so
  * the table-only numbers here are derived from them as noted).
  */
+import path from 'node:path';
 import { introspect } from '../../src/introspect';
 import type { Schema, UnmanagedKind } from '../../src/schema/model';
 import { connectFresh, psqlFile, type Connected } from './helpers';
 
-const FIXTURES = '/work/shared/fixtures';
+// shared/ sits beside the repository, on developers' machines and in CI alike.
+const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
 
 const sum = (schema: Schema, count: (t: Schema['tables'][number]) => number): number =>
   schema.tables.reduce((total, t) => total + count(t), 0);
