@@ -273,7 +273,10 @@ async function main(): Promise<void> {
         `  ${String(r.entities).padStart(5)}: ${r.ormdiff.stagesMs.entitiesMs} / ${r.ormdiff.stagesMs.connectMs} / ${r.ormdiff.stagesMs.compareMs} / ${r.ormdiff.stagesMs.renderMs}; ${r.ormdiff.introspectMs}`,
     ),
   ];
-  for (const r of results) if (r.cli) lines.push(`CLI \`ormdiff diff\` process at ${r.entities} entities: ${r.cli.wallMs} ms wall (exit ${r.cli.exitCode})`);
+  for (const r of results) if (r.cli) lines.push(
+      `CLI \`ormdiff diff\` process at ${r.entities} entities: ${r.cli.wallMs} ms wall (exit ${r.cli.exitCode}, ` +
+        `${r.cli.output.includes('No changes detected') ? '"No changes detected"' : 'CHANGES REPORTED'})`,
+    );
 
   const at1000 = results.find((r) => r.entities === 1000);
   const queryCounts = [...new Set(results.map((r) => r.ormdiff.catalogQueries))];

@@ -8,6 +8,7 @@ import { check, type CheckFormat } from '../api/check';
 import { verify } from '../api/verify';
 import { ExitCode } from '../errors';
 import type { GlobalArgs } from './main';
+import { projectOptions } from './commands';
 import { addHazardOptions, hazardOptionsFromArgs } from './hazard-commands';
 import type { Output } from './output';
 
@@ -22,13 +23,11 @@ const scratchOptions = (y: Argv) =>
 
 export function ciCommands(out: () => Output, setCode: (code: number) => void): Command[] {
   const common = (args: Args) => ({
-    config: args.config,
-    url: args.url,
-    include: args.include,
-    exclude: args.exclude,
+    ...projectOptions(args),
     scratchUrl: args.scratchUrl as string | undefined,
     versionSchema: args.versionSchema as string | undefined,
-    log: (line: string) => out().info(line),
+    // Replaying many migrations takes a while: a status line on a terminal, quiet otherwise.
+    log: out().progress('Replaying migrations').log,
   });
 
   const checkCommand: Command = {

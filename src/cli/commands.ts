@@ -15,7 +15,7 @@ import type { Output } from './output';
 type Command = CommandModule<any, any>;
 type Args = GlobalArgs & Record<string, any>;
 
-const projectOptions = (args: Args) => ({
+export const projectOptions = (args: Args) => ({
   config: args.config,
   url: args.url,
   include: args.include,
@@ -100,7 +100,7 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
         versionSchema: args.versionSchema,
         scratch: args.scratch,
         scratchUrl: args.scratchUrl,
-        log: (line) => out().info(line),
+        log: out().progress('Autogenerating').log,
         compare: hazardOptionsFromArgs(args, out()),
       });
       if (result.kind === 'noChanges') {

@@ -46,7 +46,8 @@ export const COLUMNS_SQL = `
 SELECT n.nspname AS schema, c.relname AS table, a.attnum AS position, a.attname AS name,
        pg_catalog.format_type(a.atttypid, a.atttypmod) AS data_type,
        t.typcategory = 'A' AS is_array,
-       en.nspname AS enum_schema, et.typname AS enum_name,
+       CASE WHEN et.typtype = 'e' THEN en.nspname END AS enum_schema,
+       CASE WHEN et.typtype = 'e' THEN et.typname END AS enum_name,
        a.attnotnull AS not_null, a.attidentity AS identity, a.attgenerated AS generated,
        pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS default_expr,
        co.collname AS collation, con.nspname AS collation_schema,
@@ -55,8 +56,7 @@ FROM pg_catalog.pg_attribute a
 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
-LEFT JOIN pg_catalog.pg_type et
-  ON et.oid = CASE WHEN t.typcategory = 'A' THEN t.typelem ELSE t.oid END AND et.typtype = 'e'
+LEFT JOIN pg_catalog.pg_type et ON et.oid = CASE WHEN t.typcategory = 'A' THEN t.typelem ELSE t.oid END
 LEFT JOIN pg_catalog.pg_namespace en ON en.oid = et.typnamespace
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation AND a.attcollation <> t.typcollation
