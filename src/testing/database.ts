@@ -24,7 +24,8 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-async function onServer<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
+/** Runs `fn` on one connection to `url`, closed afterwards. */
+export async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -35,21 +36,21 @@ async function onServer<T>(url: string, fn: (c: Client) => Promise<T>): Promise<
 }
 
 export async function dropDatabase(url: string, name: string): Promise<void> {
-  await onServer(url, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
+  await withClient(url, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
 }
 
 /** Creates an empty database named `<prefix>_<random>` and returns how to reach and drop it. */
 export async function createTestDatabase(prefix = 'ormdiff_test', server = serverUrl()): Promise<TestDatabase> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  await onServer(server, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE template0`));
+  await withClient(server, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE template0`));
   return { url: withDatabase(server, name), name, drop: () => dropDatabase(server, name) };
 }
 
 /** Runs SQL text (several statements allowed) on a database. */
 export async function execSql(url: string, sql: string): Promise<void> {
-  await onServer(url, (c) => c.query(sql).then(() => undefined));
+  await withClient(url, (c) => c.query(sql).then(() => undefined));
 }
 
 export async function querySql<R = Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<R[]> {
-  return onServer(url, async (c) => (await c.query(sql, params)).rows as R[]);
+  return withClient(url, async (c) => (await c.query(sql, params)).rows as R[]);
 }

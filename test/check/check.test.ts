@@ -2,20 +2,16 @@
  * `ormdiff check` three ways on a real server: entities vs migrations (replayed on a scratch
  * database) vs the live database, each kind of disagreement with its exit code and output.
  */
-import { createTestDatabase, execSql, type TestDatabase } from '../../src/testing/database';
+import { execSql, type TestDatabase } from '../../src/testing/database';
 import { runCli } from '../cli/helpers';
-import { copyExampleProject, INITIAL, type TempProject } from '../scratch/project';
+import { projectWithDatabase, INITIAL, type TempProject } from '../scratch/project';
 
+const fixture = projectWithDatabase();
 let db: TestDatabase;
 let project: TempProject;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  project = copyExampleProject();
-});
-afterAll(async () => {
-  await db.drop();
-  project.remove();
+beforeAll(() => {
+  db = fixture.db();
+  project = fixture.project();
 });
 
 const cli = (args: string[]) => runCli(args, { cwd: project.dir, env: { DATABASE_URL: db.url } });

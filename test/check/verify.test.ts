@@ -2,20 +2,16 @@
  * `ormdiff verify` on a scratch database: passes for migrations that reverse cleanly, and names the
  * migration whose `down` does not restore the schema.
  */
-import { createTestDatabase, querySql, serverUrl, type TestDatabase } from '../../src/testing/database';
+import { querySql, serverUrl, type TestDatabase } from '../../src/testing/database';
 import { runCli } from '../cli/helpers';
-import { copyExampleProject, INITIAL, scratchNames, type TempProject } from '../scratch/project';
+import { projectWithDatabase, INITIAL, scratchNames, type TempProject } from '../scratch/project';
 
+const fixture = projectWithDatabase();
 let db: TestDatabase;
 let project: TempProject;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  project = copyExampleProject();
-});
-afterAll(async () => {
-  await db.drop();
-  project.remove();
+beforeAll(() => {
+  db = fixture.db();
+  project = fixture.project();
 });
 
 const cli = (args: string[]) => runCli(args, { cwd: project.dir, env: { DATABASE_URL: db.url } });

@@ -79,15 +79,9 @@ export async function desiredOf(entities: EntitySchema[]): Promise<DesiredModel>
   return { schema: restrictToScope(read.schema, scope), scope, ignoredIndexes: read.ignoredIndexes };
 }
 
-export async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+import { withClient } from '../../src/testing/database';
+
+export { withClient };
 
 /** Runs one direction of a plan as the runner would: one transaction, or statement by statement outside one. */
 export async function applyPlan(url: string, plan: Plan, direction: 'up' | 'down'): Promise<void> {

@@ -4,20 +4,16 @@
  */
 import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createTestDatabase, querySql, serverUrl, type TestDatabase } from '../../src/testing/database';
+import { querySql, serverUrl, type TestDatabase } from '../../src/testing/database';
 import { runCli } from '../cli/helpers';
-import { copyExampleProject, INITIAL, scratchNames, startCli, type TempProject } from './project';
+import { projectWithDatabase, INITIAL, scratchNames, startCli, type TempProject } from './project';
 
+const fixture = projectWithDatabase();
 let db: TestDatabase;
 let project: TempProject;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  project = copyExampleProject();
-});
-afterAll(async () => {
-  await db.drop();
-  project.remove();
+beforeAll(() => {
+  db = fixture.db();
+  project = fixture.project();
 });
 
 const existing = async (names: string[]) =>

@@ -4,6 +4,7 @@ import { chmodSync, cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, write
 import os from 'node:os';
 import path from 'node:path';
 import { BIN, ROOT } from '../cli/helpers';
+import { createTestDatabase, type TestDatabase } from '../../src/testing/database';
 
 export interface TempProject {
   dir: string;
@@ -63,4 +64,22 @@ export function startCli(args: string[], cwd: string, env: Record<string, string
     child.on('close', (code, signal) => resolve({ code, signal, stderr }));
   });
   return { child, done };
+}
+
+/**
+ * A copy of the example project and a fresh database for one test file, made before its tests and
+ * removed after; the getters read them once the hooks have run.
+ */
+export function projectWithDatabase(): { db: () => TestDatabase; project: () => TempProject } {
+  let db: TestDatabase;
+  let project: TempProject;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    project = copyExampleProject();
+  });
+  afterAll(async () => {
+    await db?.drop();
+    project?.remove();
+  });
+  return { db: () => db, project: () => project };
 }
