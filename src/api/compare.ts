@@ -12,7 +12,7 @@ import { readEntities } from '../entities/read';
 import { introspect } from '../introspect';
 import { normalizeDesired } from '../normalize/normalize';
 import type { Plan } from '../plan/plan';
-import type { QualifiedName, Schema } from '../schema/model';
+import type { QualifiedName, Schema, ColumnRoleOf } from '../schema/model';
 import { adoptUnmodelled, restrictToScope, type Scope } from '../schema/scope';
 import { type CompareOptions, planWithHazards } from './hazard-plan';
 import { appendRenameHints, hintsFilePath, readHintsFile } from './hints';
@@ -43,13 +43,15 @@ export interface DesiredModel {
   schema: Schema;
   scope: Scope;
   ignoredIndexes: { table: QualifiedName; name: string }[];
+  /** What TypeORM's special columns mean; optional for models that do not come from entities. */
+  columnRoles?: ColumnRoleOf[];
 }
 
 export async function readDesired(project: Project): Promise<DesiredModel> {
   const read = await readEntities(project.dataSourceOptions);
   const schemas = [...new Set([...read.schema.schemas, ...project.schemas])].sort();
   const scope: Scope = { schemas, include: project.include, exclude: project.exclude, ignoredTables: read.ignoredTables };
-  return { schema: restrictToScope(read.schema, scope), scope, ignoredIndexes: read.ignoredIndexes };
+  return { schema: restrictToScope(read.schema, scope), scope, ignoredIndexes: read.ignoredIndexes, columnRoles: read.columnRoles };
 }
 
 /** Indexes an entity marks `synchronize: false` exist in the database but are nobody's to drop. */
@@ -82,7 +84,7 @@ export async function compareWithClient(client: Client, desiredModel: DesiredMod
   const actual = read.schema;
   const normalized = await normalizeDesired(client, desiredModel.schema, actual);
   const desired = adoptUnmodelled(actual, normalized.schema);
-  const planned = await planWithHazards(client, actual, desired, options);
+  const planned = await planWithHazards(client, actual, desired, { columnRoles: desiredModel.columnRoles, ...options });
   return {
     actual,
     desired,

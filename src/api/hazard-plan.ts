@@ -17,7 +17,7 @@ import { hintFor, type RenameDecision, type RenameSubject } from '../diff/rename
 import { assessPlanOn } from '../hazards/assess';
 import type { Queryable } from '../introspect';
 import { type Plan, planChanges } from '../plan/plan';
-import type { Schema } from '../schema/model';
+import type { ColumnRoleOf, Schema } from '../schema/model';
 import type { RenameAsker, RenameQuestion } from './hints';
 
 export interface CompareOptions {
@@ -31,6 +31,8 @@ export interface CompareOptions {
   facts?: boolean;
   /** Asked about every rename candidate (--interactive on a terminal). */
   ask?: RenameAsker;
+  /** What special columns mean (from the entities), for temporary defaults. */
+  columnRoles?: readonly ColumnRoleOf[];
 }
 
 export interface HazardPlan {
@@ -92,7 +94,7 @@ export async function planWithHazards(db: Queryable, actual: Schema, desired: Sc
       diff = diffWithHints(actual, desired, hints, detect);
     }
   }
-  const plan = planChanges(diff.changes, { online: options.online, ambiguities: diff.renames.ambiguities });
+  const plan = planChanges(diff.changes, { online: options.online, ambiguities: diff.renames.ambiguities, columnRoles: options.columnRoles });
   const unused = [
     ...diff.renames.unusedHints.map(formatRenameHint),
     ...diff.unusedUsing.map(formatUsingHint),

@@ -3,7 +3,7 @@
  * empty database. Pure: the metadata must be built, but nothing here talks to a database.
  */
 import type { EntityMetadata } from 'typeorm';
-import type { QualifiedName, Schema, Table } from '../schema/model';
+import type { ColumnRole, ColumnRoleOf, QualifiedName, Schema, Table } from '../schema/model';
 import { type TableContext, cleanComment, tableColumns, toColumn } from './columns';
 import { checks, exclusions, foreignKeys, ignoredIndexNames, indexes, primaryKey, uniques } from './constraints';
 import { collectEnums } from './enums';
@@ -16,6 +16,16 @@ export interface EntityReadResult {
   ignoredTables: QualifiedName[];
   /** Indexes declared with `synchronize: false` on managed tables. */
   ignoredIndexes: { table: QualifiedName; name: string }[];
+  /** Version and create/update/delete-date columns, which the catalog cannot tell apart from others. */
+  columnRoles: ColumnRoleOf[];
+}
+
+function roleOf(column: EntityMetadata['columns'][number]): ColumnRole | undefined {
+  if (column.isVersion) return 'version';
+  if (column.isCreateDate) return 'createDate';
+  if (column.isUpdateDate) return 'updateDate';
+  if (column.isDeleteDate) return 'deleteDate';
+  return undefined;
 }
 
 export interface SchemaSettings {
@@ -75,6 +85,13 @@ export function metadataToSchema(metadatas: EntityMetadata[], settings: SchemaSe
     .flatMap(({ metadata, schema }) => ignoredIndexNames(metadata).map((name) => ({ table: { schema, name: metadata.tableName }, name })))
     .sort((a, b) => byQualifiedName(a.table, b.table) || compare(a.name, b.name));
 
+  const columnRoles = managed.flatMap(({ metadata, schema }) =>
+    tableColumns(metadata).flatMap((column) => {
+      const role = roleOf(column);
+      return role ? [{ table: { schema, name: metadata.tableName }, column: column.databaseName, role }] : [];
+    }),
+  );
+
   const schema: Schema = {
     schemas: [...new Set(managed.map((t) => t.schema))].sort(compare),
     extensions: requiredExtensions(metadatas, { uuidExtension: settings.uuidExtension, extensions: settings.extensions, schema: extensionSchema }),
@@ -84,5 +101,5 @@ export function metadataToSchema(metadatas: EntityMetadata[], settings: SchemaSe
     tables: tables.sort(byQualifiedName),
     unmanaged: [],
   };
-  return { schema, ignoredTables, ignoredIndexes };
+  return { schema, ignoredTables, ignoredIndexes, columnRoles };
 }

@@ -6,6 +6,7 @@ import { coalesceRecreates } from './coalesce';
 import type { FactCounts } from './facts';
 import { checkHazards, type Warning } from './hazards';
 import { orderChanges } from './order';
+import type { ColumnRoleOf } from '../schema/model';
 import { withOnlineVariants, withTemporaryDefaults } from './safety';
 
 export type { Warning };
@@ -27,6 +28,8 @@ export interface PlanOptions {
   statementTimeout?: string;
   /** Rename candidates the detector could not decide between, reported as RN304. */
   ambiguities?: RenameAmbiguity[];
+  /** What special columns mean (from the entities), for temporary defaults. */
+  columnRoles?: readonly ColumnRoleOf[];
 }
 
 export interface Plan {
@@ -52,7 +55,7 @@ const statementsOf = (changes: Change[]): Statement[] =>
   changes.flatMap((change) => renderStatements(change).map((s) => ({ ...s, change })));
 
 function safer(changes: Change[], options: PlanOptions): Change[] {
-  const defaults = withTemporaryDefaults(changes);
+  const defaults = withTemporaryDefaults(changes, options.columnRoles);
   return options.online ? withOnlineVariants(defaults) : defaults;
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Change } from '../diff/changes';
 import { nameKey } from '../diff/keys';
-import type { Column } from '../schema/model';
+import type { Column, ColumnRole, ColumnRoleOf } from '../schema/model';
 
 const VERSION_NAME = /^(version|ver|revision|lock_?version|row_?version|record_?version)$/i;
 const STAMP_NAME =
@@ -14,9 +14,18 @@ const STAMP_NAME =
 const INTEGER = /^(smallint|integer|bigint|numeric.*)$/;
 const DATE_TIME = /^(date|timestamp.*)$/;
 
-/** A version column starts at 1; a create/update date column at now(); other columns have no obvious value. */
-export function meaningfulDefault(column: Column): string | undefined {
+/**
+ * A version column starts at 1; a create/update date column at now(); other columns have no obvious
+ * value. The role comes from the entities (TypeORM's @VersionColumn, @CreateDateColumn…); without
+ * one, as for a plan between two catalogs, the column's name and type stand in for it.
+ */
+export function meaningfulDefault(column: Column, role?: ColumnRole | 'none'): string | undefined {
   if (column.arrayDims > 0) return undefined;
+  if (role !== undefined) {
+    if (role === 'version' && INTEGER.test(column.dataType)) return '1';
+    if ((role === 'createDate' || role === 'updateDate') && DATE_TIME.test(column.dataType)) return 'now()';
+    return undefined;
+  }
   if (VERSION_NAME.test(column.name) && INTEGER.test(column.dataType)) return '1';
   if (STAMP_NAME.test(column.name) && DATE_TIME.test(column.dataType)) return 'now()';
   return undefined;
@@ -25,12 +34,14 @@ export function meaningfulDefault(column: Column): string | undefined {
 const createdTables = (changes: Change[]): Set<string> =>
   new Set(changes.flatMap((c) => (c.kind === 'createTable' ? [nameKey(c.table)] : [])));
 
-export function withTemporaryDefaults(changes: Change[]): Change[] {
+export function withTemporaryDefaults(changes: Change[], roles?: readonly ColumnRoleOf[]): Change[] {
   const created = createdTables(changes);
+  const roleOf = roles && new Map(roles.map((r) => [`${nameKey(r.table)}\u0000${r.column}`, r.role]));
   return changes.map((c) => {
     if (c.kind !== 'addColumn' || created.has(nameKey(c.table))) return c;
     if (c.column.nullable || c.column.valueSource.kind !== 'none') return c;
-    const temporaryDefault = meaningfulDefault(c.column);
+    const role = roleOf ? (roleOf.get(`${nameKey(c.table)}\u0000${c.column.name}`) ?? 'none') : undefined;
+    const temporaryDefault = meaningfulDefault(c.column, role);
     return temporaryDefault === undefined ? c : { ...c, temporaryDefault };
   });
 }

@@ -194,6 +194,19 @@ export interface UnmanagedObject {
   table?: string;
 }
 
+/**
+ * What a column means to the application, which the catalog cannot tell (TypeORM's special columns).
+ * Kept beside the model, not in it, so both sources still produce identical models; the planner uses
+ * it to pick a temporary default when such a column is added NOT NULL to a table with rows.
+ */
+export type ColumnRole = 'version' | 'createDate' | 'updateDate' | 'deleteDate';
+
+export interface ColumnRoleOf {
+  table: QualifiedName;
+  column: string;
+  role: ColumnRole;
+}
+
 export const emptySchema = (schemas: string[] = ['public']): Schema => ({
   schemas: [...schemas].sort(),
   extensions: [],

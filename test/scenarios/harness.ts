@@ -76,7 +76,7 @@ export function loadScenarios(root: string): Scenario[] {
 export async function desiredOf(entities: EntitySchema[]): Promise<DesiredModel> {
   const read = await readEntities({ type: 'postgres', entities } as DataSourceOptions);
   const scope: Scope = { schemas: ['public'], include: [], exclude: [], ignoredTables: read.ignoredTables };
-  return { schema: restrictToScope(read.schema, scope), scope, ignoredIndexes: read.ignoredIndexes };
+  return { schema: restrictToScope(read.schema, scope), scope, ignoredIndexes: read.ignoredIndexes, columnRoles: read.columnRoles };
 }
 
 import { withClient } from '../../src/testing/database';

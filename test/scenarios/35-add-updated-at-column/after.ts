@@ -1,5 +1,5 @@
 import { col, table } from '../_lib/entity';
 
 export default [
-  table('comments', { text: col('text'), updated_at: col('timestamptz', { nullable: false }) }),
+  table('comments', { text: col('text'), touched: { type: 'timestamptz', updateDate: true } }),
 ];

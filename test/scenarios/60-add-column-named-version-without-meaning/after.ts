@@ -1,0 +1,5 @@
+import { col, table, varchar } from '../_lib/entity';
+
+export default [
+  table('releases', { title: varchar(80), version: col('integer', { nullable: false }) }),
+];

@@ -1,0 +1,1 @@
+INSERT INTO releases (id, title) VALUES (1, 'alpha'), (2, 'beta'), (3, 'gamma');
