@@ -3,6 +3,14 @@
  * modules take these, so they can be tested with hand-written rows as well as with live ones.
  */
 
+/** One relation (or one column of it) in scope that a view's or rule's query reads. */
+export interface DependencyRow {
+  schema: string;
+  name: string;
+  /** null where the relation is used as a whole (count(*), a row type), not by column. */
+  column: string | null;
+}
+
 export interface RelationRow {
   schema: string;
   name: string;
@@ -10,6 +18,8 @@ export interface RelationRow {
   kind: string;
   is_partition: boolean;
   comment: string | null;
+  /** What a view's or materialized view's query reads; null for other kinds and for queries that read nothing in scope. */
+  depends_on: DependencyRow[] | null;
 }
 
 export interface ColumnRow {
@@ -139,6 +149,8 @@ export interface UnmanagedRow {
   schema: string;
   name: string;
   table: string | null;
+  /** What a rule's actions read (its own table's columns included); null for other kinds. */
+  depends_on: DependencyRow[] | null;
 }
 
 /** Everything one read of the catalog returns. */
