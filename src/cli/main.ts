@@ -3,6 +3,7 @@
  * stderr (the stack only with --verbose) and a distinct exit code (see src/errors.ts).
  */
 import yargs, { type Argv } from 'yargs';
+import packageJson from '../../package.json';
 import { exitCodeOf, ExitCode, UsageError } from '../errors';
 import { messageOf } from '../db/connect';
 import { createOutput, type Output } from './output';
@@ -34,7 +35,7 @@ function parser(argv: string[], out: () => Output, setCode: (code: number) => vo
     .demandCommand(1, 'name a command: ormdiff --help lists them')
     .strict()
     .help()
-    .version(false)
+    .version(packageJson.version)
     .exitProcess(false)
     .fail((message, error) => {
       throw error ?? new UsageError(message.split('\n')[0]);

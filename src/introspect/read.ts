@@ -2,7 +2,7 @@
  * The only module of the introspector that talks to the database: runs each catalog query once for
  * the schemas in scope and hands back the raw rows.
  */
-import type { CatalogRows, DomainRow, IndexRow } from './rows';
+import type { CatalogRows, DependencyRow, DomainRow, IndexRow, RelationRow, UnmanagedRow } from './rows';
 import {
   COLUMNS_SQL,
   CONSTRAINTS_SQL,
@@ -40,7 +40,10 @@ export async function readCatalog(
     return (await db.query(sql, params)).rows as R[];
   };
   // Sequential on purpose: one connection runs one query at a time anyway.
-  const relations = await run<CatalogRows['relations'][number]>(RELATIONS_SQL);
+  const relations = (await run<RelationRow>(RELATIONS_SQL)).map((r) => ({
+    ...r,
+    depends_on: json<DependencyRow[] | null>(r.depends_on),
+  }));
   const columns = await run<CatalogRows['columns'][number]>(COLUMNS_SQL);
   const constraints = await run<CatalogRows['constraints'][number]>(CONSTRAINTS_SQL);
   const indexes = (await run<IndexRow>(INDEXES_SQL)).map((r) => ({
@@ -55,7 +58,10 @@ export async function readCatalog(
   const sequences = await run<CatalogRows['sequences'][number]>(SEQUENCES_SQL);
   const extensions = await run<CatalogRows['extensions'][number]>(EXTENSIONS_SQL, []);
   const existingSchemas = await run<{ name: string }>(SCHEMAS_SQL);
-  const unmanaged = await run<CatalogRows['unmanaged'][number]>(UNMANAGED_SQL);
+  const unmanaged = (await run<UnmanagedRow>(UNMANAGED_SQL)).map((r) => ({
+    ...r,
+    depends_on: json<DependencyRow[] | null>(r.depends_on),
+  }));
   return {
     rows: { relations, columns, constraints, indexes, enums, domains, sequences, extensions, unmanaged, schemas: existingSchemas },
     queryCount,

@@ -28,12 +28,36 @@ const description = (alias: string, catalog: string, oid: string, subId = '0'): 
 const MODELLED_TABLE = `c.relkind = 'r' AND NOT c.relispartition`;
 
 /**
+ * What the rewrite rule `rule` (a pg_rewrite oid) reads, as a JSON array of {schema, name, column}:
+ * relations in scope, by column (refobjsubid = attnum) or, with a NULL column, as a whole. Only normal
+ * dependencies count: a rule's ties to its own view ('i') or table ('a') are not uses, and neither is
+ * the `_RETURN` rule's whole-relation entry for its own view (`own`), which it records as 'n' too.
+ * These are the entries that make Postgres refuse DROP TABLE / DROP COLUMN (2BP01) and ALTER COLUMN
+ * TYPE (0A000) without CASCADE.
+ */
+const readsOf = (rule: string, own: string): string => `(
+  SELECT pg_catalog.json_agg(pg_catalog.json_build_object('schema', dn.nspname, 'name', dc.relname, 'column', da.attname))
+  FROM pg_catalog.pg_depend dep
+  JOIN pg_catalog.pg_class dc ON dc.oid = dep.refobjid
+  JOIN pg_catalog.pg_namespace dn ON dn.oid = dc.relnamespace
+  LEFT JOIN pg_catalog.pg_attribute da ON da.attrelid = dep.refobjid AND da.attnum = dep.refobjsubid AND dep.refobjsubid > 0
+  WHERE dep.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND dep.objid = ${rule}
+    AND dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dep.deptype = 'n'
+    AND NOT (dep.refobjid = ${own} AND dep.refobjsubid = 0)
+    AND dn.nspname = ${IN_SCOPE})`;
+
+/**
  * Every relation kind the model either holds (tables) or reports as unmanaged. An extension's composite
- * type is recorded as a member through its pg_type row, not its pg_class row.
+ * type is recorded as a member through its pg_type row, not its pg_class row. Views and materialized
+ * views come with what their query reads (their `_RETURN` rule's dependencies).
  */
 export const RELATIONS_SQL = `
 SELECT n.nspname AS schema, c.relname AS name, c.relkind AS kind, c.relispartition AS is_partition,
-       d.description AS comment
+       d.description AS comment,
+       CASE WHEN c.relkind IN ('v', 'm') THEN ${readsOf(
+         "(SELECT r.oid FROM pg_catalog.pg_rewrite r WHERE r.ev_class = c.oid AND r.rulename = '_RETURN')",
+         'c.oid',
+       )} END AS depends_on
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 ${description('d', 'pg_class', 'c.oid')}
@@ -209,37 +233,38 @@ JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace`;
 /**
  * Non-relation objects ormdiff reports but does not model. Functions internal to another object (the
  * constructors of a range type) go with it. Triggers cloned onto partitions
- * (tgparentid <> 0) are the parent trigger's business; `_RETURN` rules are how views work.
+ * (tgparentid <> 0) are the parent trigger's business; `_RETURN` rules are how views work. Rules come
+ * with what their actions read.
  */
 export const UNMANAGED_SQL = `
 SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END AS kind,
-       n.nspname AS schema, p.proname AS name, NULL::text AS table
+       n.nspname AS schema, p.proname AS name, NULL::text AS table, NULL::pg_catalog.json AS depends_on
 FROM pg_catalog.pg_proc p
 JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
 WHERE n.nspname = ${IN_SCOPE} AND NOT ${extensionMember('pg_proc', 'p.oid')}
   AND NOT EXISTS (SELECT FROM pg_catalog.pg_depend dep WHERE dep.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
                   AND dep.objid = p.oid AND dep.deptype = 'i')
 UNION ALL
-SELECT 'trigger', n.nspname, tg.tgname, c.relname
+SELECT 'trigger', n.nspname, tg.tgname, c.relname, NULL
 FROM pg_catalog.pg_trigger tg
 JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = ${IN_SCOPE} AND NOT tg.tgisinternal AND tg.tgparentid = 0
   AND NOT ${extensionMember('pg_class', 'c.oid')}
 UNION ALL
-SELECT 'policy', n.nspname, pol.polname, c.relname
+SELECT 'policy', n.nspname, pol.polname, c.relname, NULL
 FROM pg_catalog.pg_policy pol
 JOIN pg_catalog.pg_class c ON c.oid = pol.polrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = ${IN_SCOPE} AND NOT ${extensionMember('pg_class', 'c.oid')}
 UNION ALL
-SELECT 'rule', n.nspname, r.rulename, c.relname
+SELECT 'rule', n.nspname, r.rulename, c.relname, ${readsOf('r.oid', 'c.oid')}
 FROM pg_catalog.pg_rewrite r
 JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = ${IN_SCOPE} AND r.rulename <> '_RETURN' AND NOT ${extensionMember('pg_class', 'c.oid')}
 UNION ALL
-SELECT 'range type', n.nspname, t.typname, NULL
+SELECT 'range type', n.nspname, t.typname, NULL, NULL
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 WHERE n.nspname = ${IN_SCOPE} AND t.typtype = 'r' AND NOT ${extensionMember('pg_type', 't.oid')}`;
