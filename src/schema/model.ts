@@ -186,12 +186,28 @@ export type UnmanagedKind =
   | 'range type'
   | 'extension object';
 
+/**
+ * A relation in scope that a view's, materialized view's or rule's query uses directly: by the
+ * `columns` it names (sorted), or, when `columns` is empty, only as a whole (count(*), a row type).
+ * Postgres refuses to drop the relation, and to drop or retype a listed column, while the user exists.
+ */
+export interface UnmanagedDependency {
+  table: QualifiedName;
+  columns: string[];
+}
+
 export interface UnmanagedObject {
   kind: UnmanagedKind;
   schema: string;
   name: string;
   /** For triggers, policies and rules: the table they are on. */
   table?: string;
+  /**
+   * Views, materialized views and rules: the relations in scope (tables, and views a view is built
+   * on) they read directly, sorted by name; absent when they read none. Indirect uses (a view over a
+   * view over a table) follow from the chain.
+   */
+  dependsOn?: UnmanagedDependency[];
 }
 
 /**
