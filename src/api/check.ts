@@ -69,7 +69,7 @@ export function checkFindings(input: { missing: Plan; migrated: Schema; live?: L
   if (live.schema) {
     const changes = diffSchemas(live.schema, input.migrated);
     if (changes.length > 0) {
-      const plan = planChanges(changes);
+      const plan = planChanges(changes, { unmanaged: live.schema.unmanaged });
       findings.push({ kind: 'databaseDrifted', objects: [...new Set(plan.changes.map(changeObject))], plan });
     }
   }

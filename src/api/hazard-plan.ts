@@ -94,7 +94,12 @@ export async function planWithHazards(db: Queryable, actual: Schema, desired: Sc
       diff = diffWithHints(actual, desired, hints, detect);
     }
   }
-  const plan = planChanges(diff.changes, { online: options.online, ambiguities: diff.renames.ambiguities, columnRoles: options.columnRoles });
+  const plan = planChanges(diff.changes, {
+    online: options.online,
+    ambiguities: diff.renames.ambiguities,
+    columnRoles: options.columnRoles,
+    unmanaged: actual.unmanaged,
+  });
   const unused = [
     ...diff.renames.unusedHints.map(formatRenameHint),
     ...diff.unusedUsing.map(formatUsingHint),

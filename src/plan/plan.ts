@@ -6,7 +6,7 @@ import { coalesceRecreates } from './coalesce';
 import type { FactCounts } from './facts';
 import { checkHazards, type Warning } from './hazards';
 import { orderChanges } from './order';
-import type { ColumnRoleOf } from '../schema/model';
+import type { ColumnRoleOf, UnmanagedObject } from '../schema/model';
 import { withOnlineVariants, withTemporaryDefaults } from './safety';
 
 export type { Warning };
@@ -30,6 +30,8 @@ export interface PlanOptions {
   ambiguities?: RenameAmbiguity[];
   /** What special columns mean (from the entities), for temporary defaults. */
   columnRoles?: readonly ColumnRoleOf[];
+  /** The database's unmanaged objects (the `actual` model's list), for DS105. */
+  unmanaged?: readonly UnmanagedObject[];
 }
 
 export interface Plan {

@@ -34,6 +34,11 @@ export const RULES = {
     title: 'schema dropped',
     help: 'The drop fails if objects ormdiff does not manage are left in it; remove the schema from the managed set to keep it.',
   },
+  DS105: {
+    group: 'destructive',
+    title: 'views or rules ormdiff does not manage depend on the object',
+    help: 'Postgres refuses to drop a table or column, or to change a column\'s type, while views, materialized views or rules use it, and ormdiff never drops those itself. In the same migration, drop them (hand-written, before the statement) and create them again afterwards, adjusted to the new shape; or keep the object. Renames need nothing: Postgres updates views and rules to the new names.',
+  },
   DD501: {
     group: 'data',
     title: 'NOT NULL set on a column holding NULLs',

@@ -34,6 +34,8 @@ export interface PlanJson {
     help: string;
     /** Index into `changes`; null for a warning about the plan as a whole. */
     change: number | null;
+    /** The number the message is about (rows, values), present only when it was counted on the database. */
+    count?: number;
   }>;
   up: string[];
   down: string[];
@@ -60,13 +62,14 @@ export function renderJson(plan: Plan): PlanJson {
       warnings: { info: count('info'), warning: count('warning'), error: count('error') },
     },
     changes,
-    warnings: plan.warnings.map(({ code, severity, message, object, help, change }) => ({
+    warnings: plan.warnings.map(({ code, severity, message, object, help, change, count }) => ({
       code,
       severity,
       message,
       object,
       help,
       change: plan.changes.includes(change) ? plan.changes.indexOf(change) : null,
+      ...(count !== undefined ? { count } : {}),
     })),
     up: plan.up.map((s) => s.sql),
     down: plan.down.map((s) => s.sql),

@@ -115,7 +115,8 @@ describe.each<[string, Fixture, Case]>([
     }
     const table = tables.independent;
     const desired = withoutTables(model, sameTable(table));
-    const plan = planChanges(diffSchemas(model, desired));
+    const plan = planChanges(diffSchemas(model, desired), { unmanaged: model.unmanaged });
+    expect(plan.warnings.filter((w) => w.code === 'DS105')).toStrictEqual([]);
 
     expect(plan.changes.map(describeChange).sort()).toStrictEqual(expectedDrop(model, table));
     expect(plan.changes.filter((c) => c.kind === 'dropForeignKey')).not.toStrictEqual([]);
@@ -132,9 +133,11 @@ describe.each<[string, Fixture, Case]>([
     });
   });
 
-  test('a table that views are built on is not dropped with them: the plan stops instead', async () => {
+  test('a table that views are built on is not dropped with them: the plan stops instead, as DS105 says', async () => {
     const table = tables.underViews;
-    const plan = planChanges(diffSchemas(model, withoutTables(model, sameTable(table))));
+    const plan = planChanges(diffSchemas(model, withoutTables(model, sameTable(table))), { unmanaged: model.unmanaged });
+    const flagged = plan.warnings.filter((w) => w.code === 'DS105');
+    expect(flagged.map((w) => [w.severity, w.object])).toStrictEqual([['error', qualifiedKey(table)]]);
 
     expect(plan.changes.map(describeChange).sort()).toStrictEqual(expectedDrop(model, table));
     expect(unmanagedMentioned(statementsOf(plan), model.unmanaged)).toStrictEqual([]);
@@ -145,6 +148,8 @@ describe.each<[string, Fixture, Case]>([
     await withConnection(db.url, async (client) => {
       const views = await dependents(client, table);
       expect(views.length).toBeGreaterThan(0);
+      // Every view the catalog ties to the table is named (regclass prints public names bare).
+      for (const view of views) expect(flagged[0].message).toContain(view.includes('.') ? view : `public.${view}`);
       // Postgres refuses DROP TABLE without CASCADE while views read the table.
       await expect(tryPlan(client, plan, fixture.schemas)).rejects.toMatchObject({ code: '2BP01' });
       expect(await readModel(db.url, fixture.schemas)).toStrictEqual(model);

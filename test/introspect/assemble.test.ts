@@ -5,7 +5,7 @@ import { serialDefault, valueSource } from '../../src/introspect/assemble/column
 import { toForeignKey } from '../../src/introspect/assemble/constraints';
 import { toIndexElement } from '../../src/introspect/assemble/indexes';
 import { indexOwnedSequences } from '../../src/introspect/assemble/sequences';
-import { relationKind } from '../../src/introspect/assemble/unmanaged';
+import { relationKind, toDependencies } from '../../src/introspect/assemble/unmanaged';
 import type { CatalogRows, ColumnRow, ConstraintRow, SequenceRow } from '../../src/introspect/rows';
 
 const seq = (over: Partial<SequenceRow>): SequenceRow => ({
@@ -130,11 +130,25 @@ describe('serial detection', () => {
 });
 
 test('a partition is reported as a partition whatever its own relkind', () => {
-  expect(relationKind({ schema: 'p', name: 'x', kind: 'p', is_partition: true, comment: null })).toBe('partition');
-  expect(relationKind({ schema: 'p', name: 'x', kind: 'p', is_partition: false, comment: null })).toBe(
+  expect(relationKind({ schema: 'p', name: 'x', kind: 'p', is_partition: true, comment: null, depends_on: null })).toBe('partition');
+  expect(relationKind({ schema: 'p', name: 'x', kind: 'p', is_partition: false, comment: null, depends_on: null })).toBe(
     'partitioned table',
   );
-  expect(relationKind({ schema: 'p', name: 'x', kind: 'r', is_partition: false, comment: null })).toBe('table');
+  expect(relationKind({ schema: 'p', name: 'x', kind: 'r', is_partition: false, comment: null, depends_on: null })).toBe('table');
+});
+
+test('dependencies: one entry per relation, columns deduplicated and in code-unit order, whole-relation uses keep the columns', () => {
+  const dep = (name: string, column: string | null, schema = 'public') => ({ schema, name, column });
+  expect(
+    toDependencies([dep('t', 'b'), dep('t', 'Z'), dep('t', null), dep('t', 'b'), dep('a', null), dep('t', 'x', 'Other')]),
+  ).toStrictEqual([
+    { table: { schema: 'Other', name: 't' }, columns: ['x'] },
+    { table: { schema: 'public', name: 'a' }, columns: [] },
+    { table: { schema: 'public', name: 't' }, columns: ['Z', 'b'] },
+  ]);
+  // A query that reads nothing in scope leaves the field out of the model.
+  expect(toDependencies(null)).toBeUndefined();
+  expect(toDependencies([])).toBeUndefined();
 });
 
 test('an unknown referential action is an error, not a silent default', () => {
@@ -162,8 +176,8 @@ test('an unknown referential action is an error, not a silent default', () => {
 test('ignored bookkeeping tables take their sequences and triggers with them; out-of-scope sequences are not listed', () => {
   const rows = emptyRows();
   rows.relations = [
-    { schema: 'public', name: 'migrations', kind: 'r', is_partition: false, comment: null },
-    { schema: 'public', name: 'items', kind: 'r', is_partition: false, comment: null },
+    { schema: 'public', name: 'migrations', kind: 'r', is_partition: false, comment: null, depends_on: null },
+    { schema: 'public', name: 'items', kind: 'r', is_partition: false, comment: null, depends_on: null },
   ];
   const migrationsSeq = seq({
     name: 'migrations_id_seq',
@@ -187,7 +201,7 @@ test('ignored bookkeeping tables take their sequences and triggers with them; ou
     column({ table: 'migrations', default_expr: "nextval('public.migrations_id_seq'::regclass)" }),
     column({ table: 'items', default_expr: "nextval('other.items_id_seq'::regclass)" }),
   ];
-  rows.unmanaged = [{ kind: 'trigger', schema: 'public', name: 'log', table: 'migrations' }];
+  rows.unmanaged = [{ kind: 'trigger', schema: 'public', name: 'log', table: 'migrations', depends_on: null }];
 
   const schema = assembleSchema(rows, ['public']);
   expect(schema.tables.map((t) => t.name)).toStrictEqual(['items']);

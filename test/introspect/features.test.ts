@@ -376,7 +376,13 @@ test('sequences: free-standing and OWNED BY ones only — not serial, identity o
 
 test('unmanaged: views, routines, triggers, policies, rules, partitions, composite and range types; no extension objects', () => {
   expect(schema.unmanaged).toStrictEqual([
-    { kind: 'view', schema: 'public', name: 'active_users' },
+    // What their queries read: by column, or (count(*)) the table as a whole.
+    {
+      kind: 'view',
+      schema: 'public',
+      name: 'active_users',
+      dependsOn: [{ table: { schema: 'public', name: 'users' }, columns: ['Email', 'bio', 'id'] }],
+    },
     { kind: 'partitioned table', schema: 'public', name: 'events' },
     { kind: 'partition', schema: 'public', name: 'events_2024' },
     { kind: 'range type', schema: 'public', name: 'floatrange' },
@@ -384,7 +390,12 @@ test('unmanaged: views, routines, triggers, policies, rules, partitions, composi
     { kind: 'composite type', schema: 'public', name: 'pair' },
     { kind: 'aggregate', schema: 'public', name: 'total' },
     { kind: 'function', schema: 'public', name: 'touch' },
-    { kind: 'materialized view', schema: 'public', name: 'user_count' },
+    {
+      kind: 'materialized view',
+      schema: 'public',
+      name: 'user_count',
+      dependsOn: [{ table: { schema: 'public', name: 'users' }, columns: [] }],
+    },
     { kind: 'rule', schema: 'public', name: 'users_no_delete', table: 'users' },
     { kind: 'policy', schema: 'public', name: 'users_self', table: 'users' },
     { kind: 'trigger', schema: 'public', name: 'users_touch', table: 'users' },

@@ -91,6 +91,21 @@ describe('pagila', () => {
       table: 'film',
     });
   });
+
+  test('each view and the materialized view records the tables and columns it reads', () => {
+    const relations = schema.unmanaged.filter((u) => u.kind === 'view' || u.kind === 'materialized view');
+    expect(relations.filter((u) => u.dependsOn === undefined)).toStrictEqual([]);
+    const table = (name: string, columns: string[]) => ({ table: { schema: 'public', name }, columns });
+    expect(relations.find((u) => u.name === 'actor_info')!.dependsOn).toStrictEqual([
+      table('actor', ['actor_id', 'first_name', 'last_name']),
+      table('category', ['category_id', 'name']),
+      table('film', ['film_id', 'title']),
+      table('film_actor', ['actor_id', 'film_id']),
+      table('film_category', ['category_id', 'film_id']),
+    ]);
+    // The partitioned payment, unmanaged itself, is recorded like a table.
+    expect(relations.find((u) => u.name === 'rental_by_category')!.dependsOn).toContainEqual(table('payment', ['amount', 'rental_id']));
+  });
 });
 
 describe('AdventureWorks', () => {

@@ -1,6 +1,8 @@
 /** renderJson's output against docs/json-format.md: its JSON Schema block and its table of fields. */
 import { diffSchemas } from '../../src/diff/diff';
-import { planChanges } from '../../src/plan/plan';
+import { factKey } from '../../src/plan/facts';
+import { factsNeeded } from '../../src/plan/hazards';
+import { planChanges, withCounts } from '../../src/plan/plan';
 import { PLAN_JSON_FORMAT, renderJson } from '../../src/render/json';
 import { column, schema, table } from '../diff/helpers/build';
 import { documentedFields, schemaFields, schemaFromDoc, validate } from './json-schema';
@@ -13,8 +15,12 @@ const after = schema({
   enums: [{ schema: 'public', name: 'kind', values: ['x'] }],
   tables: [{ ...users, columns: [column('id', 'bigint', { nullable: false })] }],
 });
+const uncounted = planChanges(diffSchemas(before, after));
+/** The same plan with every fact its checks ask for counted as 3, as if read on a live database. */
+const counted = withCounts(uncounted, new Map(factsNeeded(uncounted.changes, uncounted.options).map((f) => [factKey(f), 3])));
 const plans = {
-  'with changes and warnings': planChanges(diffSchemas(before, after)),
+  'with changes and warnings': uncounted,
+  'with counted warnings': counted,
   empty: planChanges([]),
 };
 
@@ -40,6 +46,18 @@ test('the sample plan exercises what the schema allows: warnings, destructive ch
   expect(json.summary.destructive).toBeGreaterThan(0);
   expect(json.changes.some((c) => c.table === null)).toBe(true);
   for (const w of json.warnings) expect(json.changes[w.change!].object).toBe(w.object);
+});
+
+test('a counted warning carries its count; an uncounted one has no count field at all', () => {
+  const json = renderJson(plans['with counted warnings']);
+  const withCount = json.warnings.filter((w) => 'count' in w);
+  expect(withCount.length).toBeGreaterThan(0);
+  for (const w of withCount) expect(w.count).toBe(plans['with counted warnings'].warnings[json.warnings.indexOf(w)].count);
+  expect(withCount.map((w) => w.count)).toContain(3);
+  expect(renderJson(plans['with changes and warnings']).warnings.filter((w) => 'count' in w)).toStrictEqual([]);
+  const mistyped = JSON.parse(JSON.stringify(json));
+  mistyped.warnings[json.warnings.indexOf(withCount[0])].count = 1.5;
+  expect(validate(docSchema, mistyped)).toHaveLength(1);
 });
 
 test('the format name in the output is the one the doc names', () => {

@@ -7,7 +7,7 @@ import { toTableConstraints } from './constraints';
 import { toIndex } from './indexes';
 import { indexOwnedSequences, toSequences } from './sequences';
 import { toDomain, toEnum } from './types';
-import { compareUnmanaged, relationKind, toUnmanaged } from './unmanaged';
+import { compareUnmanaged, relationKind, toUnmanaged, toUnmanagedRelation } from './unmanaged';
 
 /** ormdiff's own bookkeeping and TypeORM's: present in managed databases, never part of the user's schema. */
 export const IGNORED_TABLES: readonly string[] = [
@@ -43,7 +43,7 @@ export function assembleSchema(rows: CatalogRows, schemas: string[]): Schema {
   for (const relation of rows.relations) {
     const kind = relationKind(relation);
     if (kind !== 'table') {
-      unmanaged.push({ kind, schema: relation.schema, name: relation.name });
+      unmanaged.push(toUnmanagedRelation(relation, kind));
       continue;
     }
     if (isIgnoredTable(relation)) continue;

@@ -7,7 +7,7 @@ import { changeObject } from '../../diff/describe';
 import { renameIdentifier } from '../../diff/expressions';
 import { columnKey, nameKey } from '../../diff/keys';
 import type { RenameAmbiguity } from '../../diff/rename-detect';
-import type { QualifiedName } from '../../schema/model';
+import type { QualifiedName, UnmanagedObject } from '../../schema/model';
 import type { Fact } from '../facts';
 import { RULES, type Severity, type WarningCode, type WarningGroup } from '../rules';
 
@@ -31,6 +31,11 @@ export interface HazardOptions {
   online?: boolean;
   /** Rename candidates the detector could not decide between (RN304). */
   ambiguities?: RenameAmbiguity[];
+  /**
+   * The database's unmanaged objects as read (the `actual` model's list), with what they depend on:
+   * DS105 names those a drop or type change would run into. Without it nothing is known of them.
+   */
+  unmanaged?: readonly UnmanagedObject[];
 }
 
 /** The database's current names for what the plan's changes call by their new names. */

@@ -1,8 +1,9 @@
-/** DS1xx: changes that delete data — counted, so the message says how much. */
+/** DS1xx: changes that delete data — counted, so the message says how much — or that objects outside the model stop. */
 import type { ChangeOf } from '../../diff/changes';
 import { changeObject } from '../../diff/describe';
 import { formatEnumMapHint, refOf } from '../../diff/hints';
 import type { HazardContext, Pass, Warning } from './context';
+import { dependentsPass } from './dependents';
 import { plural, warn } from './context';
 
 const dropTable: Pass = (ctx) =>
@@ -72,4 +73,4 @@ const enumValueRemoval: Pass = (ctx) => ctx.changes.flatMap((c) => (c.kind === '
 const dropSchema: Pass = (ctx) =>
   ctx.changes.flatMap((c) => (c.kind === 'dropSchema' ? [warn(c, 'DS104', 'warning', `drop schema ${c.schema}`)] : []));
 
-export const destructivePasses: Pass[] = [dropTable, dropColumn, enumValueRemoval, dropSchema];
+export const destructivePasses: Pass[] = [dropTable, dropColumn, enumValueRemoval, dropSchema, dependentsPass];
