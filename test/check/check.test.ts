@@ -2,19 +2,13 @@
  * `ormdiff check` three ways on a real server: entities vs migrations (replayed on a scratch
  * database) vs the live database, each kind of disagreement with its exit code and output.
  */
-import { execSql, type TestDatabase } from '../../src/testing/database';
+import { execSql } from '../../src/testing/database';
 import { runCli } from '../cli/helpers';
-import { projectWithDatabase, INITIAL, type TempProject } from '../scratch/project';
+import { projectWithDatabase, INITIAL } from '../scratch/project';
 
 const fixture = projectWithDatabase();
-let db: TestDatabase;
-let project: TempProject;
-beforeAll(() => {
-  db = fixture.db();
-  project = fixture.project();
-});
 
-const cli = (args: string[]) => runCli(args, { cwd: project.dir, env: { DATABASE_URL: db.url } });
+const cli = (args: string[]) => runCli(args, { cwd: fixture.project().dir, env: { DATABASE_URL: fixture.db().url } });
 
 test('migrations missing and database behind, then agreement, then drift', async () => {
   // The example entities have a column (cards.nickname) no migration adds; the database is empty.
@@ -28,7 +22,7 @@ test('migrations missing and database behind, then agreement, then drift', async
   const written = await cli(['revision', '--autogenerate', '--scratch', '-m', 'add card nickname']);
   expect(written.code).toBe(0);
   expect(written.stderr).toMatch(/Replayed 1 migration\(s\) into ormdiff_scratch_/);
-  const nickname = project.migrations().find((f) => f.endsWith('_add_card_nickname.ts'))!.slice(0, 12);
+  const nickname = fixture.project().migrations().find((f) => f.endsWith('_add_card_nickname.ts'))!.slice(0, 12);
 
   const behind = await cli(['check']);
   expect(behind.code).toBe(1);
@@ -41,7 +35,7 @@ test('migrations missing and database behind, then agreement, then drift', async
   expect(agree.stdout.trim()).toBe('Entities, migrations (2) and database agree');
 
   // Someone changes the database by hand: a column added, an index dropped.
-  await execSql(db.url, 'ALTER TABLE cards ADD COLUMN rogue integer; DROP INDEX "IDX_4f997a0bb98352fcad3239a8a8"');
+  await execSql(fixture.db().url, 'ALTER TABLE cards ADD COLUMN rogue integer; DROP INDEX "IDX_4f997a0bb98352fcad3239a8a8"');
   const drifted = await cli(['check']);
   expect(drifted.code).toBe(1);
   expect(drifted.stdout).toMatch(/^database drifted from migrations: public\.cards\.rogue, public\.cards\.IDX_4f997a0bb98352fcad3239a8a8$/m);

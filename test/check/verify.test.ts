@@ -2,19 +2,13 @@
  * `ormdiff verify` on a scratch database: passes for migrations that reverse cleanly, and names the
  * migration whose `down` does not restore the schema.
  */
-import { querySql, serverUrl, type TestDatabase } from '../../src/testing/database';
+import { querySql, serverUrl } from '../../src/testing/database';
 import { runCli } from '../cli/helpers';
-import { projectWithDatabase, INITIAL, scratchNames, type TempProject } from '../scratch/project';
+import { projectWithDatabase, INITIAL, scratchNames } from '../scratch/project';
 
 const fixture = projectWithDatabase();
-let db: TestDatabase;
-let project: TempProject;
-beforeAll(() => {
-  db = fixture.db();
-  project = fixture.project();
-});
 
-const cli = (args: string[]) => runCli(args, { cwd: project.dir, env: { DATABASE_URL: db.url } });
+const cli = (args: string[]) => runCli(args, { cwd: fixture.project().dir, env: { DATABASE_URL: fixture.db().url } });
 
 test('verify passes, then names a migration whose down leaves a table behind', async () => {
   // The example's pending model change gets its migration first, so migrations and entities agree.
@@ -22,14 +16,14 @@ test('verify passes, then names a migration whose down leaves a table behind', a
   expect(behind.code).toBe(1);
   expect(behind.stdout).toMatch(/^verify failed: migrations missing: .*public\.cards\.nickname/m);
   expect((await cli(['revision', '--autogenerate', '--scratch', '-m', 'add card nickname'])).code).toBe(0);
-  const nickname = project.migrations().find((f) => f.endsWith('_add_card_nickname.ts'))!.slice(0, 12);
+  const nickname = fixture.project().migrations().find((f) => f.endsWith('_add_card_nickname.ts'))!.slice(0, 12);
 
   const ok = await cli(['verify']);
   expect(ok.code).toBe(0);
   expect(ok.stdout).toMatch(/^Verified 2 migration\(s\)/);
   expect(ok.stderr).toContain(`Verified ${INITIAL} initial schema: up → down → up`);
 
-  project.addMigration({
+  fixture.project().addMigration({
     revision: 'a0d17000beef',
     parent: nickname,
     slug: 'audit_log',
@@ -51,5 +45,5 @@ test('verify passes, then names a migration whose down leaves a table behind', a
   expect(names).toHaveLength(1);
   expect(await querySql(serverUrl(), 'SELECT 1 FROM pg_database WHERE datname = $1', [names[0]])).toEqual([]);
   // verify never touches the configured database.
-  expect(await querySql(db.url, "SELECT 1 FROM pg_tables WHERE schemaname = 'public'")).toEqual([]);
+  expect(await querySql(fixture.db().url, "SELECT 1 FROM pg_tables WHERE schemaname = 'public'")).toEqual([]);
 });

@@ -4,23 +4,17 @@
  */
 import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { querySql, serverUrl, type TestDatabase } from '../../src/testing/database';
+import { querySql, serverUrl } from '../../src/testing/database';
 import { runCli } from '../cli/helpers';
-import { projectWithDatabase, INITIAL, scratchNames, startCli, type TempProject } from './project';
+import { projectWithDatabase, INITIAL, scratchNames, startCli } from './project';
 
 const fixture = projectWithDatabase();
-let db: TestDatabase;
-let project: TempProject;
-beforeAll(() => {
-  db = fixture.db();
-  project = fixture.project();
-});
 
 const existing = async (names: string[]) =>
   (await querySql<{ datname: string }>(serverUrl(), 'SELECT datname FROM pg_database WHERE datname = ANY($1)', [names])).map((r) => r.datname);
 
 test('dropped after a successful check', async () => {
-  const run = await runCli(['check'], { cwd: project.dir, env: { DATABASE_URL: db.url } });
+  const run = await runCli(['check'], { cwd: fixture.project().dir, env: { DATABASE_URL: fixture.db().url } });
   // The example entities carry a change no migration makes, and the database has not run the migrations.
   expect(run.code).toBe(1);
   const names = scratchNames(run.stderr);
@@ -30,7 +24,7 @@ test('dropped after a successful check', async () => {
 });
 
 test('dropped after a migration fails, which is named with exit code 4', async () => {
-  const file = project.addMigration({
+  const file = fixture.project().addMigration({
     revision: 'f00000000001',
     parent: INITIAL,
     slug: 'broken',
@@ -38,7 +32,7 @@ test('dropped after a migration fails, which is named with exit code 4', async (
     down: '',
   });
   try {
-    const run = await runCli(['check'], { cwd: project.dir, env: { DATABASE_URL: db.url } });
+    const run = await runCli(['check'], { cwd: fixture.project().dir, env: { DATABASE_URL: fixture.db().url } });
     expect(run.code).toBe(4);
     expect(run.stderr).toMatch(/f00000000001.*division by zero/);
     const names = scratchNames(run.stderr);
@@ -51,7 +45,7 @@ test('dropped after a migration fails, which is named with exit code 4', async (
 
 test('dropped on SIGINT in the middle of a migration; the process ends with 130', async () => {
   const marker = `ormdiff_sigint_${process.pid}`;
-  const file = project.addMigration({
+  const file = fixture.project().addMigration({
     revision: 'f00000000002',
     parent: INITIAL,
     slug: 'slow',
@@ -59,7 +53,7 @@ test('dropped on SIGINT in the middle of a migration; the process ends with 130'
     down: '',
   });
   try {
-    const { child, done } = startCli(['check'], project.dir, { DATABASE_URL: db.url });
+    const { child, done } = startCli(['check'], fixture.project().dir, { DATABASE_URL: fixture.db().url });
     // The scratch database is the one where the marked query runs.
     let scratch: string | undefined;
     for (let i = 0; i < 150 && !scratch; i++) {
