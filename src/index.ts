@@ -7,6 +7,8 @@ export { revision, type RevisionCommandOptions, type RevisionResult } from './ap
 export { openProject, type Project, type ProjectOptions } from './api/project';
 export { check, type CheckOptions, type CheckResult, type Finding } from './api/check';
 export { verify, type VerifyOptions, type VerifyResult, type VerifyProblem } from './api/verify';
+export { lint } from './api/lint';
+export { scaffold as init, type ScaffoldOptions, type ScaffoldResult } from './api/scaffold';
 export { withScratchDatabase, replayMigrations, scratchSourceFor, type ScratchSource, type ScratchDatabase } from './scratch';
 export { compareEntitiesWithDatabase, compareWithClient, readDesired, type Comparison } from './api/compare';
 export {

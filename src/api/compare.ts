@@ -101,8 +101,8 @@ export async function compareWithClient(client: Client, desiredModel: DesiredMod
 /**
  * Compares the entities with the project's database, with the committed hints file
  * (migrations/ormdiff.hints.json) under `options.hints`, and the hazards counted on the live data
- * unless `options.facts` is false. Interactive answers are added to the hints file, so CI decides
- * the same way.
+ * unless `options.facts` is false. With `saveAnswers`, interactive answers are added to the hints
+ * file, so CI decides the same way.
  */
 export async function compareEntitiesWithDatabase(project: Project, options: CompareOptions = {}): Promise<Comparison> {
   const desired = await readDesired(project);
@@ -111,6 +111,6 @@ export async function compareEntitiesWithDatabase(project: Project, options: Com
   const comparison = await withConnection(requireUrl(project), (client) =>
     compareWithClient(client, desired, { ...options, hints, facts: options.facts ?? true }),
   );
-  appendRenameHints(file, comparison.answeredHints);
+  if (options.saveAnswers) appendRenameHints(file, comparison.answeredHints);
   return comparison;
 }

@@ -31,6 +31,11 @@ export interface CompareOptions {
   facts?: boolean;
   /** Asked about every rename candidate (--interactive on a terminal). */
   ask?: RenameAsker;
+  /**
+   * Keep the answers in the hints file, so CI decides the same way. Only commands that write a
+   * migration do; `diff` and `check` are read-only.
+   */
+  saveAnswers?: boolean;
   /** What special columns mean (from the entities), for temporary defaults. */
   columnRoles?: readonly ColumnRoleOf[];
 }

@@ -59,7 +59,7 @@ export function usesScratch(project: Pick<Project, 'url'>, options: Pick<Revisio
 async function autogeneratePlan(project: Project, options: RevisionCommandOptions): Promise<{ plan: Plan }> {
   if (!usesScratch(project, options)) {
     await assertAtHead({ migrationsDir: project.migrationsDir, url: project.url, schema: options.versionSchema });
-    return compareEntitiesWithDatabase(project, options.compare);
+    return compareEntitiesWithDatabase(project, { ...options.compare, saveAnswers: true });
   }
   return withScratchDatabase(
     scratchSourceFor(project, options.scratchUrl),
@@ -68,7 +68,7 @@ async function autogeneratePlan(project: Project, options: RevisionCommandOption
       options.log?.(`Replayed ${replay.steps.length} migration(s) into ${scratch.name}`);
       // The same comparison as against a live database (hints file included), but a replay holds no
       // rows, so hazards are not counted on it.
-      return compareEntitiesWithDatabase({ ...project, url: scratch.url }, { ...options.compare, facts: false });
+      return compareEntitiesWithDatabase({ ...project, url: scratch.url }, { ...options.compare, facts: false, saveAnswers: true });
     },
     { log: options.log },
   );

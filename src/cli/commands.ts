@@ -64,6 +64,9 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
       const result = await diff({ ...projectOptions(args), format: args.format as DiffFormat, compare: hazardOptionsFromArgs(args, out()) });
       reportUnusedHints(result.comparison.unusedHints);
       if (result.output) out().result(result.output);
+      // The text view lists warnings itself; with sql/markdown/json on stdout, a reviewer reading the
+      // terminal still sees every hazard.
+      if (args.format !== 'text') for (const w of result.comparison.plan.warnings) out().warn(`${w.code} ${w.severity}: ${w.message}`);
       if (!result.hasChanges) {
         // With --format sql the stdout must stay runnable SQL; the message goes to stderr.
         if (args.format === 'text') out().result('No changes detected');

@@ -1,7 +1,7 @@
 /** `ormdiff init`: scaffolds ormdiff into an existing TypeORM project (see scaffold.ts). */
 import type { CommandModule } from 'yargs';
 import type { Output } from './output';
-import { scaffold } from './scaffold';
+import { scaffold } from '../api/scaffold';
 
 export function initCommand(out: () => Output): CommandModule<any, any> {
   return {

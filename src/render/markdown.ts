@@ -73,7 +73,8 @@ export function renderMarkdown(plan: Plan, schemas?: PlanSchemas): string {
       warnings(plan),
       ...(schemas ? schemaDiff(plan, schemas) : []),
       `## Up (${statementCount(plan.up)})`,
-      fence(renderPlanSql(plan, 'up'), 'sql'),
+      // The Warnings section above says it already; the fence stays the bare script.
+      fence(renderPlanSql(plan, 'up', { warnings: false }), 'sql'),
       `## Down (${statementCount(plan.down)})`,
       fence(renderPlanSql(plan, 'down'), 'sql'),
     ].join('\n\n') + '\n'

@@ -1,7 +1,7 @@
 /** Postgres SQL for changes and for whole plans. */
 import type { Change, ChangeOf, EnumColumnUse, EnumValueMap, SequenceOwner } from '../diff/changes';
 import { defaultUsing } from '../diff/typechange';
-import type { Plan } from '../plan/plan';
+import type { Plan, Statement } from '../plan/plan';
 import type { Column, QualifiedName, Table } from '../schema/model';
 import { quoteIdent, quoteLiteral, quoteQualified } from '../sql/quote';
 import {
@@ -351,14 +351,29 @@ function plainStatements(change: Change): string[] {
   }
 }
 
-/** A psql-runnable script for one direction of a plan. */
-export function renderPlanSql(plan: Plan, direction: 'up' | 'down'): string {
+const sqlComment = (text: string): string => `-- ${text.replace(/\s*[\r\n]+\s*/g, ' ')}\n`;
+
+/**
+ * A psql-runnable script for one direction of a plan. Going up, the warnings are comments at the top
+ * and above the first statement of the change they concern, as in the migration file, so a script
+ * piped to psql or pasted in a review still says what it risks.
+ */
+export function renderPlanSql(plan: Plan, direction: 'up' | 'down', options: { warnings?: boolean } = {}): string {
   const statements = direction === 'up' ? plan.up : plan.down;
-  const header = `-- ormdiff ${direction}: ${statements.length} statement${statements.length === 1 ? '' : 's'}\n`;
+  const warnings = direction === 'up' && options.warnings !== false ? plan.warnings : [];
+  const header =
+    sqlComment(`ormdiff ${direction}: ${statements.length} statement${statements.length === 1 ? '' : 's'}`) +
+    warnings.map((w) => sqlComment(`${w.code} ${w.severity}: ${w.message}`)).join('');
   const settings = (list: string[]) => list.map((sql) => `${sql};\n`).join('');
+  const warned = new Set<Statement['change']>();
+  const warningsAbove = (s: Statement): string => {
+    if (warned.has(s.change)) return '';
+    warned.add(s.change);
+    return warnings.filter((w) => w.change === s.change).map((w) => sqlComment(`WARNING ${w.code}: ${w.message}`)).join('');
+  };
   const body =
     settings(plan.settings.start) +
-    statements.map((s) => `${s.note ? `-- ${s.note.replace(/\s*[\r\n]+\s*/g, ' ')}\n` : ''}${s.sql};\n`).join('') +
+    statements.map((s) => `${warningsAbove(s)}${s.note ? sqlComment(s.note) : ''}${s.sql};\n`).join('') +
     settings(plan.settings.end);
   return plan.transactional ? `${header}BEGIN;\n${body}COMMIT;\n` : header + body;
 }

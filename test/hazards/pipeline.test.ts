@@ -62,8 +62,15 @@ test('the committed hints file decides a rename; interactive answers are added t
   const typo = await compareEntitiesWithDatabase(p, { hints: parseHints({ renames: ['users.zz=y'], using: ['users.a=a::int'] }) });
   expect(typo.unusedHints).toEqual(['users.zz=y', 'users.a=a::int']);
 
+  // A read-only comparison (diff, check) asks but leaves the hints file alone.
+  const hintsFile = join(dir, 'db/migrations/ormdiff.hints.json');
+  const before = readFileSync(hintsFile, 'utf8');
+  await compareEntitiesWithDatabase(p, { ask: async () => null });
+  expect(readFileSync(hintsFile, 'utf8')).toBe(before);
+
+  // One that writes a migration (revision) keeps the answers.
   const asked: RenameQuestion[] = [];
-  const answered = await compareEntitiesWithDatabase(p, { ask: async (q) => (asked.push(q), null) });
+  const answered = await compareEntitiesWithDatabase(p, { ask: async (q) => (asked.push(q), null), saveAnswers: true });
   expect(asked).toEqual([expect.objectContaining({ object: 'column public.users.b', candidates: ['d'] })]);
   expect(answered.plan.changes.map((c) => c.kind)).toEqual(['renameColumn', 'renameConstraint', 'dropColumn', 'addColumn']);
   expect(JSON.parse(readFileSync(join(dir, 'db/migrations/ormdiff.hints.json'), 'utf8'))).toEqual({ renames: ['users.a=c', 'users.b=-'] });

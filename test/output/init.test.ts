@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dataSourceExport, withGitignoreEntry } from '../../src/cli/scaffold';
+import { dataSourceExport, withGitignoreEntry } from '../../src/api/scaffold';
 import { createTestDatabase, type TestDatabase } from '../../src/testing/database';
 import { ROOT, runCli } from '../cli/helpers';
 
