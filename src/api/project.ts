@@ -40,12 +40,30 @@ export async function openProject(options: ProjectOptions = {}): Promise<Project
     cwd,
     configPath: loaded.configPath,
     dataSourceOptions: loaded.dataSourceOptions,
-    url: options.url ?? (process.env.DATABASE_URL || undefined) ?? loaded.url,
+    url:
+      checkUrl(options.url, '--url') ??
+      checkUrl(process.env.DATABASE_URL || undefined, 'DATABASE_URL') ??
+      checkUrl(loaded.url, `the url in ${path.basename(loaded.configPath)}`),
     migrationsDir: path.resolve(configDir, loaded.ormdiff.migrationsDir ?? 'migrations'),
     include: [...(loaded.ormdiff.include ?? []), ...(options.include ?? [])],
     exclude: [...(loaded.ormdiff.exclude ?? []), ...(options.exclude ?? [])],
     schemas: loaded.ormdiff.schemas ?? [],
   };
+}
+
+/** A URL that is not a postgres:// URL is a usage error, caught before any connection attempt. */
+function checkUrl(url: string | undefined, where: string): string | undefined {
+  if (url === undefined) return undefined;
+  let protocol: string;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    throw new UsageError(`${where} is not a URL: expected postgres://user@host:port/database`);
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+    throw new UsageError(`${where} is not a PostgreSQL URL (${protocol}): expected postgres://user@host:port/database`);
+  }
+  return url;
 }
 
 export function requireUrl(project: Project): string {

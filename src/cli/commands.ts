@@ -164,7 +164,8 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
   const historyCommand: Command = {
     command: 'history',
     describe: 'list revisions, newest first',
-    builder: (y) => withVersionSchema(y.option('rev-range', { alias: 'r', type: 'string', describe: 'start:end' })),
+    // nargs: 1 lets the range start with a minus (`-r -1:current`) without being read as a flag.
+    builder: (y) => withVersionSchema(y.option('rev-range', { alias: 'r', type: 'string', nargs: 1, describe: 'start:end (either side may be empty, current, a revision or relative)' })),
     handler: async (args: Args) => {
       const { options } = await runOptions(args, { needsUrl: false });
       const entries = await runner.history({ ...options, range: args.revRange, verbose: args.verbose });

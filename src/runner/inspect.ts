@@ -164,7 +164,7 @@ export function assertAtHead(opts: InspectOptions): Promise<void> {
     if (pending.length) {
       throw new NotUpToDateError(
         `Target database is not up to date: it is at ${state.heads.join(', ') || '(base)'} and ${pending.length} revision(s) are not applied ` +
-          `(${pending.slice(0, 5).join(', ')}${pending.length > 5 ? ', …' : ''}); run \`ormdiff upgrade heads\` first`,
+          `(${pending.slice(0, 5).join(', ')}${pending.length > 5 ? ', …' : ''}); run \`ormdiff upgrade heads\` first, or autogenerate with --scratch (migrations replayed on a scratch database)`,
       );
     }
   });

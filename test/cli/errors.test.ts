@@ -124,3 +124,22 @@ test('no changes: "No changes detected" on stdout for text, on stderr for sql', 
     await scratch.drop();
   }
 });
+
+test('a --url that is not a postgres URL: exit 2 before any connection', async () => {
+  const notUrl = await runCli(['diff', '--url', 'not a url']);
+  expect(notUrl.code).toBe(2);
+  expect(notUrl.stderr).toMatch(/--url is not a URL/);
+  const mysql = await runCli(['diff', '--url', 'mysql://app:Pw9secret@db/x']);
+  expect(mysql.code).toBe(2);
+  expect(mysql.stderr).toMatch(/not a PostgreSQL URL/);
+  expect(mysql.stderr).not.toContain('Pw9secret');
+});
+
+test('history -r takes a range that starts with a minus', async () => {
+  const run = await runCli(['history', '-r', '-1:', '--url', db.url]);
+  // Parsed as a range, not an unknown flag: the relative start is resolved against the database,
+  // which is at base here, so one step back does not exist.
+  expect(run.stderr).not.toMatch(/Unknown argument/);
+  expect(run.stderr).toMatch(/Relative revision -1/);
+  expect(run.code).toBe(2);
+});
