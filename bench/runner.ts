@@ -3,7 +3,8 @@
  * already at head, and the runner's overhead per applied migration against the same SQL sent
  * straight down one connection.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -39,6 +40,37 @@ function writeChain(dir: string): string[] {
   return sql;
 }
 
+const ROOT = join(__dirname, '..', __dirname.includes('/dist/') ? '..' : '');
+
+/**
+ * `ormdiff upgrade head` as a user runs it, a whole process: Node start, config and entity loading,
+ * the 1,000 migration files, the connection and the lock. Median of three, in ms.
+ */
+function cliUpgradeAtHeadMs(migrationsDir: string, url: string): number {
+  const project = mkdtempSync(join(tmpdir(), 'ormdiff-bench-cli-'));
+  try {
+    symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
+    mkdirSync(join(project, 'entities'));
+    writeFileSync(
+      join(project, 'ormconfig.ts'),
+      `import { DataSource, EntitySchema } from 'typeorm';\n` +
+        `const Note = new EntitySchema({ name: 'Note', tableName: 'notes', columns: { id: { type: 'integer', primary: true } } });\n` +
+        `export const ormdiff = { migrationsDir: ${JSON.stringify(migrationsDir)} };\n` +
+        `export default new DataSource({ type: 'postgres', entities: [Note] });\n`,
+    );
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now();
+      const run = spawnSync(process.execPath, [join(ROOT, 'bin/ormdiff.js'), 'upgrade', 'head', '--url', url], { cwd: project, encoding: 'utf8' });
+      runs.push(performance.now() - start);
+      if (run.status !== 0) throw new Error(`ormdiff upgrade head exited ${run.status}: ${run.stderr}`);
+    }
+    return runs.sort((a, b) => a - b)[1];
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+}
+
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
   await fn();
@@ -68,11 +100,14 @@ export async function benchRunner(): Promise<Record<string, number>> {
       await client.end();
     }
     const upgradeAtHeadMs = atHead[1];
+    const cliAtHeadMs = cliUpgradeAtHeadMs(dir, viaRunner.url);
     return {
       revisions: CHAIN,
       loadMs: round(loadMs),
       firstUpgradeMs: round(firstUpgradeMs),
       upgradeAtHeadMs: round(upgradeAtHeadMs),
+      // The same, as a whole `ormdiff upgrade head` process (what the < 1 s goal is about for a user).
+      cliUpgradeAtHeadMs: round(cliAtHeadMs),
       directSqlMs: round(directSqlMs),
       // As specified: everything the runner adds, startup included, spread over the migrations.
       overheadPerMigrationMs: round((firstUpgradeMs - directSqlMs) / CHAIN, 3),

@@ -35,11 +35,32 @@ export function findingMessage(finding: Finding): string {
       return `database ahead: it records revision(s) no migration file declares (${list(finding.unknown)})`;
     case 'databaseDrifted':
       return `database drifted from migrations: ${list(finding.objects)}`;
+    case 'unacknowledgedHazards': {
+      const codes = [...new Set(finding.hazards.map((h) => h.code))];
+      return (
+        `migration ${finding.file}: ${finding.hazards.map((h) => `${h.code} error (line ${h.line})`).join(', ')} not acknowledged; ` +
+        `to accept, add \`// ormdiff-ack: ${codes.length === 1 ? codes[0] : '<CODE>'} <reason>\` to the file`
+      );
+    }
   }
 }
 
+/** The lines under an unacknowledged-hazards finding: each hazard as `ormdiff lint` prints it. */
+function details(finding: Finding): string[] {
+  if (finding.kind === 'unacknowledgedHazards') return finding.hazards.map((h) => `${finding.file}:${h.line}: ${h.code} error: ${h.message}`);
+  return [];
+}
+
 function summary(outcome: Outcome): string {
-  if (!outcome.ok) return `${outcome.findings.length} problem(s): ${outcome.live ? 'entities, migrations and database' : 'entities and migrations'} do not agree`;
+  if (!outcome.ok) {
+    const hazards = outcome.findings.filter((f) => f.kind === 'unacknowledgedHazards').length;
+    const disagree = outcome.findings.length > hazards;
+    const what = [
+      ...(disagree ? [`${outcome.live ? 'entities, migrations and database' : 'entities and migrations'} do not agree`] : []),
+      ...(hazards > 0 ? ['migrations hold error-level warnings nobody acknowledged'] : []),
+    ];
+    return `${outcome.findings.length} problem(s): ${what.join('; ')}`;
+  }
   return outcome.live
     ? `Entities, migrations (${outcome.revisions}) and database agree`
     : `Entities and migrations (${outcome.revisions}) agree; no database configured, so none was compared`;
@@ -51,6 +72,7 @@ function renderText(outcome: Outcome): string {
   const lines: string[] = [];
   for (const finding of outcome.findings) {
     lines.push(findingMessage(finding));
+    for (const line of details(finding)) lines.push(`  ${line}`);
     const plan = planOf(finding);
     if (plan) {
       if (finding.kind === 'databaseDrifted') lines.push('  to bring the database back to the migrations:');
@@ -87,13 +109,21 @@ const TITLES: Record<Finding['kind'], string> = {
   databaseBehind: 'Database behind',
   databaseAhead: 'Database ahead',
   databaseDrifted: 'Database drifted from migrations',
+  unacknowledgedHazards: 'Unacknowledged hazards',
 };
 
 function renderMarkdownReport(outcome: Outcome): string {
   const sections = outcome.findings.map((finding) => {
     const plan = planOf(finding);
     const why = finding.kind === 'databaseDrifted' ? '\n\nThe plan below brings the database back to what the migrations make.' : '';
-    return [`## ${TITLES[finding.kind]}`, findingMessage(finding) + why, ...(plan ? [demoteHeadings(renderMarkdown(plan).trimEnd(), 2)] : [])].join('\n\n');
+    // One line each, starting with the file name: a fence keeps SQL in them from reading as Markdown.
+    const lines = details(finding);
+    return [
+      `## ${TITLES[finding.kind]}`,
+      findingMessage(finding) + why,
+      ...(lines.length > 0 ? [['```', ...lines, '```'].join('\n')] : []),
+      ...(plan ? [demoteHeadings(renderMarkdown(plan).trimEnd(), 2)] : []),
+    ].join('\n\n');
   });
   return ['# ormdiff check', `${outcome.ok ? '✅' : '❌'} ${summary(outcome)}.`, ...sections].join('\n\n') + '\n';
 }
@@ -114,6 +144,10 @@ export interface CheckJson {
     unknown?: string[];
     objects?: string[];
     plan?: PlanJson;
+    /** unacknowledgedHazards: the migration file, relative to the working directory. */
+    file?: string;
+    /** unacknowledgedHazards: its error-level warnings no comment acknowledges. */
+    hazards?: Array<{ code: string; line: number; message: string }>;
   }>;
 }
 

@@ -2,7 +2,9 @@
  * `ormdiff check`: do the entities (E), the migrations (M, replayed into a scratch database) and,
  * when one is configured, the live database (L) agree? Three questions, each with its own finding:
  * E ≠ M "migrations missing", L not at M's heads "database behind" (or ahead of the files), and L at
- * the heads but with another schema than M "database drifted from migrations".
+ * the heads but with another schema than M "database drifted from migrations". And, as
+ * `ormdiff lint` does, a migration file with an error-level warning no `// ormdiff-ack:` comment
+ * accepts fails it too, so the one check CI runs is also the gate on unaccepted hazards.
  */
 import { withConnection } from '../db/connect';
 import { changeObject } from '../diff/describe';
@@ -10,9 +12,12 @@ import { diffSchemas } from '../diff/diff';
 import { planChanges, type Plan } from '../plan/plan';
 import { current } from '../runner';
 import type { Schema } from '../schema/model';
+import type { LintResult } from '../hazards/lint';
+import type { WarningCode } from '../plan/rules';
 import { replayMigrations, scratchSourceFor, withScratchDatabase } from '../scratch';
 import { compareEntitiesWithDatabase, readActual, readDesired, type CompareOptions, type DesiredModel } from './compare';
 import { renderCheck, type CheckFormat } from './check-report';
+import { lintMigrations } from './lint';
 import { openProject, type Project, type ProjectOptions } from './project';
 
 export type { CheckFormat } from './check-report';
@@ -37,7 +42,17 @@ export type Finding =
   /** The live database records revisions no migration file declares (a branch not merged here). */
   | { kind: 'databaseAhead'; unknown: string[] }
   /** The live database is at the heads but its schema is not the migrations'; `plan` brings it back. */
-  | { kind: 'databaseDrifted'; objects: string[]; plan: Plan };
+  | { kind: 'databaseDrifted'; objects: string[]; plan: Plan }
+  /** A migration file holds error-level warnings no `// ormdiff-ack: <CODE> <reason>` accepts (`ormdiff lint` fails on it). */
+  | { kind: 'unacknowledgedHazards'; file: string; hazards: UnacknowledgedHazard[] };
+
+/** An error-level warning of a migration file, where `ormdiff lint` reports it. */
+export interface UnacknowledgedHazard {
+  code: WarningCode;
+  /** 1-based line of the file: the header's warning list, or the statement of a hand-written file. */
+  line: number;
+  message: string;
+}
 
 export interface CheckResult {
   ok: boolean;
@@ -58,22 +73,35 @@ export interface LiveFacts {
   schema?: Schema;
 }
 
-/** Pure: the findings, from the entities-vs-migrations plan, the migrated schema and the live facts. */
-export function checkFindings(input: { missing: Plan; migrated: Schema; live?: LiveFacts }): Finding[] {
+/** The files `ormdiff lint` would fail, one finding each. */
+function hazardFindings(lint: readonly LintResult[]): Finding[] {
+  return lint
+    .filter((r) => r.blocking)
+    .map((r) => ({
+      kind: 'unacknowledgedHazards' as const,
+      file: r.file,
+      hazards: r.findings.filter((f) => f.blocking).map((f) => ({ code: f.code, line: f.line, message: f.message })),
+    }));
+}
+
+/**
+ * Pure: the findings, from the entities-vs-migrations plan, the migrated schema, the live facts and
+ * the lint results of the migration files.
+ */
+export function checkFindings(input: { missing: Plan; migrated: Schema; live?: LiveFacts; lint?: readonly LintResult[] }): Finding[] {
   const findings: Finding[] = [];
   if (input.missing.changes.length > 0) findings.push({ kind: 'migrationsMissing', plan: input.missing });
   const live = input.live;
-  if (!live) return findings;
-  if (live.unknown.length > 0) findings.push({ kind: 'databaseAhead', unknown: live.unknown });
-  if (live.pending.length > 0) findings.push({ kind: 'databaseBehind', heads: live.heads, pending: live.pending });
-  if (live.schema) {
+  if (live && live.unknown.length > 0) findings.push({ kind: 'databaseAhead', unknown: live.unknown });
+  if (live && live.pending.length > 0) findings.push({ kind: 'databaseBehind', heads: live.heads, pending: live.pending });
+  if (live?.schema) {
     const changes = diffSchemas(live.schema, input.migrated);
     if (changes.length > 0) {
       const plan = planChanges(changes, { unmanaged: live.schema.unmanaged });
       findings.push({ kind: 'databaseDrifted', objects: [...new Set(plan.changes.map(changeObject))], plan });
     }
   }
-  return findings;
+  return [...findings, ...hazardFindings(input.lint ?? [])];
 }
 
 async function readLive(project: Project, url: string, desired: DesiredModel, versionSchema?: string): Promise<LiveFacts> {
@@ -85,6 +113,8 @@ async function readLive(project: Project, url: string, desired: DesiredModel, ve
 
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const project = await openProject(options);
+  // Reading the files is cheap and needs no database: done first, reported with the rest.
+  const lint = lintMigrations(project.migrationsDir, project.cwd);
   const log = options.log;
   const source = scratchSourceFor(project, options.scratchUrl);
   const migrated = await withScratchDatabase(
@@ -99,7 +129,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     { log },
   );
   const live = project.url ? await readLive(project, project.url, await readDesired(project), options.versionSchema) : undefined;
-  const findings = checkFindings({ missing: migrated.missing, migrated: migrated.schema, live });
+  const findings = checkFindings({ missing: migrated.missing, migrated: migrated.schema, live, lint });
   const result = { ok: findings.length === 0, findings, live: live !== undefined, revisions: migrated.revisions };
   return { ...result, output: renderCheck(result, options.format ?? 'text') };
 }

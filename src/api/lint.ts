@@ -1,8 +1,9 @@
 /**
  * `ormdiff lint [files…]`: reads migration files (or every migration in the project's migrations
- * directory when none are named) and checks each with src/hazards/lint.ts.
+ * directory when none are named) and checks each with src/hazards/lint.ts. `ormdiff check` lints
+ * the migrations directory the same way.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors';
 import { formatLint, type LintResult, lintSource } from '../hazards/lint';
@@ -36,10 +37,19 @@ function expand(path: string): string[] {
     .map((name) => join(path, name));
 }
 
+/** Lints each file, naming it relative to `cwd` as the report prints it. */
+export function lintFiles(files: string[], cwd: string): LintResult[] {
+  return files.map((file) => lintSource(readFileSync(file, 'utf8'), relative(cwd, file) || file));
+}
+
+/** Every migration file of a directory, linted; none when the directory does not exist (yet). */
+export function lintMigrations(migrationsDir: string, cwd: string): LintResult[] {
+  return existsSync(migrationsDir) ? lintFiles(expand(migrationsDir), cwd) : [];
+}
+
 export async function lint(options: LintOptions = {}): Promise<LintReport> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const targets = options.files && options.files.length > 0 ? options.files.map((f) => resolve(cwd, f)) : [(await openProject(options)).migrationsDir];
-  const files = targets.flatMap(expand);
-  const results = files.map((file) => lintSource(readFileSync(file, 'utf8'), relative(cwd, file) || file));
+  const results = lintFiles(targets.flatMap(expand), cwd);
   return { results, blocking: results.some((r) => r.blocking), output: formatLint(results) };
 }

@@ -1,7 +1,8 @@
 /**
- * The commands a CI pipeline runs: `check` (entities, migrations and database agree) and `verify`
- * (every migration reverses cleanly). Both work on a scratch database, so neither needs a
- * pre-migrated one; each exits 1 when it finds a problem.
+ * The commands a CI pipeline runs: `check` (entities, migrations and database agree, and no
+ * migration holds an unacknowledged error-level warning) and `verify` (every migration reverses
+ * cleanly). Both work on a scratch database, so neither needs a pre-migrated one; each exits 1 when
+ * it finds a problem.
  */
 import type { Argv, CommandModule } from 'yargs';
 import { check, type CheckFormat } from '../api/check';
@@ -32,7 +33,9 @@ export function ciCommands(out: () => Output, setCode: (code: number) => void): 
 
   const checkCommand: Command = {
     command: 'check',
-    describe: 'exit 1 unless the entities, the migrations (replayed on a scratch database) and the database (if any) agree',
+    describe:
+      'exit 1 unless the entities, the migrations (replayed on a scratch database) and the database (if any) agree, ' +
+      'and every error-level warning in the migrations is acknowledged (as `ormdiff lint`)',
     builder: (y) =>
       addHazardOptions(scratchOptions(y).option('format', { alias: 'f', choices: ['text', 'markdown', 'json'] as const, default: 'text' as const })),
     handler: async (args: Args) => {

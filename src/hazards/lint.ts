@@ -1,11 +1,12 @@
 /**
  * `ormdiff lint`: the gate in CI and review. A generated migration lists its warnings in its header
  * (counted against the live data when it was written); a hand-written one is read statement by
- * statement for the same hazards. An error-level warning blocks unless the file acknowledges its code
- * in a comment, `// ormdiff-ack: <CODE> <reason>`, so every accepted risk is visible in the diff of
- * the pull request. Pure: the caller reads the files.
+ * statement, in `up()` only, for the same hazards. An error-level warning blocks unless the file
+ * acknowledges its code in a comment, `// ormdiff-ack: <CODE> <reason>`, so every accepted risk is
+ * visible in the diff of the pull request. Pure: the caller reads the files.
  */
 import { isWarningCode, RULES, type Severity, type WarningCode } from '../plan/rules';
+import { maskNonCode, methodBody } from './source';
 
 export interface LintFinding {
   code: WarningCode;
@@ -51,11 +52,30 @@ function readAcks(lines: string[]): Ack[] {
   });
 }
 
+/**
+ * The ormdiff header: a doc comment (slash and two stars) before the first line of code, after any
+ * blank lines and other comments (an acknowledgement or a licence may be put above it). It is the
+ * header when it names the revision and lists the changes, as every file ormdiff writes does.
+ */
+function findHeader(source: string): { body: string; line: number } | undefined {
+  const leading = /\s*(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/)/y;
+  let at = 0;
+  for (let m = leading.exec(source); m; m = leading.exec(source)) {
+    const comment = m[0].trimStart();
+    if (comment.startsWith('/**')) {
+      const body = comment.slice(3, -2);
+      if (/Revision ID:/.test(body) && /\bChanges:/.test(body)) return { body, line: lineOf(source, at + m[0].length - comment.length) };
+    }
+    at = leading.lastIndex;
+  }
+  return undefined;
+}
+
 /** The `Warnings:` list of the header comment, when the file was written by ormdiff. */
 function headerWarnings(source: string): { generated: boolean; findings: Omit<LintFinding, 'blocking'>[] } {
-  const block = /^\s*\/\*\*([\s\S]*?)\*\//.exec(source);
-  if (!block || !/Revision ID:/.test(block[1]) || !/\bChanges:/.test(block[1])) return { generated: false, findings: [] };
-  const lines = block[1].split('\n');
+  const header = findHeader(source);
+  if (!header) return { generated: false, findings: [] };
+  const lines = header.body.split('\n');
   const start = lines.findIndex((l) => /^\s*\*?\s*Warnings:\s*$/.test(l));
   if (start < 0) return { generated: true, findings: [] };
   const findings: Omit<LintFinding, 'blocking'>[] = [];
@@ -63,16 +83,33 @@ function headerWarnings(source: string): { generated: boolean; findings: Omit<Li
     const m = HEADER_WARNING.exec(lines[i]);
     if (!m) break;
     if (!isWarningCode(m[1])) continue;
-    findings.push({ code: m[1], severity: m[2] as Severity, message: m[3].trim(), line: i + 1, from: 'header' });
+    // The body's first line is the header's own first line.
+    findings.push({ code: m[1], severity: m[2] as Severity, message: m[3].trim(), line: header.line + i, from: 'header' });
   }
   return { generated: true, findings };
 }
 
-/** SQL strings a hand-written migration runs: the literal argument of each queryRunner.query(…). */
+const LITERAL = /\s*(`(?:\\[\s\S]|[^`\\])*`|"(?:\\[\s\S]|[^"\\])*"|'(?:\\[\s\S]|[^'\\])*')/y;
+
+/**
+ * SQL strings a hand-written migration runs going forward: the literal argument of each
+ * queryRunner.query(…) in `up`. `down` undoes `up`, so its drops are expected, not hazards. Calls in
+ * comments are skipped. A file without a recognisable `up` method is read whole: better a warning to
+ * acknowledge than a hazard missed.
+ */
 function statements(source: string): Array<{ sql: string; line: number }> {
+  const masked = maskNonCode(source);
+  const up = methodBody(source, 'up', masked) ?? { start: 0, end: source.length };
   const out: Array<{ sql: string; line: number }> = [];
-  const call = /\.query\(\s*(`(?:\\[\s\S]|[^`\\])*`|"(?:\\[\s\S]|[^"\\])*"|'(?:\\[\s\S]|[^'\\])*')/g;
-  for (let m = call.exec(source); m; m = call.exec(source)) out.push({ sql: m[1].slice(1, -1), line: lineOf(source, m.index) });
+  // The call is found in the masked text (code only), its argument read from the source (the
+  // masked text has it blanked).
+  const call = /\.query\(/g;
+  call.lastIndex = up.start;
+  for (let m = call.exec(masked); m && m.index < up.end; m = call.exec(masked)) {
+    LITERAL.lastIndex = m.index + m[0].length;
+    const literal = LITERAL.exec(source);
+    if (literal) out.push({ sql: literal[1].slice(1, -1), line: lineOf(source, m.index) });
+  }
   return out;
 }
 

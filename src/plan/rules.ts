@@ -77,12 +77,12 @@ export const RULES = {
   TC203: {
     group: 'type',
     title: 'type change may fail or change values',
-    help: 'Rows that do not convert make the migration fail, and converted values may be cut or rounded. Fix the rows first, or give the conversion yourself: --using table.column="expression" (the expression may use any column of the row).',
+    help: 'Rows that do not convert make the migration fail, and converted values may be cut or rounded. Fix the rows first, or give the conversion yourself: --using table.column="expression" (the expression may use any column of the row). Converting rewrites the table and its indexes under an ACCESS EXCLUSIVE lock, blocking reads and writes meanwhile: on a big table, add a column of the new type, backfill it in batches and swap (expand/contract) instead.',
   },
   TC204: {
     group: 'type',
     title: 'type change needs a hand-written conversion',
-    help: 'No cast exists between the two types, so the migration holds an expand/contract template instead: a new column, a backfill UPDATE whose ormdiff_write_conversion(…) you replace with the conversion, the swap and the drop. Or give the conversion with --using table.column="expression".',
+    help: 'No cast exists between the two types, so the migration holds an expand/contract template instead: a new column, a backfill UPDATE whose ormdiff_write_conversion(…) you replace with the conversion, the swap and the drop. Or give the conversion with --using table.column="expression". The swap (ALTER … TYPE … USING the new column) rewrites the table under an ACCESS EXCLUSIVE lock, blocking reads and writes while it runs.',
   },
   RN301: {
     group: 'rename',

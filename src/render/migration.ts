@@ -138,14 +138,14 @@ function withWarnings(statements: Statement[], plan: Plan, direction: 'up' | 'do
   return [...plan.settings.start.map(setting), ...body, ...plan.settings.end.map(setting)];
 }
 
-/** The header's warning list; error-level ones are what `ormdiff lint` fails on until acknowledged. */
+/** The header's warning list; error-level ones are what `ormdiff lint` and `check` fail on until acknowledged. */
 function warningSection(plan: Plan): string[] {
   if (plan.warnings.length === 0) return [];
   const errors = plan.warnings.some((w) => w.severity === 'error');
   return [
     'Warnings:',
     ...plan.warnings.map((w) => `  - ${w.code} ${w.severity}: ${w.message}`),
-    ...(errors ? ['Error-level warnings fail `ormdiff lint` until acknowledged: // ormdiff-ack: <CODE> <reason>'] : []),
+    ...(errors ? ['Error-level warnings fail `ormdiff lint` and `ormdiff check` until a line anywhere in this file acknowledges them: // ormdiff-ack: <CODE> <reason>'] : []),
   ];
 }
 

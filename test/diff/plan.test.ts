@@ -152,7 +152,7 @@ describe('warnings', () => {
   test('messages say what changes and how', () => {
     const byCode = new Map(planChanges(diffSchemas(from, to)).warnings.map((w) => [w.object, w]));
     expect(byCode.get('public.users.name')!.message).toBe(
-      'type change public.users.name: character varying(100) → character varying(50) (narrowing: longer values do not fit)',
+      'type change public.users.name: character varying(100) → character varying(50) (narrowing: longer values do not fit); it rewrites the table under an ACCESS EXCLUSIVE lock',
     );
     expect(byCode.get('public.kind')!.message).toContain("loses value 'a'");
     for (const w of byCode.values()) expect(w.help.length).toBeGreaterThan(20);

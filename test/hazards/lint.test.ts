@@ -40,6 +40,26 @@ describe('generated migrations', () => {
     expect(acked.findings[0]).toMatchObject({ acknowledged: 'exported to the CRM first (PR #812)', blocking: false });
   });
 
+  test('the ack counts wherever it is: above the header (line 1) or beside the statement; the file stays generated', async () => {
+    const source = await generated();
+    const headerLine = source.split('\n').findIndex((l) => l.includes('- DS102 error:')) + 1;
+
+    const above = lintSource(`// ormdiff-ack: DS102 exported to the CRM first\n\n${source}`, 'm.ts');
+    expect(above).toMatchObject({ generated: true, blocking: false, problems: [] });
+    // Still read from the header (not statement by statement), its line counted from the top of the file.
+    expect(above.findings).toEqual([
+      expect.objectContaining({ code: 'DS102', from: 'header', line: headerLine + 2, acknowledged: 'exported to the CRM first', blocking: false }),
+    ]);
+
+    const licensed = lintSource(`/* Copyright ACME */\n${source}`, 'm.ts');
+    expect(licensed).toMatchObject({ generated: true, blocking: true });
+    expect(licensed.findings[0]).toMatchObject({ from: 'header', line: headerLine + 1 });
+
+    const beside = source.replace(/^(\s*)(\/\/ WARNING DS102:)/m, '$1// ormdiff-ack: DS102 exported to the CRM first\n$1$2');
+    expect(beside).not.toBe(source);
+    expect(lintSource(beside, 'm.ts')).toMatchObject({ generated: true, blocking: false, problems: [] });
+  });
+
   test('an ack without a reason, for an unknown code, or for a code the file lacks acknowledges nothing and is reported', async () => {
     const source = await generated();
     const r = lintSource(ack(source, '// ormdiff-ack: DS102\n// ormdiff-ack: XX999 because\n// ormdiff-ack: LK601 not here'), 'm.ts');
@@ -69,6 +89,40 @@ export class Manual1700000000000 {
     ['LK601', 'warning', 5, false],
   ]);
   expect(lintSource(source.replace('async up', '// ormdiff-ack: DS102 column unused since v2\n  async up'), 'manual.ts').blocking).toBe(false);
+});
+
+/** A hand-written migration class; each method body is a list of source lines. */
+const manual = (up: string[], down: string[]) =>
+  [
+    'export class Reports1700000000000 {',
+    '  public async up(queryRunner: QueryRunner): Promise<void> {',
+    ...up.map((l) => `    ${l}`),
+    '  }',
+    '',
+    '  public async down(queryRunner: QueryRunner): Promise<void> {',
+    ...down.map((l) => `    ${l}`),
+    '  }',
+    '}',
+  ].join('\n');
+
+test('only up() is read: a destructive down() is what undoing the migration means', () => {
+  const create = 'await queryRunner.query(`CREATE TABLE "t" ("id" serial PRIMARY KEY, "tags" jsonb DEFAULT \'{}\')`);';
+  const drop = 'await queryRunner.query(`DROP TABLE "t"`);';
+  expect(lintSource(manual([create], [drop]), 'manual.ts')).toMatchObject({ generated: false, findings: [], problems: [], blocking: false });
+
+  // A drop in up() blocks. Braces in SQL text, inside ${…} and in comments do not end up() early,
+  // and a call that is commented out runs nothing.
+  const tricky = [
+    create,
+    "await queryRunner.query(`UPDATE t SET tags = '${JSON.stringify({ a: '}' })}'`); // }",
+    '// await queryRunner.query(`DROP TABLE "old"`);',
+    "await queryRunner.query('DROP TABLE \"t\"');",
+  ];
+  const r = lintSource(manual(tricky, [drop]), 'manual.ts');
+  expect(r.findings.map((f) => [f.code, f.line, f.message, f.blocking])).toEqual([['DS101', 6, 'drops a table and every row in it: DROP TABLE "t"', true]]);
+
+  // Without an up() method to find, the whole file is read: a hazard is never missed for want of structure.
+  expect(lintSource(drop, 'script.ts').findings.map((f) => f.code)).toEqual(['DS101']);
 });
 
 describe('the lint command', () => {

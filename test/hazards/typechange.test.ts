@@ -86,3 +86,30 @@ test.each(CASES.map((c, i) => [`${c[0]} → ${c[1]}`, i, ...c] as const))('%s', 
   if (expected === 'in-place') expect(after).toBe(before);
   else expect(after).not.toBe(before);
 });
+
+/** Lossy pairs with a value each that converts cleanly: what the lock part of TC203's message rests on. */
+const CONVERTING: Array<[from: string, to: string, sample: string]> = [
+  ['character varying(20)', 'character varying(5)', "'abc'"],
+  ['text', 'integer', "'7'"],
+  ['numeric(10,2)', 'numeric(10,1)', '1.5'],
+  ['bigint', 'integer', '3'],
+  ['double precision', 'integer', '2'],
+  ['timestamp without time zone', 'date', "'2024-01-01'"],
+  ['json', 'jsonb', `'{"a": 1}'`],
+  ['text', 'jsonb', "'{}'"],
+  ['integer', 'boolean', '1'],
+];
+
+test.each(CONVERTING.map((c, i) => [`${c[0]} → ${c[1]}`, i, ...c] as const))(
+  'lossy %s rewrites the table even when every value converts',
+  async (_name, i, from, to, sample) => {
+    expect(classifyTypeChange(parse(from), parse(to)).class).toBe('lossy');
+    const t = `r${i}`;
+    await client.query(`CREATE TABLE ${t} (c ${from})`);
+    await client.query(`INSERT INTO ${t} VALUES (${sample})`);
+    const before = await fileOf(t);
+    const using = defaultUsing(parse(from), parse(to), 'c');
+    await client.query(`ALTER TABLE ${t} ALTER COLUMN c TYPE ${to}${using ? ` USING ${using}` : ''}`);
+    expect(await fileOf(t)).not.toBe(before);
+  },
+);

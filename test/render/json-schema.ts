@@ -53,16 +53,35 @@ export function validate(schema: JsonSchema, value: unknown, at = '$'): string[]
 
 export const DOC = path.resolve(__dirname, '../../docs/json-format.md');
 
-/** The JSON Schema block under the doc's "JSON Schema" heading. */
-export function schemaFromDoc(markdown = readFileSync(DOC, 'utf8')): JsonSchema {
-  const section = markdown.split(/^## JSON Schema$/m)[1];
+/**
+ * The part of the doc about one format: from the top-level heading naming it (`# … (`<format>`)`) to
+ * the next top-level heading. Lines in fenced code are never headings.
+ */
+export function formatSection(format: string, markdown = readFileSync(DOC, 'utf8')): string {
+  const parts: string[][] = [];
+  let fenced = false;
+  for (const line of markdown.split('\n')) {
+    if (/^(```|~~~)/.test(line)) fenced = !fenced;
+    if (!fenced && /^# /.test(line)) parts.push([]);
+    parts.at(-1)?.push(line);
+  }
+  const part = parts.find((p) => p[0].includes(`(\`${format}\`)`));
+  if (!part) throw new Error(`docs/json-format.md has no top-level heading naming \`${format}\``);
+  return part.join('\n');
+}
+
+const PLAN = 'ormdiff.plan/v1';
+
+/** The JSON Schema block under the section's "JSON Schema…" heading. */
+export function schemaFromDoc(markdown = formatSection(PLAN)): JsonSchema {
+  const section = markdown.split(/^## JSON Schema.*$/m)[1];
   const block = section && /```json\n([\s\S]*?)\n```/.exec(section);
   if (!block) throw new Error('docs/json-format.md has no ```json block under "## JSON Schema"');
   return JSON.parse(block[1]) as JsonSchema;
 }
 
-/** The field paths the doc's table documents, as written in its first column (`changes[].kind`). */
-export function documentedFields(markdown = readFileSync(DOC, 'utf8')): string[] {
+/** The field paths the section's table documents, as written in its first column (`changes[].kind`). */
+export function documentedFields(markdown = formatSection(PLAN)): string[] {
   return [...markdown.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]);
 }
 

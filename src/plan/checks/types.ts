@@ -48,24 +48,36 @@ function lossCounts(ctx: HazardContext, c: ChangeOf<'alterColumnType'>): { text:
   };
 }
 
+/**
+ * What every type change that converts the values costs the table: Postgres rewrites it (and its
+ * indexes) under an ACCESS EXCLUSIVE lock, reads and writes waiting meanwhile. TC202 is about that
+ * alone; TC203 and TC204 carry it after their own concern. `(0 rows)` when the table is empty.
+ */
+function rewrite(ctx: HazardContext, c: ChangeOf<'alterColumnType'>): { text: string; rows?: number } {
+  const n = ctx.count({ kind: 'rows', table: ctx.live.table(c.table) });
+  return { text: `rewrites the table${n === undefined ? '' : ` (${plural(n, 'row')})`} under an ACCESS EXCLUSIVE lock`, rows: n };
+}
+
 function typeChange(ctx: HazardContext, c: ChangeOf<'alterColumnType'>): Warning {
   const verdict = classifyTypeChange(c.from, c.to);
   const head = `type change ${changeObject(c)}: ${columnTypeText(c.from)} → ${columnTypeText(c.to)}`;
   if (c.using !== undefined || verdict.class === 'lossy') {
     const how = c.using !== undefined ? `with the given conversion USING (${c.using})` : verdict.reason;
     const counted = lossCounts(ctx, c);
-    if (counted === undefined) return warn(c, 'TC203', 'warning', `${head} (${how})`);
-    return warn(c, 'TC203', counted.total > 0 ? 'error' : 'warning', `${head} (${how}): ${counted.text}`, counted.total);
+    const lock = `; it ${rewrite(ctx, c).text}`;
+    if (counted === undefined) return warn(c, 'TC203', 'warning', `${head} (${how})${lock}`);
+    return warn(c, 'TC203', counted.total > 0 ? 'error' : 'warning', `${head} (${how}): ${counted.text}${lock}`, counted.total);
   }
   if (verdict.class === 'impossible') {
     const n = ctx.count({ kind: 'nonNulls', table: ctx.live.table(c.table), column: ctx.live.column(c.table, c.to.name) });
     const values = n === undefined ? '' : ` for ${plural(n, 'value')}`;
-    return warn(c, 'TC204', 'error', `${head} has no cast: the migration holds an expand/contract template to complete${values}`, n);
+    // The template's swap (ALTER … TYPE … USING the backfilled column) is itself a rewrite.
+    const lock = `; its swap ${rewrite(ctx, c).text}`;
+    return warn(c, 'TC204', 'error', `${head} has no cast: the migration holds an expand/contract template to complete${values}${lock}`, n);
   }
   if (verdict.class === 'rewrite') {
-    const n = ctx.count({ kind: 'rows', table: ctx.live.table(c.table) });
-    const rows = n === undefined ? '' : ` (${plural(n, 'row')})`;
-    return warn(c, 'TC202', n === 0 ? 'info' : 'warning', `${head} rewrites the table${rows} under an ACCESS EXCLUSIVE lock`, n);
+    const { text, rows } = rewrite(ctx, c);
+    return warn(c, 'TC202', rows === 0 ? 'info' : 'warning', `${head} ${text}`, rows);
   }
   return warn(c, 'TC201', 'info', `${head} (in place: ${verdict.reason})`);
 }
