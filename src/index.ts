@@ -5,7 +5,7 @@
 export { diff, renderPlan, type DiffOptions, type DiffResult, type DiffFormat } from './api/diff';
 export { revision, type RevisionCommandOptions, type RevisionResult } from './api/revision';
 export { openProject, type Project, type ProjectOptions } from './api/project';
-export { check, type CheckOptions, type CheckResult, type Finding } from './api/check';
+export { check, type CheckOptions, type CheckResult, type Finding, type UnacknowledgedHazard } from './api/check';
 export { verify, type VerifyOptions, type VerifyResult, type VerifyProblem } from './api/verify';
 export { lint } from './api/lint';
 export { scaffold as init, type ScaffoldOptions, type ScaffoldResult } from './api/scaffold';

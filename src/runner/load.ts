@@ -9,7 +9,7 @@
  * already has one (ts-node, @swc-node/register, jest).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { MigrationInterface } from 'typeorm';
@@ -68,9 +68,42 @@ function ensureTsHook(): void {
   };
 }
 
+/**
+ * Compiled migrations are kept under `<project>/.ormdiff/compiled/`, keyed by a hash of the source and
+ * the compiler settings, so a run at head does not recompile a thousand unchanged files. The cache is
+ * an optimisation only: any failure to read or write it falls back to compiling.
+ */
+function compileCached(source: string, path: string, cacheDir: string): string {
+  const key = createHash('sha256').update(COMPILER_KEY).update('\0').update(path).update('\0').update(source).digest('hex');
+  const cached = join(cacheDir, `${key}.js`);
+  try {
+    return readFileSync(cached, 'utf8');
+  } catch {
+    const code = compileTypeScript(source, path);
+    try {
+      mkdirSync(cacheDir, { recursive: true });
+      // Written under a unique name and renamed, so a concurrent run never reads half a file.
+      const partial = `${cached}.${process.pid}.${Date.now()}`;
+      writeFileSync(partial, code);
+      renameSync(partial, cached);
+    } catch {
+      // A read-only checkout: compile every time.
+    }
+    return code;
+  }
+}
+
+const COMPILER_KEY = JSON.stringify([SWC_OPTIONS, (() => {
+  try {
+    return (require('@swc/core/package.json') as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+})()]);
+
 /** Compiles one file as a fresh CommonJS module (never from require's cache: a file may change between loads in one process). */
-function evaluate(path: string, source: string): Record<string, unknown> {
-  const code = path.endsWith('.ts') ? compileTypeScript(source, path) : source;
+function evaluate(path: string, source: string, cacheDir: string): Record<string, unknown> {
+  const code = path.endsWith('.ts') ? compileCached(source, path, cacheDir) : source;
   const m = new NodeModule(path, module);
   m.filename = path;
   m.paths = NodeModule._nodeModulePaths(dirname(path));
@@ -125,6 +158,7 @@ export function loadRevisions(dir: string): LoadedRevision[] {
     throw new GraphError([`Can't read migrations directory ${root}: ${(err as Error).message}`]);
   }
   ensureTsHook();
+  const cacheDir = join(dirname(root), '.ormdiff', 'compiled');
   const problems: string[] = [];
   const out: LoadedRevision[] = [];
   for (const name of names) {
@@ -133,7 +167,7 @@ export function loadRevisions(dir: string): LoadedRevision[] {
     const source = bytes.toString('utf8');
     let exports: Record<string, unknown>;
     try {
-      exports = evaluate(path, source);
+      exports = evaluate(path, source, cacheDir);
     } catch (err) {
       problems.push(`Could not load migration file ${name}: ${(err as Error).message}`);
       continue;
