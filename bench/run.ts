@@ -285,20 +285,21 @@ async function main(): Promise<void> {
     ...(at1000 ? { fiveTimesFasterAt1000: at1000.ratio >= 5 } : {}),
     constantCatalogQueries: queryCounts.length === 1,
     synchronizedDiffsEmpty: allEmpty,
-    upgradeAtHeadUnder1s: runner.upgradeAtHeadMs < 1000,
+    // Both ways: the API call, and the whole `ormdiff upgrade head` process a user runs.
+    upgradeAtHeadUnder1s: runner.upgradeAtHeadMs < 1000 && runner.cliUpgradeAtHeadMs < 1000,
     runnerOverheadUnder5msPerMigration: runner.overheadPerMigrationMs < 5,
   };
   lines.push(
     '',
     `runner, ${runner.revisions}-revision chain: load ${runner.loadMs} ms, first upgrade ${runner.firstUpgradeMs} ms, ` +
-      `same SQL direct ${runner.directSqlMs} ms, upgrade head at head ${runner.upgradeAtHeadMs} ms`,
+      `same SQL direct ${runner.directSqlMs} ms, upgrade head at head ${runner.upgradeAtHeadMs} ms in process, ${runner.cliUpgradeAtHeadMs} ms as a CLI process`,
     `  overhead per applied migration ${runner.overheadPerMigrationMs} ms (marginal, startup taken out: ${runner.marginalOverheadPerMigrationMs} ms)`,
     '',
     'goals:',
     ...(at1000 ? [`  ormdiff ≥ 5x faster than TypeORM at 1,000: ${at1000.ratio}x ${mark(goals.fiveTimesFasterAt1000!)}`] : []),
     `  catalog queries constant across sizes: ${queryCounts.join(', ')} ${mark(goals.constantCatalogQueries)}`,
     `  synchronized databases diff empty: ${mark(allEmpty)}`,
-    `  upgrade head at head < 1 s: ${runner.upgradeAtHeadMs} ms ${mark(goals.upgradeAtHeadUnder1s)}`,
+    `  upgrade head at head < 1 s: ${runner.upgradeAtHeadMs} ms in process, ${runner.cliUpgradeAtHeadMs} ms CLI ${mark(goals.upgradeAtHeadUnder1s)}`,
     `  runner overhead < 5 ms per migration: ${runner.overheadPerMigrationMs} ms ${mark(goals.runnerOverheadUnder5msPerMigration)}`,
     '',
     `total bench time: ${round((performance.now() - started) / 1000)} s`,
