@@ -1,19 +1,18 @@
 /** Canonical text of plain data, for comparing definitions regardless of key order or absent keys. */
-import type { QualifiedName } from '../schema/model';
+import { compareStrings, type QualifiedName } from '../schema/model';
 
 /** JSON with object keys sorted and `undefined` members left out, so `{a: 1, b: undefined}` equals `{a: 1}`. */
 export function stableKey(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v !== null && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => compareStrings(a, b)),
         )
       : v,
   );
 }
 
-/** A map key for (schema, name) that no pair of identifiers can collide on (names may contain dots). */
-export const nameKey = (q: QualifiedName): string => JSON.stringify([q.schema, q.name]);
+export { qualifiedKey as nameKey } from '../schema/model';
 
 export const columnKey = (table: QualifiedName, column: string): string =>
   JSON.stringify([table.schema, table.name, column]);

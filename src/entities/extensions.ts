@@ -3,7 +3,7 @@
  * (checkMetadataForExtensions + the `extensions` option), which the schema needs to exist.
  */
 import type { EntityMetadata } from 'typeorm';
-import type { Extension } from '../schema/model';
+import { compareStrings, type Extension } from '../schema/model';
 import { EXTENSION_TYPES, typeOrmTypeName } from './types';
 
 export interface ExtensionSettings {
@@ -26,5 +26,5 @@ export function requiredExtensions(metadatas: EntityMetadata[], settings: Extens
     if (metadata.exclusions.length > 0) names.add('btree_gist');
   }
   for (const name of settings.extensions ?? []) names.add(name);
-  return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((name) => ({ name, schema: settings.schema }));
+  return [...names].sort(compareStrings).map((name) => ({ name, schema: settings.schema }));
 }

@@ -3,6 +3,7 @@
  * empty database. Pure: the metadata must be built, but nothing here talks to a database.
  */
 import type { EntityMetadata } from 'typeorm';
+import { byName, byQualifiedName, compareStrings as compare } from '../schema/model';
 import type { ColumnRole, ColumnRoleOf, QualifiedName, Schema, Table } from '../schema/model';
 import { type TableContext, cleanComment, tableColumns, toColumn } from './columns';
 import { checks, exclusions, foreignKeys, ignoredIndexNames, indexes, primaryKey, uniques } from './constraints';
@@ -37,9 +38,6 @@ export interface SchemaSettings {
   extensionSchema?: string;
 }
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const byName = <T extends { name: string }>(a: T, b: T): number => compare(a.name, b.name);
-const byQualifiedName = <T extends QualifiedName>(a: T, b: T): number => compare(a.schema, b.schema) || compare(a.name, b.name);
 
 /** The metadatas RdbmsSchemaBuilder turns into tables (STI children share their parent's; views are not tables). */
 export function isTableEntity(metadata: EntityMetadata): boolean {

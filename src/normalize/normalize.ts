@@ -9,7 +9,7 @@ import type { Change } from '../diff/changes';
 import { introspect, type Queryable } from '../introspect';
 import { renderChange } from '../render/sql';
 import type { Column, EnumType, Schema, Table } from '../schema/model';
-import { qualifiedKey } from '../schema/model';
+import { qualifiedKey, qualifiedText } from '../schema/model';
 import { quoteIdent } from '../sql/quote';
 import { UsageError } from '../errors';
 import { messageOf } from '../db/connect';
@@ -111,7 +111,7 @@ export async function normalizeDesired(db: Queryable, desired: Schema, actual: S
       try {
         for (const sql of statements) await db.query(sql);
       } catch (error) {
-        throw new UsageError(`entity table ${qualifiedKey(table)}: Postgres rejects its definition: ${messageOf(error)}`, {
+        throw new UsageError(`entity table ${qualifiedText(table)}: Postgres rejects its definition: ${messageOf(error)}`, {
           cause: error,
         });
       }

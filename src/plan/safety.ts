@@ -5,7 +5,7 @@
  * that exist before the plan.
  */
 import type { Change } from '../diff/changes';
-import { nameKey } from '../diff/keys';
+import { columnKey, nameKey } from '../diff/keys';
 import type { Column, ColumnRole, ColumnRoleOf } from '../schema/model';
 
 const VERSION_NAME = /^(version|ver|revision|lock_?version|row_?version|record_?version)$/i;
@@ -36,11 +36,11 @@ const createdTables = (changes: Change[]): Set<string> =>
 
 export function withTemporaryDefaults(changes: Change[], roles?: readonly ColumnRoleOf[]): Change[] {
   const created = createdTables(changes);
-  const roleOf = roles && new Map(roles.map((r) => [`${nameKey(r.table)}\u0000${r.column}`, r.role]));
+  const roleOf = roles && new Map(roles.map((r) => [columnKey(r.table, r.column), r.role]));
   return changes.map((c) => {
     if (c.kind !== 'addColumn' || created.has(nameKey(c.table))) return c;
     if (c.column.nullable || c.column.valueSource.kind !== 'none') return c;
-    const role = roleOf ? (roleOf.get(`${nameKey(c.table)}\u0000${c.column.name}`) ?? 'none') : undefined;
+    const role = roleOf ? (roleOf.get(columnKey(c.table, c.column.name)) ?? 'none') : undefined;
     const temporaryDefault = meaningfulDefault(c.column, role);
     return temporaryDefault === undefined ? c : { ...c, temporaryDefault };
   });

@@ -6,7 +6,7 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { Change } from '../diff/changes';
 import { changeTable } from '../diff/describe';
-import { qualifiedKey, type QualifiedName, type Schema, type Table } from '../schema/model';
+import { qualifiedKey, qualifiedText, type QualifiedName, type Schema, type Table } from '../schema/model';
 import { renderChange } from './sql';
 
 export interface TableDdlDiff {
@@ -49,7 +49,7 @@ export function tableDdlDiff(table: QualifiedName, before: Schema, after: Schema
   const afterDdl = to ? tableDdl(to) : '';
   // A change the DDL cannot show (none today, but a model field the renderer ignores would be one) has no diff.
   if (beforeDdl === afterDdl) return undefined;
-  const file = `${qualifiedKey(table)}.sql`;
+  const file = `${qualifiedText(table)}.sql`;
   const patch = createTwoFilesPatch(from ? `a/${file}` : '/dev/null', to ? `b/${file}` : '/dev/null', beforeDdl, afterDdl, undefined, undefined, {
     headerOptions: FILE_HEADERS_ONLY,
   });

@@ -233,4 +233,21 @@ export const emptySchema = (schemas: string[] = ['public']): Schema => ({
   unmanaged: [],
 });
 
-export const qualifiedKey = (q: QualifiedName): string => `${q.schema}.${q.name}`;
+/** A map key for (schema, name) that no pair of identifiers can collide on (names may contain dots). */
+export const qualifiedKey = (q: QualifiedName): string => JSON.stringify([q.schema, q.name]);
+
+/** `schema.name`, for messages, file names and the include/exclude patterns users write. */
+export const qualifiedText = (q: QualifiedName): string => `${q.schema}.${q.name}`;
+
+/**
+ * The model's one order: code units, not locale, so it gives the same answer on every machine and
+ * for both model sources, or two reads of one schema would not be deep-equal.
+ */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export const byName = <T extends { name: string }>(a: T, b: T): number => compareStrings(a.name, b.name);
+
+export const byQualifiedName = <T extends QualifiedName>(a: T, b: T): number =>
+  compareStrings(a.schema, b.schema) || compareStrings(a.name, b.name);

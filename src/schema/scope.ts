@@ -5,7 +5,7 @@
  * schema) narrow it, and entities marked `synchronize: false` leave their tables out.
  */
 import type { QualifiedName, Schema, Table } from './model';
-import { qualifiedKey } from './model';
+import { byName, byQualifiedName, qualifiedKey, qualifiedText } from './model';
 
 export interface Scope {
   schemas: string[];
@@ -30,8 +30,8 @@ export function tableMatcher(scope: Scope): (table: QualifiedName) => boolean {
   const ignored = new Set(scope.ignoredTables.map(qualifiedKey));
   const schemas = new Set(scope.schemas);
   return (table) => {
-    const key = qualifiedKey(table);
-    if (!schemas.has(table.schema) || ignored.has(key)) return false;
+    const key = qualifiedText(table);
+    if (!schemas.has(table.schema) || ignored.has(qualifiedKey(table))) return false;
     if (includes.length > 0 && !includes.some((re) => re.test(key))) return false;
     return !excludes.some((re) => re.test(key));
   };
@@ -74,10 +74,6 @@ export function adoptUnmodelled(actual: Schema, desired: Schema): Schema {
       ...desired.sequences,
       ...actual.sequences.filter((s) => !desiredSequences.has(qualifiedKey(s)) && !ownedByDroppedTable(s)),
     ].sort(byQualifiedName),
-    extensions: [...extensions.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    extensions: [...extensions.values()].sort(byName),
   };
-}
-
-export function byQualifiedName(a: QualifiedName, b: QualifiedName): number {
-  return a.schema === b.schema ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.schema < b.schema ? -1 : 1;
 }

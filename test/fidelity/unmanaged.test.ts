@@ -9,7 +9,7 @@ import type { Change } from '../../src/diff/changes';
 import { diffSchemas } from '../../src/diff/diff';
 import { introspect } from '../../src/introspect';
 import { planChanges, type Plan } from '../../src/plan/plan';
-import { qualifiedKey, type QualifiedName, type Schema } from '../../src/schema/model';
+import { qualifiedKey, qualifiedText, type QualifiedName, type Schema } from '../../src/schema/model';
 import { quoteQualified } from '../../src/sql/quote';
 import type { TestDatabase } from '../../src/testing/database';
 import {
@@ -57,14 +57,14 @@ function expectedDrop(model: Schema, table: QualifiedName): string[] {
       .filter((fk) => sameTable(table)(t) || sameTable(table)(fk.references))
       .map((fk) => `dropForeignKey ${t.schema}.${t.name}.${fk.name}`),
   );
-  return [...foreignKeys.sort(), `dropTable ${qualifiedKey(table)}`];
+  return [...foreignKeys.sort(), `dropTable ${qualifiedText(table)}`];
 }
 
 const describeChange = (c: Change): string =>
   c.kind === 'dropForeignKey'
     ? `${c.kind} ${c.table.schema}.${c.table.name}.${c.foreignKey.name}`
     : c.kind === 'dropTable'
-      ? `${c.kind} ${qualifiedKey(c.table)}`
+      ? `${c.kind} ${qualifiedText(c.table)}`
       : c.kind;
 
 /** Runs the plan's statements in a transaction that is rolled back, and reads the database as they left it. */
@@ -137,7 +137,7 @@ describe.each<[string, Fixture, Case]>([
     const table = tables.underViews;
     const plan = planChanges(diffSchemas(model, withoutTables(model, sameTable(table))), { unmanaged: model.unmanaged });
     const flagged = plan.warnings.filter((w) => w.code === 'DS105');
-    expect(flagged.map((w) => [w.severity, w.object])).toStrictEqual([['error', qualifiedKey(table)]]);
+    expect(flagged.map((w) => [w.severity, w.object])).toStrictEqual([['error', qualifiedText(table)]]);
 
     expect(plan.changes.map(describeChange).sort()).toStrictEqual(expectedDrop(model, table));
     expect(unmanagedMentioned(statementsOf(plan), model.unmanaged)).toStrictEqual([]);

@@ -72,3 +72,9 @@ test('patterns: schema.table with wildcards, bare names in any schema, synchroni
   const schema = { ...emptySchema(['public']), schemas: ['public', 'other'] };
   expect(restrictToScope(schema, { schemas: ['public'], include: [], exclude: [], ignoredTables: [] }).schemas).toEqual(['public']);
 });
+
+test('names with dots never stand for each other: a.b + c is not a + b.c', () => {
+  const match = tableMatcher({ schemas: ['a', 'a.b'], include: [], exclude: [], ignoredTables: [{ schema: 'a.b', name: 'c' }] });
+  expect(match({ schema: 'a.b', name: 'c' })).toBe(false);
+  expect(match({ schema: 'a', name: 'b.c' })).toBe(true);
+});

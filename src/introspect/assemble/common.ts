@@ -1,22 +1,11 @@
 /** Small pure helpers shared by the assembly modules. */
 import { formatIdent, formatQualified } from '../../sql/quote';
-import type { QualifiedName } from '../../schema/model';
+import { qualifiedKey, type QualifiedName } from '../../schema/model';
 
-/**
- * Code-unit order, not locale order: it must give the same answer on every machine and for both
- * model sources, or two reads of one schema would not be deep-equal.
- */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { byName, byQualifiedName, compareStrings } from '../../schema/model';
 
-export const byName = <T extends { name: string }>(a: T, b: T): number => compareStrings(a.name, b.name);
-
-export const byQualifiedName = <T extends QualifiedName>(a: T, b: T): number =>
-  compareStrings(a.schema, b.schema) || compareStrings(a.name, b.name);
-
-/** A map key for (schema, name) that no pair of identifiers can collide on (names may contain dots). */
-export const tableKey = (schema: string, name: string): string => JSON.stringify([schema, name]);
+/** A map key for (schema, name); see qualifiedKey. */
+export const tableKey = (schema: string, name: string): string => qualifiedKey({ schema, name });
 
 /**
  * A catalog object (collation, operator class) named as pg_get_indexdef / format_type print it
