@@ -3,7 +3,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { diff, type DiffFormat } from '../api/diff';
 import { openProject, requireUrl, type Project } from '../api/project';
 import { revision, usesScratch } from '../api/revision';
-import { connect } from '../db/connect';
+import { connectCreatingIfMissing } from '../db/databases';
 import { ExitCode } from '../errors';
 import * as runner from '../runner';
 import type { GlobalArgs } from './main';
@@ -27,7 +27,7 @@ const withVersionSchema = (y: Argv) =>
 
 /** Creates the project's database first when it is missing, as a development tool is expected to. */
 async function ensureDatabase(url: string, out: Output): Promise<void> {
-  const client = await connect(url, { createIfMissing: true, onCreated: (name) => out.info(`Created database ${name}`) });
+  const client = await connectCreatingIfMissing(url, (name) => out.info(`Created database ${name}`));
   await client.end();
 }
 

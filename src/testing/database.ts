@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { quoteIdent } from '../sql/quote';
+import { createDatabaseOn, databaseUrl, dropDatabaseOn } from '../db/databases';
 
 export interface TestDatabase {
   /** Connection URL of the fresh database. */
@@ -18,11 +18,7 @@ export function serverUrl(): string {
   return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 }
 
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = '/' + encodeURIComponent(database);
-  return u.toString();
-}
+export { databaseUrl as withDatabase } from '../db/databases';
 
 /** Runs `fn` on one connection to `url`, closed afterwards. */
 export async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
@@ -36,14 +32,14 @@ export async function withClient<T>(url: string, fn: (c: Client) => Promise<T>):
 }
 
 export async function dropDatabase(url: string, name: string): Promise<void> {
-  await withClient(url, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
+  await withClient(url, (c) => dropDatabaseOn(c, name));
 }
 
 /** Creates an empty database named `<prefix>_<random>` and returns how to reach and drop it. */
 export async function createTestDatabase(prefix = 'ormdiff_test', server = serverUrl()): Promise<TestDatabase> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  await withClient(server, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE template0`));
-  return { url: withDatabase(server, name), name, drop: () => dropDatabase(server, name) };
+  await withClient(server, (c) => createDatabaseOn(c, name, { empty: true }));
+  return { url: databaseUrl(server, name), name, drop: () => dropDatabase(server, name) };
 }
 
 /** Runs SQL text (several statements allowed) on a database. */
