@@ -5,6 +5,7 @@
 import type { Client } from 'pg';
 import { withConnection } from '../db/connect';
 import type { Change } from '../diff/changes';
+import { columnKey as memberKey } from '../diff/keys';
 import { mergeHints } from '../diff/hints';
 import type { RenameHint } from '../diff/hints';
 import type { RenameDecision } from '../diff/rename-detect';
@@ -57,12 +58,12 @@ export async function readDesired(project: Project): Promise<DesiredModel> {
 /** Indexes an entity marks `synchronize: false` exist in the database but are nobody's to drop. */
 function withoutIgnoredIndexes(schema: Schema, ignored: DesiredModel['ignoredIndexes']): Schema {
   if (ignored.length === 0) return schema;
-  const skip = new Set(ignored.map((i) => `${i.table.schema}.${i.table.name}.${i.name}`));
+  const skip = new Set(ignored.map((i) => memberKey(i.table, i.name)));
   return {
     ...schema,
     tables: schema.tables.map((t) => ({
       ...t,
-      indexes: t.indexes.filter((i) => !skip.has(`${t.schema}.${t.name}.${i.name}`)),
+      indexes: t.indexes.filter((i) => !skip.has(memberKey(t, i.name))),
     })),
   };
 }
