@@ -11,7 +11,8 @@ import type { Plan, Warning } from '../plan/plan';
 import { assertAtHead, revision as writeRevision } from '../runner';
 import { replayMigrations, scratchSourceFor, withScratchDatabase } from '../scratch';
 import { compareEntitiesWithDatabase, type CompareOptions } from './compare';
-import { openProject, type Project, type ProjectOptions } from './project';
+import { connectCreatingIfMissing } from '../db/databases';
+import { openProject, requireUrl, type Project, type ProjectOptions } from './project';
 
 export interface RevisionCommandOptions extends ProjectOptions {
   message: string;
@@ -25,6 +26,11 @@ export interface RevisionCommandOptions extends ProjectOptions {
   scratch?: boolean;
   /** The server to create the scratch database on (implies `scratch`). */
   scratchUrl?: string;
+  /**
+   * Autogenerating against a live database that does not exist yet creates it (empty, so every
+   * entity is new) and says so through this; without it a missing database is an error.
+   */
+  onDatabaseCreated?: (database: string) => void;
   /** Progress of the scratch database (created, migrations replayed, dropped). */
   log?: (line: string) => void;
   /** Rename hints, custom casts, enum maps, --online, the interactive asker. */
@@ -58,6 +64,7 @@ export function usesScratch(project: Pick<Project, 'url'>, options: Pick<Revisio
 
 async function autogeneratePlan(project: Project, options: RevisionCommandOptions): Promise<{ plan: Plan }> {
   if (!usesScratch(project, options)) {
+    if (options.onDatabaseCreated) await (await connectCreatingIfMissing(requireUrl(project), options.onDatabaseCreated)).end();
     await assertAtHead({ migrationsDir: project.migrationsDir, url: project.url, schema: options.versionSchema });
     return compareEntitiesWithDatabase(project, { ...options.compare, saveAnswers: true });
   }

@@ -2,7 +2,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { diff, type DiffFormat } from '../api/diff';
 import { openProject, requireUrl, type Project } from '../api/project';
-import { revision, usesScratch } from '../api/revision';
+import { revision } from '../api/revision';
 import { connectCreatingIfMissing } from '../db/databases';
 import { ExitCode } from '../errors';
 import * as runner from '../runner';
@@ -90,11 +90,8 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
           .option('scratch-url', { type: 'string', describe: 'server for the scratch database (default: the configured one, else embedded)' }),
       ),
     handler: async (args: Args) => {
-      if (args.autogenerate) {
-        const project = await openProject(projectOptions(args));
-        if (!usesScratch(project, { scratch: args.scratch, scratchUrl: args.scratchUrl })) await ensureDatabase(requireUrl(project), out());
-      }
       const result = await revision({
+        onDatabaseCreated: (name) => out().info(`Created database ${name}`),
         ...projectOptions(args),
         message: args.message,
         autogenerate: args.autogenerate,

@@ -1,5 +1,7 @@
 /** `upgrade` on a database that does not exist yet creates it, as a development tool is expected to. */
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { copyExampleProject } from '../scratch/project';
 import { withDatabase, serverUrl, dropDatabase, querySql } from '../../src/testing/database';
 import { runCli } from './helpers';
 
@@ -18,4 +20,20 @@ test('upgrade head creates the missing database, says so, and migrates it', asyn
   const again = await runCli(['upgrade', 'head', '--url', url]);
   expect(again.code).toBe(0);
   expect(again.stderr).not.toContain('Created database');
+});
+
+test('revision --autogenerate on a missing database creates it and writes the whole schema', async () => {
+  const missing = `${name}_rev`;
+  const url = withDatabase(serverUrl(), missing);
+  const project = copyExampleProject();
+  try {
+    rmSync(`${project.dir}/migrations`, { recursive: true, force: true });
+    const run = await runCli(['revision', '--autogenerate', '-m', 'initial'], { cwd: project.dir, env: { DATABASE_URL: url } });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`Created database ${missing}`);
+    expect(project.migrations()).toHaveLength(1);
+  } finally {
+    project.remove();
+    await dropDatabase(serverUrl(), missing);
+  }
 });
