@@ -1,4 +1,4 @@
-/** The sample schemas of /work/shared/fixtures as databases, and what the fidelity tests ask of them. */
+/** The sample schemas of test/fixtures/samples as databases, and what the fidelity tests ask of them. */
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { withConnection } from '../../src/db/connect';
@@ -9,8 +9,8 @@ import type { Schema, UnmanagedObject } from '../../src/schema/model';
 import { quoteIdent, quoteQualified } from '../../src/sql/quote';
 import { createTestDatabase, execSql, serverUrl, type TestDatabase } from '../../src/testing/database';
 
-// shared/ sits beside the repository, on developers' machines and in CI alike.
-const ROOT = path.resolve(__dirname, '../../../shared/fixtures');
+// Vendored with their licences, so a fresh clone has them.
+const ROOT = path.resolve(__dirname, '../fixtures/samples');
 
 export interface Fixture {
   name: string;

@@ -1,5 +1,5 @@
 /**
- * The two sample schemas in /work/shared/fixtures, loaded unchanged with psql; the counts are those of
+ * The two sample schemas in test/fixtures/samples, loaded unchanged with psql; the counts are those of
  * their SOURCE.md files (which count partitions, constraint-backed indexes and matview indexes too, so
  * the table-only numbers here are derived from them as noted).
  */
@@ -8,8 +8,8 @@ import { introspect } from '../../src/introspect';
 import type { Schema, UnmanagedKind } from '../../src/schema/model';
 import { connectFresh, psqlFile, type Connected } from './helpers';
 
-// shared/ sits beside the repository, on developers' machines and in CI alike.
-const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
+// Vendored with their licences, so a fresh clone has them.
+const FIXTURES = path.resolve(__dirname, '../fixtures/samples');
 
 const sum = (schema: Schema, count: (t: Schema['tables'][number]) => number): number =>
   schema.tables.reduce((total, t) => total + count(t), 0);
