@@ -17,7 +17,7 @@ import { GENERATED_COLUMN } from '../render/typeorm-metadata';
  */
 export function metadataTableOf(options: DataSourceOptions): QualifiedName {
   const schema = (options as { schema?: string }).schema ?? 'public';
-  return { schema, name: options.metadataTableName ?? 'typeorm_metadata' };
+  return { schema, name: options.metadataTableName || 'typeorm_metadata' };
 }
 
 /** The entities' generated columns with their `asExpression` as written: the text TypeORM stores and compares. */
