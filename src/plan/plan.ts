@@ -60,7 +60,7 @@ function statementsOf(changes: Change[], direction: 'up' | 'down', options: Plan
   const metadata = options.typeormMetadata && metadataStatements(changes, options.typeormMetadata, direction);
   return changes.flatMap((change, i) => [
     ...renderStatements(change).map((s) => ({ ...s, change })),
-    ...(metadata?.[i] ?? []).map((sql) => ({ sql, change, transactional: true })),
+    ...(metadata?.[i] ?? []).map((m) => ({ ...m, change, transactional: true })),
   ]);
 }
 

@@ -58,8 +58,19 @@ function tableAliases(changes: readonly Change[]): Map<string, QualifiedName[]> 
 
 const isGenerated = (c: Column): boolean => c.valueSource.kind === 'generated';
 
+export interface MetadataStatement {
+  sql: string;
+  note?: string;
+}
+
+const CREATE_NOTE = "TypeORM compares generated columns with their rows in this table, not with the catalog: they follow the columns";
+
 /** The metadata statements of each change, in the order of `changes`, to run after the change's own. */
-export function metadataStatements(changes: readonly Change[], metadata: TypeormMetadata, direction: 'up' | 'down'): string[][] {
+export function metadataStatements(
+  changes: readonly Change[],
+  metadata: TypeormMetadata,
+  direction: 'up' | 'down',
+): MetadataStatement[][] {
   const sides = sidesOf(metadata, direction);
   const aliases = tableAliases(changes);
   const namesOf = (t: QualifiedName): QualifiedName[] => [t, ...(aliases.get(nameKey(t)) ?? [])];
@@ -116,7 +127,9 @@ export function metadataStatements(changes: readonly Change[], metadata: Typeorm
 
   // TypeORM creates the table on synchronize and on connect, not in the migrations it writes; a
   // migration that uses it creates it if need be, exactly as TypeORM would.
-  const rows = changes.map(rowsOf);
+  const rows = changes.map((c) => rowsOf(c).map((sql): MetadataStatement => ({ sql })));
   const first = rows.findIndex((r) => r.length > 0);
-  return first < 0 ? rows : rows.map((r, i) => (i === first ? [createMetadataTable(metadata.table), ...r] : r));
+  if (first < 0) return rows;
+  rows[first] = [{ sql: createMetadataTable(metadata.table), note: CREATE_NOTE }, ...rows[first]];
+  return rows;
 }
