@@ -36,23 +36,27 @@ export function declaredExpressions(entities: Schema): Map<string, string> {
  * database name (a TypeORM migration generated elsewhere, a restored dump) still say what the column
  * was created with; those of the current database win where both exist.
  */
-export async function readMetadataRows(db: Queryable, table: QualifiedName): Promise<Map<string, string>> {
-  const exists = await db.query('SELECT pg_catalog.to_regclass($1) IS NOT NULL AS "exists"', [quoteQualified(table)]);
-  if (!exists.rows[0].exists) return new Map();
+export async function readMetadataRows(db: Queryable, table: QualifiedName): Promise<{ exists: boolean; rows: Map<string, string> }> {
+  const found = await db.query('SELECT pg_catalog.to_regclass($1) IS NOT NULL AS "exists"', [quoteQualified(table)]);
+  if (!found.rows[0].exists) return { exists: false, rows: new Map() };
   const { rows } = await db.query(
     `SELECT "schema", "table", "name", "value" FROM ${quoteQualified(table)} ` +
       `WHERE "type" = $1 AND "schema" IS NOT NULL AND "table" IS NOT NULL AND "name" IS NOT NULL AND "value" IS NOT NULL ` +
       `ORDER BY "database" IS NOT DISTINCT FROM pg_catalog.current_database()`,
     [GENERATED_COLUMN],
   );
-  return new Map(
-    rows.map((r: { schema: string; table: string; name: string; value: string }) => [
-      columnKey({ schema: r.schema, name: r.table }, r.name),
-      r.value,
-    ]),
-  );
+  return {
+    exists: true,
+    rows: new Map(
+      rows.map((r: { schema: string; table: string; name: string; value: string }) => [
+        columnKey({ schema: r.schema, name: r.table }, r.name),
+        r.value,
+      ]),
+    ),
+  };
 }
 
 export async function typeormMetadataOf(db: Queryable, table: QualifiedName, desired: ReadonlyMap<string, string>): Promise<TypeormMetadata> {
-  return { table, actual: await readMetadataRows(db, table), desired };
+  const read = await readMetadataRows(db, table);
+  return { table, exists: read.exists, actual: read.rows, desired };
 }

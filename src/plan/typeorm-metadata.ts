@@ -6,8 +6,7 @@
  * to do afterwards.
  *
  * A row is written only with a value known to be TypeORM's (the entity's `asExpression`, or what the
- * table held before the plan), and deleted only where one is known to be there: the way down puts
- * back exactly what the way up took away.
+ * table held before the plan): the way down puts back exactly what the way up took away.
  */
 import type { Change } from '../diff/changes';
 import { columnKey, nameKey } from '../diff/keys';
@@ -24,6 +23,8 @@ import type { Column, QualifiedName } from '../schema/model';
 export interface TypeormMetadata {
   /** The metadata table: the DataSource's `schema` (else public) and `metadataTableName`. */
   table: QualifiedName;
+  /** Whether the table is there before the plan. */
+  exists: boolean;
   /** Generated columns' expressions (keyed by columnKey) as the metadata table holds them before the plan. */
   actual: ReadonlyMap<string, string>;
   /** …and as the entities declare them (`asExpression`, unnormalized: that is what TypeORM compares). */
@@ -87,12 +88,16 @@ export function metadataStatements(
   const holdsTable = (t: QualifiedName): boolean => namesOf(t).some((n) => tablesWithRows.has(nameKey(n)));
   const known = (row: GeneratedColumnRow): boolean => lookup(sides.from, row) !== undefined || lookup(sides.to, row) !== undefined;
 
+  // Where the table exists a dropped column's row goes whether or not it was read (a row the names of a
+  // rename hide, one written since), as TypeORM's own DELETE does; where it does not, there is none.
   const remove = (row: GeneratedColumnRow): string[] =>
+    metadata.exists || lookup(sides.from, row) !== undefined ? [deleteGeneratedColumn(metadata.table, row)] : [];
+  const replace = (row: GeneratedColumnRow): string[] =>
     lookup(sides.from, row) !== undefined ? [deleteGeneratedColumn(metadata.table, row)] : [];
   /** A row left over from before (a column dropped by hand) would be read instead of the new one: it goes first. */
   const put = (row: GeneratedColumnRow): string[] => {
     const value = lookup(sides.to, row);
-    return value === undefined ? [] : [...remove(row), insertGeneratedColumn(metadata.table, row, value)];
+    return value === undefined ? [] : [...replace(row), insertGeneratedColumn(metadata.table, row, value)];
   };
 
   const rowsOf = (change: Change): string[] => {

@@ -17,7 +17,7 @@ describe('TypeORM metadata statements', () => {
     const text = `a || '\\' || b`;
     const change: Change = { kind: 'addColumn', table: item, column: generated('(a || \'\\\'::text) || b') };
     const plan = planChanges([change], {
-      typeormMetadata: { table: metaTable, actual: new Map(), desired: new Map([[columnKey(item, 'total'), text]]) },
+      typeormMetadata: { table: metaTable, exists: false, actual: new Map(), desired: new Map([[columnKey(item, 'total'), text]]) },
     });
     expect(plan.up.map((s) => s.sql).slice(1)).toEqual([
       CREATE,
@@ -28,10 +28,12 @@ describe('TypeORM metadata statements', () => {
     expect(plan.transactional).toBe(true);
   });
 
-  test('a row is deleted only where the table holds one, and nothing is said without metadata', () => {
+  test('a dropped column loses its row wherever the table is; nothing is said without it, nor without metadata', () => {
     const change: Change = { kind: 'dropColumn', table: item, column: generated('a + b') };
-    const none = planChanges([change], { typeormMetadata: { table: metaTable, actual: new Map(), desired: new Map() } });
-    expect(none.up.map((s) => s.sql)).toEqual(['ALTER TABLE "public"."item" DROP COLUMN "total"']);
+    const plan = (exists: boolean) =>
+      planChanges([change], { typeormMetadata: { table: metaTable, exists, actual: new Map(), desired: new Map() } }).up.map((s) => s.sql);
+    expect(plan(false)).toEqual(['ALTER TABLE "public"."item" DROP COLUMN "total"']);
+    expect(plan(true)).toEqual(['ALTER TABLE "public"."item" DROP COLUMN "total"', CREATE, `DELETE FROM "app"."orm_meta" WHERE ${WHERE}`]);
     expect(planChanges([change]).up).toHaveLength(1);
   });
 
@@ -39,7 +41,7 @@ describe('TypeORM metadata statements', () => {
     const key = columnKey(item, 'total');
     const change: Change = { kind: 'addColumn', table: item, column: generated('a + b') };
     const plan = planChanges([change], {
-      typeormMetadata: { table: metaTable, actual: new Map([[key, 'a - b']]), desired: new Map([[key, 'a + b']]) },
+      typeormMetadata: { table: metaTable, exists: false, actual: new Map([[key, 'a - b']]), desired: new Map([[key, 'a + b']]) },
     });
     expect(plan.up.map((s) => s.sql.split(' ')[0])).toEqual(['ALTER', 'CREATE', 'DELETE', 'INSERT']);
   });
