@@ -37,7 +37,7 @@ interface Sides {
   to: ReadonlyMap<string, string>;
 }
 
-export const sidesOf = (m: TypeormMetadata, direction: 'up' | 'down'): Sides =>
+const sidesOf = (m: TypeormMetadata, direction: 'up' | 'down'): Sides =>
   direction === 'up' ? { from: m.actual, to: m.desired } : { from: m.desired, to: m.actual };
 
 /**
