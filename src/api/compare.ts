@@ -18,6 +18,7 @@ import { adoptUnmodelled, restrictToScope, type Scope } from '../schema/scope';
 import { type CompareOptions, planWithHazards } from './hazard-plan';
 import { appendRenameHints, hintsFilePath, readHintsFile } from './hints';
 import { requireUrl, type Project } from './project';
+import { declaredExpressions, metadataTableOf, typeormMetadataOf } from './typeorm-metadata';
 
 export type { CompareOptions };
 
@@ -46,13 +47,25 @@ export interface DesiredModel {
   ignoredIndexes: { table: QualifiedName; name: string }[];
   /** What TypeORM's special columns mean; optional for models that do not come from entities. */
   columnRoles?: ColumnRoleOf[];
+  /**
+   * TypeORM's metadata table and the generated columns' expressions as the entities write them;
+   * optional for models that do not come from entities.
+   */
+  typeormMetadata?: { table: QualifiedName; declared: ReadonlyMap<string, string> };
 }
 
 export async function readDesired(project: Project): Promise<DesiredModel> {
   const read = await readEntities(project.dataSourceOptions);
   const schemas = [...new Set([...read.schema.schemas, ...project.schemas])].sort();
   const scope: Scope = { schemas, include: project.include, exclude: project.exclude, ignoredTables: read.ignoredTables };
-  return { schema: restrictToScope(read.schema, scope), scope, ignoredIndexes: read.ignoredIndexes, columnRoles: read.columnRoles };
+  return {
+    schema: restrictToScope(read.schema, scope),
+    scope,
+    ignoredIndexes: read.ignoredIndexes,
+    columnRoles: read.columnRoles,
+    // Before normalizing: TypeORM compares the entity's own text, not Postgres' spelling of it.
+    typeormMetadata: { table: metadataTableOf(project.dataSourceOptions), declared: declaredExpressions(read.schema) },
+  };
 }
 
 /** Indexes an entity marks `synchronize: false` exist in the database but are nobody's to drop. */
@@ -71,7 +84,8 @@ function withoutIgnoredIndexes(schema: Schema, ignored: DesiredModel['ignoredInd
 /** What a connected database holds of the managed set, as the diff sees it. */
 export async function readActual(client: Client, desiredModel: DesiredModel): Promise<{ schema: Schema; queryCount: number }> {
   const { scope } = desiredModel;
-  const read = await introspect(client, { schemas: scope.schemas });
+  const metadataTable = desiredModel.typeormMetadata?.table.name;
+  const read = await introspect(client, { schemas: scope.schemas, ignoreTables: metadataTable !== undefined ? [metadataTable] : [] });
   return { schema: withoutIgnoredIndexes(restrictToScope(read.schema, scope), desiredModel.ignoredIndexes), queryCount: read.queryCount };
 }
 
@@ -85,7 +99,9 @@ export async function compareWithClient(client: Client, desiredModel: DesiredMod
   const actual = read.schema;
   const normalized = await normalizeDesired(client, desiredModel.schema, actual);
   const desired = adoptUnmodelled(actual, normalized.schema);
-  const planned = await planWithHazards(client, actual, desired, { columnRoles: desiredModel.columnRoles, ...options });
+  const metadata = desiredModel.typeormMetadata;
+  const typeormMetadata = metadata && (await typeormMetadataOf(client, metadata.table, metadata.declared));
+  const planned = await planWithHazards(client, actual, desired, { columnRoles: desiredModel.columnRoles, typeormMetadata, ...options });
   return {
     actual,
     desired,

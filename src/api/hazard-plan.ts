@@ -18,6 +18,7 @@ import { assessPlanOn } from '../hazards/assess';
 import type { Queryable } from '../introspect';
 import { type Plan, planChanges } from '../plan/plan';
 import type { ColumnRoleOf, Schema } from '../schema/model';
+import type { TypeormMetadata } from '../plan/typeorm-metadata';
 import type { RenameAsker, RenameQuestion } from './hints';
 
 export interface CompareOptions {
@@ -38,6 +39,8 @@ export interface CompareOptions {
   saveAnswers?: boolean;
   /** What special columns mean (from the entities), for temporary defaults. */
   columnRoles?: readonly ColumnRoleOf[];
+  /** TypeORM's metadata table and its generated-column rows, kept in step by the plan. */
+  typeormMetadata?: TypeormMetadata;
 }
 
 export interface HazardPlan {
@@ -104,6 +107,7 @@ export async function planWithHazards(db: Queryable, actual: Schema, desired: Sc
     ambiguities: diff.renames.ambiguities,
     columnRoles: options.columnRoles,
     unmanaged: actual.unmanaged,
+    typeormMetadata: options.typeormMetadata,
   });
   const unused = [
     ...diff.renames.unusedHints.map(formatRenameHint),

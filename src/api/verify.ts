@@ -15,6 +15,7 @@ import { differingObjects, snapshot } from '../scratch/snapshot';
 import { compareEntitiesWithDatabase } from './compare';
 import { findingMessage } from './check-report';
 import { openProject, type Project, type ProjectOptions } from './project';
+import { metadataTableOf } from './typeorm-metadata';
 
 export interface VerifyOptions extends ProjectOptions {
   scratchUrl?: string;
@@ -84,6 +85,9 @@ async function attempt(fn: () => Promise<unknown>): Promise<string | undefined> 
   }
 }
 
+/** Tables of the project's naming that hold bookkeeping, not schema: up may create them, down leaves them. */
+const bookkeeping = (project: Project): string[] => [metadataTableOf(project.dataSourceOptions).name];
+
 interface Walk {
   client: Client;
   run: RunOptions;
@@ -93,22 +97,22 @@ interface Walk {
 
 async function stepByStep(walk: Walk, order: readonly RevisionRef[], verified: RevisionRef[]): Promise<{ problem?: VerifyProblem; empty: Schema; top: Schema }> {
   const { client, run } = walk;
-  const empty = await snapshot(client);
+  const empty = await snapshot(client, bookkeeping(walk.project));
   let before = empty;
   for (const revision of order) {
     const id = revision.revision;
     const failed = (step: 'up' | 'down' | 'up again', error: string) => ({ problem: { kind: 'stepFailed' as const, step, revision, error }, empty, top: before });
     let error = await attempt(() => upgrade({ ...run, target: id }));
     if (error) return failed('up', error);
-    const after = await snapshot(client);
+    const after = await snapshot(client, bookkeeping(walk.project));
     // `<rev>@-1` unapplies exactly this revision, the one current head on its line, even where branches exist.
     error = await attempt(() => downgrade({ ...run, target: `${id}@-1` }));
     if (error) return failed('down', error);
-    let objects = differingObjects(before, await snapshot(client));
+    let objects = differingObjects(before, await snapshot(client, bookkeeping(walk.project)));
     if (objects.length) return { problem: { kind: 'downDoesNotRestore', revision, objects }, empty, top: before };
     error = await attempt(() => upgrade({ ...run, target: id }));
     if (error) return failed('up again', error);
-    objects = differingObjects(after, await snapshot(client));
+    objects = differingObjects(after, await snapshot(client, bookkeeping(walk.project)));
     if (objects.length) return { problem: { kind: 'upNotRepeatable', revision, objects }, empty, top: before };
     verified.push(revision);
     walk.log(`Verified ${id} ${revision.message}: up → down → up`);
@@ -120,10 +124,10 @@ async function stepByStep(walk: Walk, order: readonly RevisionRef[], verified: R
 async function wholeChain(walk: Walk, empty: Schema, top: Schema): Promise<VerifyProblem | undefined> {
   const { client, run } = walk;
   await downgrade({ ...run, target: 'base' });
-  let objects = differingObjects(empty, await snapshot(client));
+  let objects = differingObjects(empty, await snapshot(client, bookkeeping(walk.project)));
   if (objects.length) return { kind: 'chainDiffers', after: 'downgrade base', objects };
   await upgrade({ ...run, target: 'heads' });
-  objects = differingObjects(top, await snapshot(client));
+  objects = differingObjects(top, await snapshot(client, bookkeeping(walk.project)));
   if (objects.length) return { kind: 'chainDiffers', after: 'upgrade heads', objects };
   const { plan } = await compareEntitiesWithDatabase({ ...walk.project, url: run.url }, { facts: false });
   return plan.changes.length ? { kind: 'migrationsMissing', plan } : undefined;

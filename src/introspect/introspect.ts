@@ -13,6 +13,8 @@ export interface IntrospectOptions {
    * search_path back afterwards.
    */
   inTransaction?: boolean;
+  /** Bookkeeping tables under names of the project's choosing (TypeORM's `metadataTableName`): never user tables. */
+  ignoreTables?: readonly string[];
 }
 
 export interface IntrospectResult {
@@ -39,7 +41,7 @@ export async function introspect(db: Queryable, options: IntrospectOptions): Pro
     // Not in a finally: after a failed query the transaction is aborted, and its rollback restores the setting.
     const { rows, queryCount } = await readCatalog(db, schemas);
     await db.query("SELECT pg_catalog.set_config('search_path', $1, true)", [previous]);
-    return { schema: assembleSchema(rows, schemas), queryCount };
+    return { schema: assembleSchema(rows, schemas, options.ignoreTables), queryCount };
   }
   // One snapshot for every query, so the parts agree with each other even while DDL runs elsewhere.
   await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -47,7 +49,7 @@ export async function introspect(db: Queryable, options: IntrospectOptions): Pro
     await clearSearchPath(db);
     const { rows, queryCount } = await readCatalog(db, schemas);
     await db.query('COMMIT');
-    return { schema: assembleSchema(rows, schemas), queryCount };
+    return { schema: assembleSchema(rows, schemas, options.ignoreTables), queryCount };
   } catch (error) {
     await db.query('ROLLBACK').catch(() => undefined);
     throw error;

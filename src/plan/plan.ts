@@ -8,6 +8,7 @@ import { checkHazards, type Warning } from './hazards';
 import { orderChanges } from './order';
 import type { ColumnRoleOf, UnmanagedObject } from '../schema/model';
 import { withOnlineVariants, withTemporaryDefaults } from './safety';
+import { metadataStatements, type TypeormMetadata } from './typeorm-metadata';
 
 export type { Warning };
 
@@ -32,6 +33,8 @@ export interface PlanOptions {
   columnRoles?: readonly ColumnRoleOf[];
   /** The database's unmanaged objects (the `actual` model's list), for DS105. */
   unmanaged?: readonly UnmanagedObject[];
+  /** TypeORM's metadata table and its generated-column rows, kept in step with the columns (from the entities). */
+  typeormMetadata?: TypeormMetadata;
 }
 
 export interface Plan {
@@ -53,8 +56,13 @@ export interface Plan {
  * TYPE … ADD VALUE can since 12); a use of such a value in the same transaction is a hazard (TX401),
  * not a reason to give the transaction up. Only the online variants take a migration out of it.
  */
-const statementsOf = (changes: Change[]): Statement[] =>
-  changes.flatMap((change) => renderStatements(change).map((s) => ({ ...s, change })));
+function statementsOf(changes: Change[], direction: 'up' | 'down', options: PlanOptions): Statement[] {
+  const metadata = options.typeormMetadata && metadataStatements(changes, options.typeormMetadata, direction);
+  return changes.flatMap((change, i) => [
+    ...renderStatements(change).map((s) => ({ ...s, change })),
+    ...(metadata?.[i] ?? []).map((m) => ({ ...m, change, transactional: true })),
+  ]);
+}
 
 function safer(changes: Change[], options: PlanOptions): Change[] {
   const defaults = withTemporaryDefaults(changes, options.columnRoles);
@@ -77,8 +85,8 @@ export function planChanges(changes: Change[], options: PlanOptions = {}): Plan 
   const ordered = orderChanges(coalesceRecreates(changes), 'up');
   const up = safer(ordered, options);
   const down = safer(orderChanges(coalesceRecreates([...ordered].reverse().map(invert)), 'down'), options);
-  const upStatements = statementsOf(up);
-  const downStatements = statementsOf(down);
+  const upStatements = statementsOf(up, 'up', options);
+  const downStatements = statementsOf(down, 'down', options);
   const transactional = [...upStatements, ...downStatements].every((s) => s.transactional);
   return {
     changes: up,

@@ -14,9 +14,10 @@ const USER_SCHEMAS = `
   WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'
   ORDER BY nspname`;
 
-export async function snapshot(client: Client): Promise<Schema> {
+/** `ignoreTables`: bookkeeping tables of the project's naming (TypeORM's `metadataTableName`). */
+export async function snapshot(client: Client, ignoreTables: readonly string[] = []): Promise<Schema> {
   const { rows } = await client.query<{ nspname: string }>(USER_SCHEMAS);
-  return (await introspect(client, { schemas: rows.map((r) => r.nspname) })).schema;
+  return (await introspect(client, { schemas: rows.map((r) => r.nspname), ignoreTables })).schema;
 }
 
 const unmanagedKey = (o: UnmanagedObject): string => `${o.kind} ${o.schema}.${o.table ? `${o.table}.` : ''}${o.name}`;

@@ -17,7 +17,13 @@ export const IGNORED_TABLES: readonly string[] = [
   'typeorm_metadata',
 ];
 
-export const isIgnoredTable = (table: QualifiedName): boolean => IGNORED_TABLES.includes(table.name);
+/** `also`: bookkeeping tables a project renames (TypeORM's `metadataTableName`), ignored by name as the rest. */
+export const ignoredTables =
+  (also: readonly string[] = []) =>
+  (table: QualifiedName): boolean =>
+    IGNORED_TABLES.includes(table.name) || also.includes(table.name);
+
+export const isIgnoredTable = ignoredTables();
 
 function groupByTable<R extends { schema: string; table: string }>(rows: R[]): Map<string, R[]> {
   const groups = new Map<string, R[]>();
@@ -31,7 +37,8 @@ function groupByTable<R extends { schema: string; table: string }>(rows: R[]): M
 }
 
 /** `schemas` is the scope asked for; the model lists those that exist. */
-export function assembleSchema(rows: CatalogRows, schemas: string[]): Schema {
+export function assembleSchema(rows: CatalogRows, schemas: string[], alsoIgnored: readonly string[] = []): Schema {
+  const isIgnoredTable = ignoredTables(alsoIgnored);
   const owned = indexOwnedSequences(rows.sequences);
   const columnsByTable = groupByTable<ColumnRow>(rows.columns);
   const constraintsByTable = groupByTable<ConstraintRow>(rows.constraints);
