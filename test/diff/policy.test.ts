@@ -75,7 +75,7 @@ describe('primary keys: TypeORM compares the set of primary columns, not their o
 
 describe('constraint names left over from an old table name', () => {
   const authors = new EntitySchema({ name: 'authors', tableName: 'authors', columns: { id: { type: 'integer', primary: true } } });
-  const books = new EntitySchema({
+  const books = new EntitySchema<Record<string, unknown>>({
     name: 'books',
     tableName: 'books',
     columns: { id: { type: 'integer', primary: true }, authorId: { type: 'integer', nullable: true }, isbn: { type: 'text', nullable: true } },
