@@ -30,7 +30,10 @@ export interface ObjectRename {
   from: string;
   to: string;
   origin: RenameOrigin;
-  /** For an assumed rename chosen over other candidates: those candidates (the other names at either end). */
+  /**
+   * For an assumed rename chosen over other candidates: the other targets of `from` by name, and the
+   * other names that could have become `to` as `other→to`.
+   */
   rivals?: string[];
 }
 
@@ -149,7 +152,8 @@ function clearWinners(pairs: RenamePair[], score: (from: string, to: string) => 
       const rivals = open.filter((o) => o !== candidate && (o.pair.from === candidate.pair.from || o.pair.to === candidate.pair.to));
       if (rivals.length === 0 || rivals.some((r) => candidate.score - r.score < CLEAR_MARGIN)) continue;
       const { from, to } = candidate.pair;
-      taken.push({ pair: candidate.pair, rivals: [...new Set(rivals.map((r) => (r.pair.from === from ? r.pair.to : r.pair.from)))] });
+      // Another target of this name reads as its name; another name for this target as `other→target`.
+      taken.push({ pair: candidate.pair, rivals: rivals.map((r) => (r.pair.from === from ? r.pair.to : `${r.pair.from}→${to}`)) });
       open = open.filter((o) => o.pair.from !== from && o.pair.to !== to);
       progress = true;
       break;

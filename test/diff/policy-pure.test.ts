@@ -123,6 +123,13 @@ describe('rename scores', () => {
     // a→c beats a→d; with a taken, b→d (text cannot become varchar(40) safely) is left the only candidate.
     expect(d.renames.renames.map((r) => `${r.from}→${r.to} over ${r.rivals ?? 'none'}`).sort()).toEqual(['a→c over d', 'b→d over none']);
     expect(d.renames.ambiguities).toEqual([]);
+    // Two names for one target: the closer is renamed, the other dropped; the warning names it as `other→target`.
+    const one = diffWithHints(
+      users(column('a', 'character varying(40)', { nullable: false }), column('b', 'character varying(40)')),
+      users(column('c', 'character varying(40)', { nullable: false })),
+      NO_HINTS,
+    );
+    expect(one.renames.renames).toEqual([expect.objectContaining({ from: 'a', to: 'c', rivals: ['b→c'] })]);
     const tie = diffWithHints(users(column('a', 'text'), column('b', 'text')), users(column('c', 'text'), column('d', 'text')), NO_HINTS);
     expect(tie.renames.renames).toEqual([]);
     expect(tie.renames.ambiguities).toHaveLength(1);
