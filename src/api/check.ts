@@ -9,6 +9,7 @@
 import { withConnection } from '../db/connect';
 import { changeObject } from '../diff/describe';
 import { diffSchemas } from '../diff/diff';
+import { type ComparePolicy, resolvePolicy } from '../diff/policy';
 import { planChanges, type Plan } from '../plan/plan';
 import { current } from '../runner';
 import type { Schema } from '../schema/model';
@@ -88,14 +89,21 @@ function hazardFindings(lint: readonly LintResult[]): Finding[] {
  * Pure: the findings, from the entities-vs-migrations plan, the migrated schema, the live facts and
  * the lint results of the migration files.
  */
-export function checkFindings(input: { missing: Plan; migrated: Schema; live?: LiveFacts; lint?: readonly LintResult[] }): Finding[] {
+export function checkFindings(input: {
+  missing: Plan;
+  migrated: Schema;
+  live?: LiveFacts;
+  lint?: readonly LintResult[];
+  /** What counts as drift between the live database and the migrations (default: everything). */
+  policy?: ComparePolicy;
+}): Finding[] {
   const findings: Finding[] = [];
   if (input.missing.changes.length > 0) findings.push({ kind: 'migrationsMissing', plan: input.missing });
   const live = input.live;
   if (live && live.unknown.length > 0) findings.push({ kind: 'databaseAhead', unknown: live.unknown });
   if (live && live.pending.length > 0) findings.push({ kind: 'databaseBehind', heads: live.heads, pending: live.pending });
   if (live?.schema) {
-    const changes = diffSchemas(live.schema, input.migrated);
+    const changes = diffSchemas(live.schema, input.migrated, input.policy);
     if (changes.length > 0) {
       const plan = planChanges(changes, { unmanaged: live.schema.unmanaged });
       findings.push({ kind: 'databaseDrifted', objects: [...new Set(plan.changes.map(changeObject))], plan });
@@ -129,7 +137,8 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     { log },
   );
   const live = project.url ? await readLive(project, project.url, await readDesired(project), options.versionSchema) : undefined;
-  const findings = checkFindings({ missing: migrated.missing, migrated: migrated.schema, live, lint });
+  const policy = resolvePolicy([project.policy, options.compare?.policy]);
+  const findings = checkFindings({ missing: migrated.missing, migrated: migrated.schema, live, lint, policy });
   const result = { ok: findings.length === 0, findings, live: live !== undefined, revisions: migrated.revisions };
   return { ...result, output: renderCheck(result, options.format ?? 'text') };
 }

@@ -5,8 +5,8 @@
 import type { Client } from 'pg';
 import { withConnection } from '../db/connect';
 import type { Change } from '../diff/changes';
-import { columnKey as memberKey } from '../diff/keys';
 import { mergeHints } from '../diff/hints';
+import { resolvePolicy } from '../diff/policy';
 import type { RenameHint } from '../diff/hints';
 import type { RenameDecision } from '../diff/rename-detect';
 import { readEntities } from '../entities/read';
@@ -68,16 +68,28 @@ export async function readDesired(project: Project): Promise<DesiredModel> {
   };
 }
 
-/** Indexes an entity marks `synchronize: false` exist in the database but are nobody's to drop. */
+/** How Postgres stores a name written without quotes: ASCII letters folded to lower case (UTF-8 databases). */
+const foldedUnquoted = (name: string): string => name.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+
+/**
+ * Indexes an entity marks `synchronize: false` exist in the database but are nobody's to drop. Such an
+ * index is made by hand (an expression index TypeORM cannot declare, in a migration's raw SQL), often
+ * unquoted, so `CREATE INDEX IDX_Foo` is stored as `idx_foo`: that spelling counts too when no index
+ * carries the name exactly.
+ */
 function withoutIgnoredIndexes(schema: Schema, ignored: DesiredModel['ignoredIndexes']): Schema {
   if (ignored.length === 0) return schema;
-  const skip = new Set(ignored.map((i) => memberKey(i.table, i.name)));
   return {
     ...schema,
-    tables: schema.tables.map((t) => ({
-      ...t,
-      indexes: t.indexes.filter((i) => !skip.has(memberKey(t, i.name))),
-    })),
+    tables: schema.tables.map((t) => {
+      const names = new Set(t.indexes.map((i) => i.name));
+      const skip = new Set(
+        ignored
+          .filter((i) => i.table.schema === t.schema && i.table.name === t.name)
+          .map((i) => (names.has(i.name) ? i.name : foldedUnquoted(i.name))),
+      );
+      return skip.size === 0 ? t : { ...t, indexes: t.indexes.filter((i) => !skip.has(i.name)) };
+    }),
   };
 }
 
@@ -125,8 +137,10 @@ export async function compareEntitiesWithDatabase(project: Project, options: Com
   const desired = await readDesired(project);
   const file = hintsFilePath(project.migrationsDir);
   const hints = mergeHints(readHintsFile(file), options.hints ?? { renames: [], using: [], enumMaps: [] });
+  // The command line's policy over the config's, key by key.
+  const policy = resolvePolicy([project.policy, options.policy]);
   const comparison = await withConnection(requireUrl(project), (client) =>
-    compareWithClient(client, desired, { ...options, hints, facts: options.facts ?? true }),
+    compareWithClient(client, desired, { ...options, hints, policy, facts: options.facts ?? true }),
   );
   if (options.saveAnswers) appendRenameHints(file, comparison.answeredHints);
   return comparison;

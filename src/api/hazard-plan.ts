@@ -13,6 +13,7 @@ import {
   type RenameHint,
 } from '../diff/hints';
 import { diffWithHints, type HintedDiff } from '../diff/hinted';
+import { type PolicyOverrides, resolvePolicy } from '../diff/policy';
 import { hintFor, type RenameDecision, type RenameSubject } from '../diff/rename-detect';
 import { assessPlanOn } from '../hazards/assess';
 import type { Queryable } from '../introspect';
@@ -26,6 +27,8 @@ export interface CompareOptions {
   hints?: DiffHints;
   /** Propose renames nobody hinted (default true). */
   detectRenames?: boolean;
+  /** What counts as a difference, over TypeORM's view (src/diff/policy.ts): the config's, then --policy. */
+  policy?: PolicyOverrides;
   /** Lock-light variants on tables that exist (CONCURRENTLY, NOT VALID + VALIDATE, lock_timeout). */
   online?: boolean;
   /** Count the rows each hazard concerns on the connected database. */
@@ -86,8 +89,8 @@ const questionKey = (q: RenameQuestion): string => JSON.stringify([q.subject, q.
 
 export async function planWithHazards(db: Queryable, actual: Schema, desired: Schema, options: CompareOptions = {}): Promise<HazardPlan> {
   let hints = options.hints ?? NO_HINTS;
-  const detect = { detectRenames: options.detectRenames ?? true };
-  let diff = diffWithHints(actual, desired, hints, detect);
+  const diffOptions = { detectRenames: options.detectRenames ?? true, policy: resolvePolicy([options.policy]) };
+  let diff = diffWithHints(actual, desired, hints, diffOptions);
   const answered: RenameHint[] = [];
   if (options.ask) {
     const asked = new Set<string>();
@@ -99,7 +102,7 @@ export async function planWithHazards(db: Queryable, actual: Schema, desired: Sc
       const hint = hintFor(q.subject, q.from, answer);
       answered.push(hint);
       hints = mergeHints(hints, { renames: [hint], using: [], enumMaps: [] });
-      diff = diffWithHints(actual, desired, hints, detect);
+      diff = diffWithHints(actual, desired, hints, diffOptions);
     }
   }
   const plan = planChanges(diff.changes, {

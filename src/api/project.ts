@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { loadConfig } from '../config/load';
+import { parsePolicyConfig, type PolicyOverrides } from '../diff/policy';
 import { UsageError } from '../errors';
 
 export interface ProjectOptions {
@@ -30,6 +31,8 @@ export interface Project {
   exclude: string[];
   /** Extra schemas to manage beyond those the entities use. */
   schemas: string[];
+  /** The config's `ormdiff.policy` (what counts as a difference), checked. */
+  policy?: PolicyOverrides;
 }
 
 export async function openProject(options: ProjectOptions = {}): Promise<Project> {
@@ -48,6 +51,7 @@ export async function openProject(options: ProjectOptions = {}): Promise<Project
     include: [...(loaded.ormdiff.include ?? []), ...(options.include ?? [])],
     exclude: [...(loaded.ormdiff.exclude ?? []), ...(options.exclude ?? [])],
     schemas: loaded.ormdiff.schemas ?? [],
+    policy: parsePolicyConfig(loaded.ormdiff.policy, path.relative(cwd, loaded.configPath) || loaded.configPath),
   };
 }
 

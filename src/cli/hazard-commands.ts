@@ -1,6 +1,6 @@
 /**
  * The hazard layer's command-line surface: the `lint` command, and the options the lead registers on
- * `diff`, `revision` and `check` (--rename, --using, --enum-map, --online, --interactive).
+ * `diff`, `revision` and `check` (--rename, --using, --enum-map, --online, --interactive, --policy).
  *
  *   for (const c of hazardCommands(out, setCode)) cli = cli.command(c);
  *   builder: (y) => addHazardOptions(y.option(…)),
@@ -11,6 +11,7 @@ import type { Argv, CommandModule } from 'yargs';
 import type { CompareOptions } from '../api/compare';
 import { parseHints, type RenameAsker, type RenameQuestion } from '../api/hints';
 import { lint } from '../api/lint';
+import { parsePolicyArgs } from '../diff/policy';
 import type { Output } from './output';
 
 type Args = Record<string, any>;
@@ -28,7 +29,13 @@ export function addHazardOptions<T>(y: Argv<T>) {
       type: 'boolean',
       describe: 'avoid long locks: CREATE INDEX CONCURRENTLY, NOT VALID + VALIDATE, NOT NULL via CHECK, lock_timeout (non-transactional)',
     })
-    .option('interactive', { type: 'boolean', describe: 'ask about each rename candidate (on a terminal; never waits otherwise)' });
+    .option('interactive', { type: 'boolean', describe: 'ask about each rename candidate (on a terminal; never waits otherwise)' })
+    .option('policy', {
+      type: 'string',
+      array: true,
+      describe:
+        'what counts as a difference, over the config\'s ormdiff.policy: names.<kind>=compare|ignore (primaryKey, foreignKey, unique, check, exclusion, index), columnOrder.<kind>=compare|ignore (primaryKey, foreignKey, unique, index); a bare section sets every kind',
+    });
 }
 
 interface Terminal {
@@ -70,7 +77,8 @@ export function hazardOptionsFromArgs(args: Args, out?: Output, terminal: Termin
   const hints = parseHints({ renames: args.rename, using: args.using, enumMaps: args.enumMap }, 'command line');
   const interactive = args.interactive === true && terminal.input.isTTY === true;
   if (args.interactive && !interactive) out?.info('--interactive ignored: stdin is not a terminal (renames follow the hints and the detector)');
-  return { hints, online: args.online === true, ...(interactive ? { ask: terminalAsker(terminal) } : {}) };
+  const policy = parsePolicyArgs(args.policy);
+  return { hints, policy, online: args.online === true, ...(interactive ? { ask: terminalAsker(terminal) } : {}) };
 }
 
 export function hazardCommands(out: () => Output, setCode: (code: number) => void): CommandModule<any, any>[] {

@@ -11,6 +11,7 @@ import { ConfigError, firstLine } from './errors';
 import { globFiles } from './glob';
 import { isTypeScriptFile, registerTypeScript } from './register';
 import { connectionUrl } from './url';
+import type { PolicyOverrides } from '../diff/policy';
 
 export { ConfigError } from './errors';
 
@@ -19,6 +20,8 @@ export interface OrmdiffOptions {
   exclude?: string[];
   migrationsDir?: string;
   schemas?: string[];
+  /** What counts as a difference; checked by src/diff/policy.ts (parsePolicyConfig). */
+  policy?: PolicyOverrides;
 }
 
 export interface LoadedConfig {

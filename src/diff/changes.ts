@@ -71,13 +71,16 @@ export type Change =
   | { kind: 'addEnumValue'; enum: EnumType; value: string; before?: string; after?: string; columns: EnumColumnUse[] }
   /** Values removed or reordered: rename the old type away, create the new one, move the columns, drop the old. */
   | { kind: 'recreateEnum'; from: EnumType; to: EnumType; columns: EnumColumnUse[]; valueMap?: EnumValueMap[] }
-  /** Renames keep the data: `from`/`to` are names, `origin` says who decided it. */
-  | { kind: 'renameEnum'; schema: string; from: string; to: string; origin: RenameOrigin }
+  /**
+   * Renames keep the data: `from`/`to` are names, `origin` says who decided it; `rivals`, the other
+   * candidates an assumed rename was chosen over.
+   */
+  | { kind: 'renameEnum'; schema: string; from: string; to: string; origin: RenameOrigin; rivals?: string[] }
   /** `enum` is the type's name once any rename of the type itself has run. */
-  | { kind: 'renameEnumValue'; enum: QualifiedName; from: string; to: string; origin: RenameOrigin }
-  | { kind: 'renameTable'; schema: string; from: string; to: string; origin: RenameOrigin }
+  | { kind: 'renameEnumValue'; enum: QualifiedName; from: string; to: string; origin: RenameOrigin; rivals?: string[] }
+  | { kind: 'renameTable'; schema: string; from: string; to: string; origin: RenameOrigin; rivals?: string[] }
   /** `table` is the table's name once any rename of the table itself has run. */
-  | { kind: 'renameColumn'; table: QualifiedName; from: string; to: string; origin: RenameOrigin }
+  | { kind: 'renameColumn'; table: QualifiedName; from: string; to: string; origin: RenameOrigin; rivals?: string[] }
   | { kind: 'setEnumComment'; enum: QualifiedName; from?: string; to?: string }
   | { kind: 'createDomain'; domain: Domain }
   | { kind: 'dropDomain'; domain: Domain }
@@ -168,9 +171,9 @@ function swapped<T extends { from?: unknown; to?: unknown }>(change: T): T {
 
 /**
  * How a change runs and what the user told it (online variant, backfill, temporary default, custom
- * cast, enum value mapping) belong to one direction only: the way back is planned afresh.
+ * cast, enum value mapping) and why it was chosen (rivals) belong to one direction only: the way back is planned afresh.
  */
-const ONE_WAY_KEYS = ['online', 'backfill', 'temporaryDefault', 'using', 'valueMap'] as const;
+const ONE_WAY_KEYS = ['online', 'backfill', 'temporaryDefault', 'using', 'valueMap', 'rivals'] as const;
 
 function withoutOneWayKeys(change: Change): Change {
   if (!ONE_WAY_KEYS.some((k) => k in change)) return change;

@@ -6,6 +6,7 @@ import type { Schema } from '../schema/model';
 import type { Change } from './changes';
 import { diffEnums } from './enums';
 import { diffDomains, diffExtensions, diffSchemaNames, diffSequences } from './objects';
+import { type ComparePolicy, STRICT_POLICY } from './policy';
 import { orderRenames, type Rename } from './renames';
 import { diffTables } from './tables';
 
@@ -25,7 +26,8 @@ function inScope(schema: Schema, scope: ReadonlySet<string>): Schema {
 const isRename = (c: Change): c is Rename =>
   c.kind === 'renameIndex' || c.kind === 'renameConstraint' || c.kind === 'renameDomainConstraint';
 
-export function diffSchemas(from: Schema, to: Schema): Change[] {
+/** Everything counts unless a policy says otherwise (the entity comparisons pass TypeORM's, src/diff/policy.ts). */
+export function diffSchemas(from: Schema, to: Schema, policy: ComparePolicy = STRICT_POLICY): Change[] {
   const scope = new Set([...from.schemas, ...to.schemas]);
   const before = inScope(from, scope);
   const after = inScope(to, scope);
@@ -36,7 +38,7 @@ export function diffSchemas(from: Schema, to: Schema): Change[] {
     ...enums.changes,
     ...diffDomains(before.domains, after.domains),
     ...diffSequences(before.sequences, after.sequences),
-    ...diffTables(before.tables, after.tables, enums.recreatedColumns),
+    ...diffTables(before.tables, after.tables, enums.recreatedColumns, policy),
   ];
   // Renames keep their relative order through planning, so chains and swaps are settled here.
   const renames = orderRenames(changes.filter(isRename));

@@ -6,6 +6,7 @@
 import type { Schema } from '../schema/model';
 import type { Change, EnumValueMap } from './changes';
 import { diffSchemas } from './diff';
+import type { ComparePolicy } from './policy';
 import { type DiffHints, type EnumMapHint, type RenameHint, type UsingHint, refMatches } from './hints';
 import { type ObjectRename, type RenameDecision, resolveRenames } from './rename-detect';
 
@@ -20,19 +21,22 @@ export interface HintedDiff {
 export interface HintedDiffOptions {
   /** Propose renames nobody hinted (default true); hints apply either way. */
   detectRenames?: boolean;
+  /** What counts as a difference (default: everything, STRICT_POLICY). */
+  policy?: ComparePolicy;
 }
 
 function renameChange(r: ObjectRename): Change {
   const { from, to, origin } = r;
+  const rest = { from, to, origin, ...(r.rivals ? { rivals: r.rivals } : {}) };
   switch (r.subject.kind) {
     case 'type':
-      return { kind: 'renameEnum', schema: r.subject.schema, from, to, origin };
+      return { kind: 'renameEnum', schema: r.subject.schema, ...rest };
     case 'enumValue':
-      return { kind: 'renameEnumValue', enum: r.subject.type, from, to, origin };
+      return { kind: 'renameEnumValue', enum: r.subject.type, ...rest };
     case 'table':
-      return { kind: 'renameTable', schema: r.subject.schema, from, to, origin };
+      return { kind: 'renameTable', schema: r.subject.schema, ...rest };
     case 'column':
-      return { kind: 'renameColumn', table: r.subject.table, from, to, origin };
+      return { kind: 'renameColumn', table: r.subject.table, ...rest };
   }
 }
 
@@ -71,7 +75,7 @@ export function diffWithHints(from: Schema, to: Schema, hints: DiffHints, option
     }
     return c;
   };
-  const changes = [...decision.renames.map(renameChange), ...diffSchemas(renamed, to).map(withHints)];
+  const changes = [...decision.renames.map(renameChange), ...diffSchemas(renamed, to, options.policy).map(withHints)];
   return {
     changes,
     renames: { ...decision, unusedHints: decision.unusedHints.filter((h) => !declined.includes(h)) },

@@ -1,23 +1,52 @@
 /** Tables: created, dropped, or compared column by column and constraint by constraint. */
-import type { QualifiedName, Table } from '../schema/model';
+import type { ForeignKey, Index, PrimaryKey, QualifiedName, Table, UniqueConstraint } from '../schema/model';
 import type { Change, ConstraintKind } from './changes';
 import { diffColumn } from './columns';
 import { byKey, columnKey, fromTo, nameKey, stableKey } from './keys';
 import { matchByDefinition } from './match';
 import { checkDefinition } from './objects';
+import type { ComparePolicy, NamedKind, OrderedKind } from './policy';
 
 const withoutName = <T extends { name: string }>({ name: _name, ...definition }: T): string => stableKey(definition);
 
-/** Constraints of one kind: renames, then drops, then adds (the planner moves each to its phase). */
+const sortedBy = <T>(items: readonly T[], key: (item: T) => string): T[] =>
+  [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+
+/**
+ * The definition of each kind as the policy sees it: where column order does not count, the columns
+ * (a foreign key's column pairs, an index's elements) are compared as a set.
+ */
+function definitions(policy: ComparePolicy) {
+  const unordered = (kind: OrderedKind) => policy.columnOrder[kind] === 'ignore';
+  return {
+    primaryKey: (pk: PrimaryKey) => withoutName(unordered('primaryKey') ? { ...pk, columns: sortedBy(pk.columns, String) } : pk),
+    foreignKey: (fk: ForeignKey) => {
+      if (!unordered('foreignKey')) return withoutName(fk);
+      const pairs = sortedBy(
+        fk.columns.map((c, i) => [c, fk.references.columns[i]]),
+        (p) => JSON.stringify(p),
+      );
+      return withoutName({ ...fk, columns: pairs.map((p) => p[0]), references: { ...fk.references, columns: pairs.map((p) => p[1]) } });
+    },
+    unique: (u: UniqueConstraint) => withoutName(unordered('unique') ? { ...u, columns: sortedBy(u.columns, String) } : u),
+    index: (i: Index) => withoutName(unordered('index') ? { ...i, elements: sortedBy(i.elements, stableKey) } : i),
+  };
+}
+
+/**
+ * Constraints of one kind: renames, then drops, then adds (the planner moves each to its phase).
+ * Where the policy says names do not matter, an object found under another name is left as it is.
+ */
 function diffNamed<T extends { name: string }>(
   from: T[],
   to: T[],
   definition: (item: T) => string,
+  names: ComparePolicy['names'][NamedKind],
   make: { drop: (item: T) => Change; add: (item: T) => Change; rename: (from: string, to: string) => Change },
 ): Change[] {
   const m = matchByDefinition(from, to, definition);
   return [
-    ...m.renamed.map((r) => make.rename(r.from.name, r.to.name)),
+    ...(names === 'ignore' ? [] : m.renamed.map((r) => make.rename(r.from.name, r.to.name))),
     ...m.dropped.map(make.drop),
     ...m.added.map(make.add),
   ];
@@ -27,34 +56,36 @@ const renameConstraint =
   (table: QualifiedName, constraint: ConstraintKind) =>
   (from: string, to: string): Change => ({ kind: 'renameConstraint', table, constraint, from, to });
 
-function diffConstraints(table: QualifiedName, old: Table, next: Table): Change[] {
+function diffConstraints(table: QualifiedName, old: Table, next: Table, policy: ComparePolicy): Change[] {
+  const definition = definitions(policy);
+  const { names } = policy;
   return [
-    ...diffNamed(old.primaryKey ? [old.primaryKey] : [], next.primaryKey ? [next.primaryKey] : [], withoutName, {
+    ...diffNamed(old.primaryKey ? [old.primaryKey] : [], next.primaryKey ? [next.primaryKey] : [], definition.primaryKey, names.primaryKey, {
       drop: (primaryKey) => ({ kind: 'dropPrimaryKey', table, primaryKey }),
       add: (primaryKey) => ({ kind: 'addPrimaryKey', table, primaryKey }),
       rename: renameConstraint(table, 'primaryKey'),
     }),
-    ...diffNamed(old.foreignKeys, next.foreignKeys, withoutName, {
+    ...diffNamed(old.foreignKeys, next.foreignKeys, definition.foreignKey, names.foreignKey, {
       drop: (foreignKey) => ({ kind: 'dropForeignKey', table, foreignKey }),
       add: (foreignKey) => ({ kind: 'addForeignKey', table, foreignKey }),
       rename: renameConstraint(table, 'foreignKey'),
     }),
-    ...diffNamed(old.uniques, next.uniques, withoutName, {
+    ...diffNamed(old.uniques, next.uniques, definition.unique, names.unique, {
       drop: (unique) => ({ kind: 'dropUnique', table, unique }),
       add: (unique) => ({ kind: 'addUnique', table, unique }),
       rename: renameConstraint(table, 'unique'),
     }),
-    ...diffNamed(old.checks, next.checks, checkDefinition, {
+    ...diffNamed(old.checks, next.checks, checkDefinition, names.check, {
       drop: (check) => ({ kind: 'dropCheck', table, check }),
       add: (check) => ({ kind: 'addCheck', table, check }),
       rename: renameConstraint(table, 'check'),
     }),
-    ...diffNamed(old.exclusions, next.exclusions, withoutName, {
+    ...diffNamed(old.exclusions, next.exclusions, withoutName, names.exclusion, {
       drop: (exclusion) => ({ kind: 'dropExclusion', table, exclusion }),
       add: (exclusion) => ({ kind: 'addExclusion', table, exclusion }),
       rename: renameConstraint(table, 'exclusion'),
     }),
-    ...diffNamed(old.indexes, next.indexes, withoutName, {
+    ...diffNamed(old.indexes, next.indexes, definition.index, names.index, {
       drop: (index) => ({ kind: 'dropIndex', table, index }),
       add: (index) => ({ kind: 'createIndex', table, index }),
       rename: (from, to) => ({ kind: 'renameIndex', table, from, to }),
@@ -62,7 +93,7 @@ function diffConstraints(table: QualifiedName, old: Table, next: Table): Change[
   ];
 }
 
-function diffTable(old: Table, next: Table, recreatedColumns: ReadonlySet<string>): Change[] {
+function diffTable(old: Table, next: Table, recreatedColumns: ReadonlySet<string>, policy: ComparePolicy): Change[] {
   const table = { schema: next.schema, name: next.name };
   const oldColumns = byKey(old.columns, (c) => c.name);
   const nextColumns = byKey(next.columns, (c) => c.name);
@@ -74,13 +105,13 @@ function diffTable(old: Table, next: Table, recreatedColumns: ReadonlySet<string
     if (!before) changes.push({ kind: 'addColumn', table, column });
     else changes.push(...diffColumn(table, before, column, recreatedColumns.has(columnKey(table, column.name))));
   }
-  changes.push(...diffConstraints(table, old, next));
+  changes.push(...diffConstraints(table, old, next, policy));
   if (old.comment !== next.comment)
     changes.push({ kind: 'setTableComment', table, ...fromTo(old.comment, next.comment) });
   return changes;
 }
 
-export function diffTables(from: Table[], to: Table[], recreatedColumns: ReadonlySet<string>): Change[] {
+export function diffTables(from: Table[], to: Table[], recreatedColumns: ReadonlySet<string>, policy: ComparePolicy): Change[] {
   const before = byKey(from, nameKey);
   const after = byKey(to, nameKey);
   const changes: Change[] = [];
@@ -94,7 +125,7 @@ export function diffTables(from: Table[], to: Table[], recreatedColumns: Readonl
   for (const t of to) {
     const old = before.get(nameKey(t));
     if (old) {
-      changes.push(...diffTable(old, t, recreatedColumns));
+      changes.push(...diffTable(old, t, recreatedColumns, policy));
       continue;
     }
     const table = { schema: t.schema, name: t.name };

@@ -36,6 +36,16 @@ export function normalizeDatetimeFunction(value: string): string {
   }
 }
 
+/**
+ * Whether two default expressions are one datetime value in two spellings. TypeORM writes what
+ * Postgres before 10 stored (`now()`, `('now'::text)::date`); Postgres 10 and later keep the SQL
+ * keyword as written (`CURRENT_TIMESTAMP`, `CURRENT_DATE`), so a column created by a hand-written
+ * migration prints the keyword, one created by TypeORM prints `now()`, and Postgres, asked to spell
+ * either, keeps it as it is.
+ */
+export const sameDatetimeValue = (a: string, b: string): boolean =>
+  a === b || normalizeDatetimeFunction(a) === normalizeDatetimeFunction(b);
+
 /** The DEFAULT expression, or undefined when the column has none. */
 export function defaultExpression(input: DefaultInput): string | undefined {
   const value = input.default;

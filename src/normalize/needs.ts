@@ -3,6 +3,7 @@
  * and column type already appears, as text, in the database's copy of it is left alone, so a database
  * that is in step with the entities costs no extra round trip.
  */
+import { sameDatetimeValue } from '../entities/defaults';
 import type { Column, Table } from '../schema/model';
 
 const expressionOf = (column: Column): string | undefined =>
@@ -15,13 +16,17 @@ const QUOTED_LITERAL = /^'(?:[^']|'')*'$/;
  * The database's spelling of the desired column's expression, when it is known to be what Postgres
  * would print for it: the same text, or a literal default that Postgres stores with a cast to the
  * column's own (same) type — `DEFAULT 'draft'` on an enum column reads back as
- * `'draft'::public.status_enum`. Undefined when only Postgres can tell.
+ * `'draft'::public.status_enum`; or the same datetime value in another spelling (`now()` for a stored
+ * `CURRENT_TIMESTAMP`, which Postgres itself never turns into one another). Undefined when only
+ * Postgres can tell.
  */
 export function storedExpression(desired: Column, current: Column): string | undefined {
   const wanted = expressionOf(desired);
   const have = expressionOf(current);
   if (wanted === undefined || have === undefined) return undefined;
   if (wanted === have) return have;
+  const bothDefaults = desired.valueSource.kind === 'default' && current.valueSource.kind === 'default';
+  if (bothDefaults && sameDatetimeValue(wanted, have)) return have;
   const literalDefault =
     desired.valueSource.kind === 'default' &&
     current.valueSource.kind === 'default' &&

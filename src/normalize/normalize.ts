@@ -118,8 +118,14 @@ export async function normalizeDesired(db: Queryable, desired: Schema, actual: S
     }
     const { schema: printed } = await introspect(db, { schemas: [WORK_SCHEMA], inTransaction: true });
     const printedTables = new Map(printed.tables.map((t) => [t.name, t]));
+    // Postgres' spelling can still differ from the database's for one value (`now()` and a stored
+    // `CURRENT_TIMESTAMP`): the database's is kept wherever storedExpression vouches for it.
     const normalized = new Map(
-      pending.map(({ table, position }) => [qualifiedKey(table), readBack(table, printedTables.get(`t${position}`)!)]),
+      pending.map(({ table, position }) => {
+        const back = readBack(table, printedTables.get(`t${position}`)!);
+        const current = actualTables.get(qualifiedKey(table));
+        return [qualifiedKey(table), current ? withStoredExpressions(back, current) : back];
+      }),
     );
     return {
       schema: { ...desired, tables: desired.tables.map((t) => normalized.get(qualifiedKey(t)) ?? inStep(t)) },

@@ -92,7 +92,7 @@ export const RULES = {
   RN302: {
     group: 'rename',
     title: 'rename assumed',
-    help: 'ormdiff assumed a rename because exactly one object disappeared and one that could hold the same data appeared. A rename keeps the data; if it is not one, give the hint in the message (on the command line or in migrations/ormdiff.hints.json) to get DROP + ADD instead.',
+    help: 'ormdiff assumed a rename because exactly one object disappeared and one that could hold the same data appeared, or because, of several candidates, one kept clearly more of the old definition (its rivals are named). A rename keeps the data; if it is not one, give the hint in the message (on the command line or in migrations/ormdiff.hints.json) to get DROP + ADD instead.',
   },
   RN303: {
     group: 'rename',

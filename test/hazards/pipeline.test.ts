@@ -56,7 +56,6 @@ test('the committed hints file decides a rename; interactive answers are added t
   expect(filed.plan.warnings.map((w) => [w.code, w.object])).toEqual([
     ['RN303', 'public.users.a'],
     ['RN302', 'public.users.b'],
-    ['RN301', 'public.users.users_pkey'],
   ]);
 
   const typo = await compareEntitiesWithDatabase(p, { hints: parseHints({ renames: ['users.zz=y'], using: ['users.a=a::int'] }) });
@@ -72,7 +71,7 @@ test('the committed hints file decides a rename; interactive answers are added t
   const asked: RenameQuestion[] = [];
   const answered = await compareEntitiesWithDatabase(p, { ask: async (q) => (asked.push(q), null), saveAnswers: true });
   expect(asked).toEqual([expect.objectContaining({ object: 'column public.users.b', candidates: ['d'] })]);
-  expect(answered.plan.changes.map((c) => c.kind)).toEqual(['renameColumn', 'renameConstraint', 'dropColumn', 'addColumn']);
+  expect(answered.plan.changes.map((c) => c.kind)).toEqual(['renameColumn', 'dropColumn', 'addColumn']);
   expect(JSON.parse(readFileSync(join(dir, 'db/migrations/ormdiff.hints.json'), 'utf8'))).toEqual({ renames: ['users.a=c', 'users.b=-'] });
   // The file now decides the same way without asking, as a CI run would.
   const again = await compareEntitiesWithDatabase(p);

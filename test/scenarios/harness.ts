@@ -18,6 +18,7 @@ import type { QualifiedName, Schema, Table } from '../../src/schema/model';
 import { restrictToScope, type Scope } from '../../src/schema/scope';
 import { quoteIdent, quoteQualified } from '../../src/sql/quote';
 import { dumpSchema } from '../diff/helpers/pgdump';
+import type { PolicyOverrides } from '../../src/diff/policy';
 
 export interface ExpectedWarning {
   code: string;
@@ -32,6 +33,8 @@ export interface Expected {
   description: string;
   hints?: HintTexts;
   online?: boolean;
+  /** What counts as a difference (`ormdiff.policy`; default TypeORM's view). */
+  policy?: PolicyOverrides;
   /** Every warning the plan must carry (no more, no fewer), in any order. */
   warnings: ExpectedWarning[];
   /** `fails`: up must fail and leave schema and rows as they were (default `succeeds`). */
@@ -187,6 +190,7 @@ export async function compare(url: string, entities: EntitySchema[], expected?: 
     compareWithClient(c, desired, {
       hints: parseHints(expected?.hints ?? {}),
       online: expected?.online,
+      policy: expected?.policy,
       facts: expected !== undefined,
     }),
   );

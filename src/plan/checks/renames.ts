@@ -36,7 +36,8 @@ const objectRenames: Pass = (ctx) =>
     if (!subject || !('origin' in c)) return [];
     if (c.origin === 'hint') return [warn(c, 'RN303', 'info', `${describeChange(c)} (as hinted; the data is kept)`)];
     const undo = formatRenameHint(hintFor(subject, c.from, null));
-    return [warn(c, 'RN302', 'warning', `assumed: ${describeChange(c)} (the only candidate); for DROP + ADD instead: --rename ${undo}`)];
+    const why = c.rivals?.length ? `the closest match, over ${c.rivals.join(', ')}` : 'the only candidate';
+    return [warn(c, 'RN302', 'warning', `assumed: ${describeChange(c)} (${why}); for DROP + ADD instead: --rename ${undo}`)];
   });
 
 /** The drop (or recreate) an ambiguous `from` name ended up as: the warning sits on it. */
