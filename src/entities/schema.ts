@@ -85,18 +85,23 @@ const isDerived = (metadata: EntityMetadata): boolean => metadata.tableType === 
  * The managed tables as the catalog will hold them: each metadata's table cut to Postgres's
  * identifiers, then one table per (schema, name) however many metadatas map it (merge.ts).
  */
-function managedTables(entries: { metadata: EntityMetadata; schema: string }[], metadatas: EntityMetadata[], settings: SchemaSettings): Table[] {
+function managedTables(
+  entries: { metadata: EntityMetadata; schema: string }[],
+  metadatas: EntityMetadata[],
+  settings: SchemaSettings,
+  types: Namespaces,
+): Table[] {
   const extensionSchema = settings.extensionSchema ?? 'public';
   const generator = uuidGenerator(settings.uuidExtension);
   const groups = new Map<string, TableMapping[]>();
-  const relations = new Map<string, Namespace>();
+  const relations = new Namespaces('relations');
   for (const { metadata, schema } of entries) {
     const owner = mappingOwner(metadata, metadatas);
     const full = toTable(metadata, { schema, tableName: metadata.tableName, uuidGenerator: generator, extensionSchema }, settings.defaultSchema);
     const table = truncateTable(full, owner);
-    const names = relations.get(table.schema) ?? new Namespace(`schema ${table.schema}: relations`);
-    relations.set(table.schema, names);
-    for (const { name, what } of relationNames(full)) names.claim(name, `${what} of ${owner}`);
+    for (const { name, what } of relationNames(full)) relations.of(table.schema).claim(name, `${what} of ${owner}`);
+    // Every table has a row type of its name, beside the enum types.
+    types.of(table.schema).claim(full.name, `table of ${owner}`);
     const key = qualifiedKey(table);
     groups.set(key, [...(groups.get(key) ?? []), { table, owner, derived: isDerived(metadata) }]);
   }
@@ -120,7 +125,8 @@ export function metadataToSchema(metadatas: EntityMetadata[], settings: SchemaSe
   const managed = tableEntities.filter((t) => t.metadata.synchronize);
   const where = (metadata: EntityMetadata, schema: string): QualifiedName => truncateQualified({ schema, name: metadata.tableName });
 
-  const tables = managedTables(managed, metadatas, settings);
+  const types = new Namespaces('types');
+  const tables = managedTables(managed, metadatas, settings, types);
   const managedKeys = new Set(tables.map(qualifiedKey));
   // A table that some metadata synchronizes is TypeORM's to change, whatever another one says.
   const ignoredTables = uniqueBy(
@@ -147,7 +153,7 @@ export function metadataToSchema(metadatas: EntityMetadata[], settings: SchemaSe
   const schema: Schema = {
     schemas: [...new Set(tables.map((t) => t.schema))].sort(compare),
     extensions: requiredExtensions(metadatas, { uuidExtension: settings.uuidExtension, extensions: settings.extensions, schema: extensionSchema }),
-    enums: truncateEnums(collectEnums(managed)).sort(byQualifiedName),
+    enums: truncateEnums(collectEnums(managed), types).sort(byQualifiedName),
     domains: [],
     sequences: [],
     tables: tables.sort(byQualifiedName),
@@ -163,15 +169,23 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
 }
 
 /** Enum types under their cut names; the first type created under a name is the one that exists. */
-function truncateEnums(enums: EnumType[]): EnumType[] {
-  const namespaces = new Map<string, Namespace>();
+function truncateEnums(enums: EnumType[], types: Namespaces): EnumType[] {
   const found = new Map<string, EnumType>();
   for (const type of enums) {
     const cut = truncateQualified(type);
-    const names = namespaces.get(cut.schema) ?? new Namespace(`schema ${cut.schema}: enum types`);
-    namespaces.set(cut.schema, names);
-    names.claim(type.name);
+    types.of(cut.schema).claim(type.name, 'enum type');
     if (!found.has(qualifiedKey(cut))) found.set(qualifiedKey(cut), cut);
   }
   return [...found.values()];
+}
+
+/** One Namespace per (cut) schema: `relations` (pg_class) or `types` (pg_type). */
+class Namespaces {
+  private readonly bySchema = new Map<string, Namespace>();
+  constructor(private readonly kind: string) {}
+  of(schema: string): Namespace {
+    let names = this.bySchema.get(schema);
+    if (!names) this.bySchema.set(schema, (names = new Namespace(`schema ${schema}: ${this.kind}`)));
+    return names;
+  }
 }
