@@ -17,9 +17,12 @@
  * first definition back), the model is that end state: the union by name, first definition first. The
  * table comment is the first one given (a join table has none, and would clear it on the next run).
  *
- * Two real entities (not join tables) that define one column differently, or any two mappings with
- * different primary key columns, are an error: TypeORM would rewrite the column or drop primary key
- * columns, with their data, on every run.
+ * Errors, where TypeORM would lose data on every run or the user declared two things at once: two real
+ * entities (not join tables) that define one column differently; any two mappings with different
+ * primary key columns (TypeORM drops the columns one of them lacks, keys included), or with different
+ * types or generation expressions for one column (TypeORM drops and re-adds the column). An entity and
+ * a join table that differ otherwise on a column (nullability, default, comment) get the join table's
+ * (the last) definition, as updateExistColumns leaves it.
  */
 import { ConfigError } from '../config/errors';
 import { byName, qualifiedText } from '../schema/model';
@@ -40,7 +43,8 @@ export function mergeTables(mappings: TableMapping[]): Table {
   for (const later of rest) checkCompatible(first, later);
   for (let i = 0; i < mappings.length; i++) {
     for (let j = i + 1; j < mappings.length; j++) {
-      if (!mappings[i].derived && !mappings[j].derived) checkSameColumns(mappings[i], mappings[j]);
+      const [a, b] = [mappings[i], mappings[j]];
+      checkSameColumns(a, b, a.derived || b.derived ? DESTRUCTIVE : ALL);
     }
   }
 
@@ -83,25 +87,35 @@ function checkCompatible(first: TableMapping, later: TableMapping): void {
   }
 }
 
-/** What differs between two definitions of one column, for the message; undefined when nothing does. */
-function columnDifference(a: Column, b: Column): string | undefined {
-  const describe = (c: Column) => ({
+type Attribute = 'type' | 'generated' | 'nullability' | 'default' | 'collation' | 'comment';
+const ALL: Attribute[] = ['type', 'generated', 'nullability', 'default', 'collation', 'comment'];
+/** What TypeORM's changeColumn changes by dropping and re-adding the column. */
+const DESTRUCTIVE: Attribute[] = ['type', 'generated'];
+
+function describeColumn(c: Column): Record<Attribute, string> {
+  const source = c.valueSource;
+  return {
     type: c.dataType + '[]'.repeat(c.arrayDims),
+    generated: source.kind === 'generated' ? `GENERATED ALWAYS AS (${source.expression}) STORED` : 'not generated',
     nullability: c.nullable ? 'NULL' : 'NOT NULL',
-    default: JSON.stringify(c.valueSource),
+    default: JSON.stringify(source),
     collation: c.collation ?? 'default',
     comment: JSON.stringify(c.comment ?? null),
-  });
-  const da = describe(a);
-  const db = describe(b);
-  const key = (Object.keys(da) as (keyof typeof da)[]).find((k) => da[k] !== db[k]);
+  };
+}
+
+/** What differs between two definitions of one column, for the message; undefined when nothing does. */
+function columnDifference(a: Column, b: Column, attributes: Attribute[]): string | undefined {
+  const da = describeColumn(a);
+  const db = describeColumn(b);
+  const key = attributes.find((k) => da[k] !== db[k]);
   return key && `${key} ${da[key]} vs ${db[key]}`;
 }
 
-function checkSameColumns(a: TableMapping, b: TableMapping): void {
+function checkSameColumns(a: TableMapping, b: TableMapping, attributes: Attribute[]): void {
   for (const column of a.table.columns) {
     const other = b.table.columns.find((c) => c.name === column.name);
-    const difference = other && columnDifference(column, other);
+    const difference = other && columnDifference(column, other, attributes);
     if (difference) {
       throw new ConfigError(`${both(a, b)} with different definitions of column ${JSON.stringify(column.name)} (${difference})`);
     }

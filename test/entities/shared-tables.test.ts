@@ -4,7 +4,7 @@
  * entities claiming one table with different definitions are an error naming both.
  */
 import 'reflect-metadata';
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, JoinTable, ManyToMany, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { ConfigError } from '../../src/config/errors';
 import { readEntities } from '../../src/entities/read';
 import { exitCodeOf } from '../../src/errors';
@@ -129,5 +129,62 @@ describe('two entities on one table', () => {
   it('with the same definitions: accepted, as one table with the columns of both', async () => {
     const { schema } = await read([Thing, LabelledThing]);
     expect(schema.tables.map((t) => [t.name, t.columns.map((c) => c.name)])).toEqual([['things', ['id', 'label', 'rank']]]);
+  });
+});
+
+@Entity()
+class Lang {
+  @PrimaryGeneratedColumn()
+  id: number;
+}
+
+@Entity()
+class Dev {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @ManyToMany(() => Lang)
+  @JoinTable({ name: 'dev_lang', joinColumn: { name: 'devId' }, inverseJoinColumn: { name: 'langId' } })
+  langs: Lang[];
+}
+
+/** Comments its key columns, which the join table does not: TypeORM ends on the join table's (none). */
+@Entity('dev_lang')
+class DevLang {
+  @PrimaryColumn({ comment: 'the developer' })
+  devId: number;
+
+  @PrimaryColumn({ comment: 'the language' })
+  langId: number;
+
+  @Column({ type: 'varchar', nullable: true })
+  level: string | null;
+}
+
+/** A bigint where the join table has an integer: TypeORM would drop and re-add the column on every run. */
+@Entity('dev_lang')
+class WideDevLang {
+  @PrimaryColumn({ type: 'bigint' })
+  devId: string;
+
+  @PrimaryColumn()
+  langId: number;
+}
+
+describe('an entity and a join table that define a column differently', () => {
+  it('by comment: the join table’s definition, as TypeORM leaves it after synchronize()', async () => {
+    const [table] = await tableOf([Lang, Dev, DevLang], 'dev_lang');
+    expect(table.columns.map((c) => [c.name, c.comment])).toEqual([
+      ['devId', undefined],
+      ['langId', undefined],
+      ['level', undefined],
+    ]);
+    expect((await afterSynchronize([Lang, Dev, DevLang])).changes).toEqual([]);
+  });
+
+  it('by type: an error naming the entity, the join table and the column', async () => {
+    await expect(readEntities({ type: 'postgres', entities: [Lang, Dev, WideDevLang] })).rejects.toThrow(
+      'entity WideDevLang and the join table of Dev.langs both map table public.dev_lang with different definitions of column "devId" (type bigint vs integer)',
+    );
   });
 });
