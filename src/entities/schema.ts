@@ -99,10 +99,12 @@ function managedTables(
     const owner = mappingOwner(metadata, metadatas);
     const full = toTable(metadata, { schema, tableName: metadata.tableName, uuidGenerator: generator, extensionSchema }, settings.defaultSchema);
     const table = truncateTable(full, owner);
-    for (const { name, what } of relationNames(full)) relations.of(table.schema).claim(name, `${what} of ${owner}`);
+    const key = qualifiedKey(table);
+    // Only the first mapping's primary key is created (merge.ts); the others may name theirs otherwise.
+    const created = groups.has(key) ? { ...full, primaryKey: undefined } : full;
+    for (const { name, what } of relationNames(created)) relations.of(table.schema).claim(name, `${what} of ${owner}`);
     // Every table has a row type of its name, beside the enum types.
     types.of(table.schema).claim(full.name, `table of ${owner}`);
-    const key = qualifiedKey(table);
     groups.set(key, [...(groups.get(key) ?? []), { table, owner, derived: isDerived(metadata) }]);
   }
   return [...groups.values()].map(mergeTables);
