@@ -55,3 +55,14 @@ export class Namespace {
     return cut;
   }
 }
+
+/** One Namespace per (cut) schema: `relations` (pg_class) or `types` (pg_type). */
+export class Namespaces {
+  private readonly bySchema = new Map<string, Namespace>();
+  constructor(private readonly kind: string) {}
+  of(schema: string): Namespace {
+    let names = this.bySchema.get(schema);
+    if (!names) this.bySchema.set(schema, (names = new Namespace(`schema ${schema}: ${this.kind}`)));
+    return names;
+  }
+}

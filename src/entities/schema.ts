@@ -5,15 +5,15 @@
  */
 import type { EntityMetadata } from 'typeorm';
 import { byName, byQualifiedName, compareStrings as compare, qualifiedKey } from '../schema/model';
-import type { ColumnRole, ColumnRoleOf, EnumType, QualifiedName, Schema, Table } from '../schema/model';
+import type { ColumnRole, ColumnRoleOf, QualifiedName, Schema, Table } from '../schema/model';
 import { type TableContext, cleanComment, tableColumns, toColumn } from './columns';
 import { checks, exclusions, foreignKeys, ignoredIndexNames, indexes, primaryKey, uniques } from './constraints';
 import { collectEnums } from './enums';
 import { type ExtensionSettings, requiredExtensions } from './extensions';
-import { Namespace, truncateIdentifier, truncateQualified } from './identifiers';
+import { Namespaces, truncateIdentifier, truncateQualified } from './identifiers';
 import { type TableMapping, mergeTables } from './merge';
 import { tableSchema } from './naming';
-import { truncateTable } from './truncate';
+import { truncateEnums, truncateTable } from './truncate';
 
 export interface EntityReadResult {
   schema: Schema;
@@ -71,7 +71,7 @@ export function toTable(metadata: EntityMetadata, ctx: TableContext, defaultSche
 }
 
 /** `entity User`, or for a join table the relation that declares it: `the join table of User.roles`. */
-export function mappingOwner(metadata: EntityMetadata, metadatas: EntityMetadata[]): string {
+function mappingOwner(metadata: EntityMetadata, metadatas: EntityMetadata[]): string {
   if (metadata.tableType === 'junction') {
     const relation = metadatas.flatMap((m) => m.relations).find((r) => r.junctionEntityMetadata === metadata);
     if (relation) return `the join table of ${relation.entityMetadata.name}.${relation.propertyPath}`;
@@ -168,26 +168,4 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   const found = new Map<string, T>();
   for (const item of items) if (!found.has(key(item))) found.set(key(item), item);
   return [...found.values()];
-}
-
-/** Enum types under their cut names; the first type created under a name is the one that exists. */
-function truncateEnums(enums: EnumType[], types: Namespaces): EnumType[] {
-  const found = new Map<string, EnumType>();
-  for (const type of enums) {
-    const cut = truncateQualified(type);
-    types.of(cut.schema).claim(type.name, 'enum type');
-    if (!found.has(qualifiedKey(cut))) found.set(qualifiedKey(cut), cut);
-  }
-  return [...found.values()];
-}
-
-/** One Namespace per (cut) schema: `relations` (pg_class) or `types` (pg_type). */
-class Namespaces {
-  private readonly bySchema = new Map<string, Namespace>();
-  constructor(private readonly kind: string) {}
-  of(schema: string): Namespace {
-    let names = this.bySchema.get(schema);
-    if (!names) this.bySchema.set(schema, (names = new Namespace(`schema ${schema}: ${this.kind}`)));
-    return names;
-  }
 }

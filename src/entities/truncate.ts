@@ -1,7 +1,8 @@
 /** The entity model's tables cut to the identifiers the catalog will hold (see identifiers.ts). */
-import type { Column, QualifiedName, Table } from '../schema/model';
+import { qualifiedKey } from '../schema/model';
+import type { Column, EnumType, QualifiedName, Table } from '../schema/model';
 import { formatQualified } from '../sql/quote';
-import { Namespace, truncateIdentifier, truncateQualified } from './identifiers';
+import { Namespace, type Namespaces, truncateIdentifier, truncateQualified } from './identifiers';
 import { sequenceName } from './naming';
 
 /**
@@ -55,3 +56,15 @@ function truncateColumn(column: Column, name: string, table: QualifiedName): Col
   }
   return result;
 }
+
+/** Enum types under their cut names; the first type created under a name is the one that exists. */
+export function truncateEnums(enums: EnumType[], types: Namespaces): EnumType[] {
+  const found = new Map<string, EnumType>();
+  for (const type of enums) {
+    const cut = truncateQualified(type);
+    types.of(cut.schema).claim(type.name, 'enum type');
+    if (!found.has(qualifiedKey(cut))) found.set(qualifiedKey(cut), cut);
+  }
+  return [...found.values()];
+}
+
