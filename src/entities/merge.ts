@@ -17,16 +17,20 @@
  * first definition back), the model is that end state: the union by name, first definition first. The
  * table comment is the first one given (a join table has none, and would clear it on the next run).
  *
- * Errors, where TypeORM would lose data on every run or the user declared two things at once: two real
- * entities (not join tables) that define one column differently; any two mappings with different
- * primary key columns (TypeORM drops the columns one of them lacks, keys included), or with different
- * types or generation expressions for one column (TypeORM drops and re-adds the column). An entity and
- * a join table that differ otherwise on a column (nullability, default, comment) get the join table's
- * (the last) definition, as updateExistColumns leaves it.
+ * Two real entities (not join tables) that define one column or the primary key differently are an
+ * error naming both: the user declared two things at once. With a join table:
+ * - same primary key columns: TypeORM's end state. A column the join table defines otherwise ends on
+ *   the join table's (the later) definition; where that differs in type or generation expression,
+ *   changeColumn drops and re-adds the column (its data too, on every run), so it moves to the end of
+ *   the columns and of the primary key, as addColumn appends it.
+ * - different primary key columns: TypeORM's synchronize() fails outright (it drops and re-adds keys
+ *   until a constraint it expects is gone), so there is no end state to mirror. The entity's
+ *   declaration is what the user's migrations build: its columns and primary key stand, and the join
+ *   tables add only what it lacks (columns, foreign keys, indexes).
  */
 import { ConfigError } from '../config/errors';
 import { byName, qualifiedText } from '../schema/model';
-import type { Column, Table } from '../schema/model';
+import type { Column, PrimaryKey, Table } from '../schema/model';
 
 export interface TableMapping {
   table: Table;
@@ -36,29 +40,39 @@ export interface TableMapping {
   derived: boolean;
 }
 
+const keyColumns = (t: Table): string[] => t.primaryKey?.columns ?? [];
+const sameKeyColumns = (a: Table, b: Table): boolean =>
+  keyColumns(a).length === keyColumns(b).length && keyColumns(a).every((c) => keyColumns(b).includes(c));
+
 /** The mappings of one (schema, table), in TypeORM's synchronization order. */
 export function mergeTables(mappings: TableMapping[]): Table {
-  const [first, ...rest] = mappings;
-  if (rest.length === 0) return first.table;
-  for (const later of rest) checkCompatible(first, later);
+  if (mappings.length === 1) return mappings[0].table;
   for (let i = 0; i < mappings.length; i++) {
     for (let j = i + 1; j < mappings.length; j++) {
-      const [a, b] = [mappings[i], mappings[j]];
-      checkSameColumns(a, b, a.derived || b.derived ? DESTRUCTIVE : ALL);
+      if (!mappings[i].derived && !mappings[j].derived) checkSameDefinitions(mappings[i], mappings[j]);
     }
   }
+  const agree = mappings.every((m) => sameKeyColumns(m.table, mappings[0].table));
+  const base = agree ? mappings[0] : (mappings.find((m) => !m.derived) ?? mappings[0]);
+  const ordered = [base, ...mappings.filter((m) => m !== base)];
 
-  const columns = [...first.table.columns];
-  for (const { table } of rest) {
+  const columns = [...base.table.columns];
+  const key = [...keyColumns(base.table)];
+  for (const { table } of ordered.slice(1)) {
     for (const column of table.columns) {
       const at = columns.findIndex((c) => c.name === column.name);
       if (at < 0) columns.push(column);
-      else columns[at] = column;
+      else if (!agree) continue;
+      else if (columnDifference(columns[at], column, DESTRUCTIVE)) {
+        columns.splice(at, 1);
+        columns.push(column);
+        if (key.includes(column.name)) key.push(...key.splice(key.indexOf(column.name), 1));
+      } else columns[at] = column;
     }
   }
-  const all = mappings.map((m) => m.table);
+  const all = ordered.map((m) => m.table);
   const merged: Table = {
-    ...first.table,
+    ...base.table,
     columns,
     foreignKeys: unionByName(all.map((t) => t.foreignKeys)),
     uniques: unionByName(all.map((t) => t.uniques)),
@@ -66,6 +80,9 @@ export function mergeTables(mappings: TableMapping[]): Table {
     exclusions: unionByName(all.map((t) => t.exclusions)),
     indexes: unionByName(all.map((t) => t.indexes)),
   };
+  delete merged.primaryKey;
+  delete merged.comment;
+  if (base.table.primaryKey) merged.primaryKey = { name: base.table.primaryKey.name, columns: key } satisfies PrimaryKey;
   const comment = all.find((t) => t.comment !== undefined)?.comment;
   if (comment !== undefined) merged.comment = comment;
   return merged;
@@ -79,12 +96,12 @@ function unionByName<T extends { name: string }>(lists: T[][]): T[] {
 
 const both = (a: TableMapping, b: TableMapping): string => `${a.owner} and ${b.owner} both map table ${qualifiedText(a.table)}`;
 
-function checkCompatible(first: TableMapping, later: TableMapping): void {
-  const a = first.table.primaryKey?.columns ?? [];
-  const b = later.table.primaryKey?.columns ?? [];
-  if (a.length !== b.length || a.some((c) => !b.includes(c))) {
-    throw new ConfigError(`${both(first, later)} with different primary keys (${a.join(', ') || 'none'} vs ${b.join(', ') || 'none'})`);
+function checkSameDefinitions(a: TableMapping, b: TableMapping): void {
+  if (!sameKeyColumns(a.table, b.table)) {
+    const list = (t: Table) => keyColumns(t).join(', ') || 'none';
+    throw new ConfigError(`${both(a, b)} with different primary keys (${list(a.table)} vs ${list(b.table)})`);
   }
+  checkSameColumns(a, b, ALL);
 }
 
 type Attribute = 'type' | 'generated' | 'nullability' | 'default' | 'collation' | 'comment';
