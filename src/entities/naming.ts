@@ -6,21 +6,9 @@
 import { Table } from 'typeorm';
 import type { EntityMetadata } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { clipUtf8 } from './identifiers';
 
 const NAMEDATALEN = 64;
-
-/** Bytes of the longest prefix of `s` that fits in `maxBytes` of UTF-8 without splitting a character. */
-function clipUtf8(s: string, maxBytes: number): string {
-  let bytes = 0;
-  let out = '';
-  for (const ch of s) {
-    const n = Buffer.byteLength(ch);
-    if (bytes + n > maxBytes) break;
-    bytes += n;
-    out += ch;
-  }
-  return out;
-}
 
 /**
  * Postgres's makeObjectName(): `name1_name2_label`, truncating the longer of the two names first so
