@@ -1,4 +1,9 @@
-/** Tests run TypeScript through SWC with decorator metadata, as users' entity files are loaded. */
+/**
+ * Tests run TypeScript through SWC with decorator metadata, as users' entity files are loaded.
+ * ORMDIFF_TEST_TYPEORM=typeorm-0.3.0 (etc.) runs them on another TypeORM: see test/typeorm-variant.js.
+ */
+const { moduleNameMapper } = require('./test/typeorm-variant');
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
@@ -16,6 +21,7 @@ module.exports = {
       },
     ],
   },
+  moduleNameMapper: moduleNameMapper(),
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.js',
   testTimeout: 60000,
