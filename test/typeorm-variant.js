@@ -60,14 +60,20 @@ module.exports = { ENV, variant, moduleNameMapper, nodeArgs, installResolver };
  * replay round trips, once per supported 0.3 release (the oldest and the newest).
  */
 const MATRIX = ['typeorm-0.3.0', 'typeorm-0.3-latest'];
-const MATRIX_TESTS = ['test/entities', 'test/pipeline', 'test/fidelity', 'test/scenarios', 'test/compat'];
+const MATRIX_TESTS = ['test/entities', 'test/pipeline', 'test/scenarios', 'test/realworld', 'test/compat'];
+/**
+ * rich-model.test.ts pins the exact metadata 1.x builds for features older releases lack or name
+ * differently (primary key and FK names given in the entity, table comments, junction CASCADE); the
+ * same fixture is checked on every release against that release's own synchronize() (synchronize.test.ts).
+ */
+const MATRIX_IGNORED = ['/test/entities/rich-model\\.test\\.ts$'];
 
 function runMatrix(extra) {
   const { spawnSync } = require('node:child_process');
   for (const alias of MATRIX) {
     const version = require(path.join(variantDir(alias), 'package.json')).version;
     process.stderr.write(`\n=== TypeORM ${version} (${alias}) ===\n`);
-    const result = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...MATRIX_TESTS, ...extra], {
+    const result = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...MATRIX_TESTS, ...MATRIX_IGNORED.map((p) => `--testPathIgnorePatterns=${p}`), ...extra], {
       cwd: ROOT,
       stdio: 'inherit',
       env: { ...process.env, [ENV]: alias, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() },
