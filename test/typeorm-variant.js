@@ -1,12 +1,16 @@
 /**
- * The TypeORM version matrix: with ORMDIFF_TEST_TYPEORM=<alias> (a devDependency such as
- * `typeorm-0.3.0`, installed as `npm:typeorm@0.3.0`), every `typeorm` and `typeorm/…` import of the
- * test process resolves to that copy instead of the default one: ormdiff's own and the fixture
- * projects' entity, config and migration files alike, since two copies would keep two metadata stores.
+ * The TypeORM version matrix. A variant is a devDependency such as `typeorm-0.3.0`, installed as
+ * `npm:typeorm@0.3.0`; on one, every `typeorm` and `typeorm/…` import of a test resolves to that copy
+ * instead of the default one: ormdiff's own and the fixture projects' entity, config and migration files
+ * alike (two copies would mean two sets of classes that do not recognise each other).
  *
- * Used three ways: jest.config.js takes `moduleNameMapper()` (in-process tests); spawned CLIs get
- * `nodeArgs()` (`--require` typeorm-preload.js), which installs the same mapping into Node's resolver; and
- * `npm test` runs the matrix through `node test/typeorm-variant.js matrix`.
+ * - `ORMDIFF_TEST_TYPEORM=typeorm-0.3.0 npx jest <files>`: any test file on that copy (jest.config.js
+ *   maps the imports through `moduleNameMapper(alias)`).
+ * - `npm run test:typeorm-0.3` (`node test/typeorm-variant.js matrix`): one jest run with one project per
+ *   0.3 release in MATRIX, over MATRIX_TESTS, the projects running side by side.
+ * - Spawned CLI processes run without jest's mapper: `nodeArgs()` gives them `--require
+ *   typeorm-preload.js`, which installs the same mapping into Node's resolver.
+ *
  * Plain JavaScript: jest.config.js and `node --require` load it untranspiled.
  */
 'use strict';
@@ -15,36 +19,51 @@ const Module = require('node:module');
 
 const ROOT = path.resolve(__dirname, '..');
 const ENV = 'ORMDIFF_TEST_TYPEORM';
+/** Set per jest project (config `globals`), since the projects of one run share their workers' env. */
+const GLOBAL = '__ORMDIFF_TEST_TYPEORM__';
 
-/** The alias in use, or undefined for the default `typeorm` devDependency. */
-function variant() {
-  const name = process.env[ENV];
-  if (!name || name === 'typeorm') return undefined;
+/** The oldest and the newest supported 0.3 release; the default `typeorm` devDependency is 1.x. */
+const MATRIX = ['typeorm-0.3.0', 'typeorm-0.3-latest'];
+/** What reads entities and replays round trips; test/realworld is the real applications. */
+const MATRIX_TESTS = ['entities', 'pipeline', 'scenarios', 'realworld', 'compat'];
+/**
+ * rich-model.test.ts pins the exact metadata 1.x builds for features older releases lack or name
+ * differently (key names given in the entity, table comments, junction CASCADE); the same fixture is
+ * checked on every release against that release's own synchronize() (synchronize.test.ts).
+ */
+const MATRIX_IGNORED = ['/test/entities/rich-model\\.test\\.ts$'];
+
+function checkAlias(name) {
   if (!/^typeorm-[\w.-]+$/.test(name)) throw new Error(`${ENV}=${name}: expected the name of a typeorm-<version> devDependency`);
   return name;
 }
 
-function variantDir(name) {
-  return path.join(ROOT, 'node_modules', name);
+/** The variant in use here, or undefined for the default `typeorm` devDependency. */
+function variant() {
+  const name = globalThis[GLOBAL] || process.env[ENV];
+  return !name || name === 'typeorm' ? undefined : checkAlias(name);
 }
 
-function moduleNameMapper() {
-  const name = variant();
-  if (!name) return {};
-  const dir = variantDir(name);
+const variantDir = (alias) => path.join(ROOT, 'node_modules', alias);
+const variantVersion = (alias) => require(path.join(variantDir(alias), 'package.json')).version;
+
+function moduleNameMapper(alias = variant()) {
+  if (!alias) return {};
+  const dir = variantDir(alias);
   return { '^typeorm$': dir, '^typeorm/(.*)$': `${dir}/$1` };
 }
 
-/** Node flags for a spawned process (which runs without jest's mapper) to see the same copy. */
+/** Node flags that give a spawned process the copy this test runs on. */
 function nodeArgs() {
-  return variant() ? ['--require', path.join(__dirname, 'typeorm-preload.js')] : [];
+  const alias = variant();
+  return alias ? ['--require', path.join(__dirname, 'typeorm-preload.js')] : [];
 }
 
 /** Node's resolver, redirected: `typeorm` → the variant's directory, `typeorm/x` → inside it. */
 function installResolver() {
-  const name = variant();
-  if (!name) return;
-  const dir = variantDir(name);
+  const alias = variant();
+  if (!alias) return;
+  const dir = variantDir(alias);
   const original = Module._resolveFilename;
   Module._resolveFilename = function (request, ...rest) {
     if (request === 'typeorm') request = dir;
@@ -53,39 +72,31 @@ function installResolver() {
   };
 }
 
-module.exports = { ENV, variant, moduleNameMapper, nodeArgs, installResolver };
-
-/**
- * The matrix `npm test` runs after the full suite on the default copy: the tests that read entities and
- * replay round trips, once per supported 0.3 release (the oldest and the newest).
- */
-const MATRIX = ['typeorm-0.3.0', 'typeorm-0.3-latest'];
-const MATRIX_TESTS = ['test/entities', 'test/pipeline', 'test/scenarios', 'test/realworld', 'test/compat'];
-/**
- * rich-model.test.ts pins the exact metadata 1.x builds for features older releases lack or name
- * differently (primary key and FK names given in the entity, table comments, junction CASCADE); the
- * same fixture is checked on every release against that release's own synchronize() (synchronize.test.ts).
- */
-const MATRIX_IGNORED = ['/test/entities/rich-model\\.test\\.ts$'];
-
-function runMatrix(extra) {
-  const { spawnSync } = require('node:child_process');
-  for (const alias of MATRIX) {
-    const version = require(path.join(variantDir(alias), 'package.json')).version;
-    process.stderr.write(`\n=== TypeORM ${version} (${alias}) ===\n`);
-    const result = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...MATRIX_TESTS, ...MATRIX_IGNORED.map((p) => `--testPathIgnorePatterns=${p}`), ...extra], {
-      cwd: ROOT,
-      stdio: 'inherit',
-      env: { ...process.env, [ENV]: alias, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() },
-    });
-    if (result.status !== 0) process.exit(result.status ?? 1);
-  }
+/** The jest projects of the matrix, each the base config on one variant. */
+function matrixProjects(base) {
+  return MATRIX.map((alias) => ({
+    ...base,
+    displayName: `typeorm ${variantVersion(alias)}`,
+    testMatch: MATRIX_TESTS.map((dir) => `<rootDir>/test/${dir}/**/*.test.ts`),
+    testPathIgnorePatterns: ['/node_modules/', ...MATRIX_IGNORED],
+    moduleNameMapper: moduleNameMapper(alias),
+    globals: { [GLOBAL]: alias },
+  }));
 }
+
+module.exports = { ENV, MATRIX, variant, moduleNameMapper, nodeArgs, installResolver, matrixProjects };
 
 if (require.main === module) {
   if (process.argv[2] !== 'matrix') {
     process.stderr.write('usage: node test/typeorm-variant.js matrix [jest args…]\n');
     process.exit(2);
   }
-  runMatrix(process.argv.slice(3));
+  const { spawnSync } = require('node:child_process');
+  process.stderr.write(`TypeORM ${MATRIX.map(variantVersion).join(' and ')}: ${MATRIX_TESTS.map((d) => `test/${d}`).join(', ')}\n`);
+  const result = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...process.argv.slice(3)], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ORMDIFF_TEST_MATRIX: '1', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() },
+  });
+  process.exit(result.status ?? 1);
 }

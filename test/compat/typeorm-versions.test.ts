@@ -11,7 +11,7 @@ import { compareEntitiesWithDatabase } from '../../src/api/compare';
 import { openProject } from '../../src/api/project';
 import { readEntities } from '../../src/entities/read';
 import { renderPlanSql } from '../../src/render/sql';
-import { createTestDatabase, execSql, type TestDatabase } from '../../src/testing/database';
+import { createTestDatabase, execSql, querySql, type TestDatabase } from '../../src/testing/database';
 import { runCli } from '../cli/helpers';
 import { variant } from '../typeorm-variant';
 
@@ -66,6 +66,18 @@ test('up from empty, then no changes; down, then nothing is left to drop', async
   expect((await compareEntitiesWithDatabase(project)).plan.changes).toEqual([]);
   await execSql(db.url, renderPlanSql(first.plan, 'down'));
   expect((await compareEntitiesWithDatabase(project)).plan.changes).toEqual(first.plan.changes);
+});
+
+test('the `extensions` option is modelled only where this TypeORM installs the extensions (1.0 on)', async () => {
+  const db = await freshDatabase();
+  const project = await openProject({ config: CONFIG, url: db.url, cwd: PROJECT });
+  const options = { ...(project.dataSourceOptions as object), url: db.url, extensions: ['hstore'] } as never;
+  const dataSource = new DataSource(options);
+  await dataSource.initialize();
+  await dataSource.destroy();
+  const installed = await querySql(db.url, `SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'hstore'`);
+  const { schema } = await readEntities(options);
+  expect(schema.extensions.some((e) => e.name === 'hstore')).toBe(installed.length === 1);
 });
 
 test('the built command reads the entities on this TypeORM too', async () => {
