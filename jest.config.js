@@ -1,5 +1,11 @@
-/** Tests run TypeScript through SWC with decorator metadata, as users' entity files are loaded. */
-module.exports = {
+/**
+ * Tests run TypeScript through SWC with decorator metadata, as users' entity files are loaded.
+ * ORMDIFF_TEST_TYPEORM=typeorm-0.3.0 (etc.) runs them on another TypeORM; ORMDIFF_TEST_MATRIX=1 (set by
+ * `npm run test:typeorm-0.3`) runs the version matrix: see test/typeorm-variant.js.
+ */
+const { matrixProjects, moduleNameMapper } = require('./test/typeorm-variant');
+
+const project = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
@@ -16,8 +22,14 @@ module.exports = {
       },
     ],
   },
+  moduleNameMapper: moduleNameMapper(),
+};
+
+const run = {
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.js',
   testTimeout: 60000,
   maxWorkers: 2,
 };
+
+module.exports = process.env.ORMDIFF_TEST_MATRIX ? { ...run, projects: matrixProjects({ ...project, rootDir: __dirname }) } : { ...project, ...run };

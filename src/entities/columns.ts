@@ -1,5 +1,6 @@
 /**
- * ColumnMetadata → model Column, following PostgresQueryRunner.buildCreateColumnSql of TypeORM 1.1:
+ * ColumnMetadata → model Column, following PostgresQueryRunner.buildCreateColumnSql of TypeORM 1.1 (and of
+ * the installed release where it differs, see compat.ts):
  * SERIAL/SMALLSERIAL/BIGSERIAL for increment, `GENERATED … AS IDENTITY` for identity, the uuid
  * generator default for uuid, `GENERATED ALWAYS AS (…) STORED` for STORED expressions.
  */
@@ -7,6 +8,7 @@ import type { EntityMetadata } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { Column, ColumnValueSource, QualifiedName } from '../schema/model';
 import { formatIdent, formatQualified } from '../sql/quote';
+import { type DriverBehaviour, driverBehaviour } from './compat';
 import { defaultExpression } from './defaults';
 import { enumTypeName, sequenceName } from './naming';
 import { INTEGER_MAX, canonicalType, typeOrmTypeName } from './types';
@@ -38,7 +40,7 @@ export function cleanComment(comment: string | undefined): string | undefined {
   return cleaned ? cleaned : undefined;
 }
 
-function valueSource(column: ColumnMetadata, dataType: string, ctx: TableContext): ColumnValueSource {
+function valueSource(column: ColumnMetadata, dataType: string, ctx: TableContext, behaviour: DriverBehaviour): ColumnValueSource {
   const strategy: string | undefined = column.generationStrategy;
   if (column.isGenerated && strategy !== 'uuid') {
     const sequence = { schema: ctx.schema, name: sequenceName(ctx.tableName, column.databaseName) };
@@ -53,13 +55,21 @@ function valueSource(column: ColumnMetadata, dataType: string, ctx: TableContext
     if (INTEGER_MAX[dataType]) return { kind: 'serial', sequence };
   }
   if (column.generatedType === 'STORED' && column.asExpression) return { kind: 'generated', expression: column.asExpression };
-  const expression = defaultExpression({ default: column.default, isArray: column.isArray, isEnum: isEnumColumn(column) });
+  const expression = defaultExpression({
+    default: column.default,
+    isArray: column.isArray,
+    isEnum: isEnumColumn(column),
+    datetimeFunction: behaviour.datetimeFunction,
+  });
   if (expression !== undefined) return { kind: 'default', expression };
   if (column.isGenerated && strategy === 'uuid') return { kind: 'default', expression: ctx.uuidGenerator };
   return { kind: 'none' };
 }
 
 export function toColumn(column: ColumnMetadata, ctx: TableContext): Column {
+  const behaviour = driverBehaviour(column.entityMetadata);
+  // Early 0.3 releases write a STORED generated column without NOT NULL and COLLATE.
+  const bare = column.generatedType === 'STORED' && !!column.asExpression && !behaviour.storedColumnConstraints;
   const enumType = columnEnumType(column, ctx);
   const dataType = enumType
     ? formatQualified(enumType)
@@ -79,12 +89,12 @@ export function toColumn(column: ColumnMetadata, ctx: TableContext): Column {
     dataType,
     arrayDims: column.isArray ? 1 : 0,
     // A primary key column is NOT NULL whatever the entity says.
-    nullable: column.isNullable === true && !column.isPrimary,
-    valueSource: valueSource(column, dataType, ctx),
+    nullable: (column.isNullable === true || bare) && !column.isPrimary,
+    valueSource: valueSource(column, dataType, ctx, behaviour),
   };
   if (enumType) result.enumType = enumType;
   // TypeORM writes COLLATE "<name>": one identifier, found on the search path (pg_catalog first).
-  if (column.collation) result.collation = formatIdent(column.collation);
+  if (column.collation && !bare) result.collation = formatIdent(column.collation);
   const comment = cleanComment(column.comment);
   if (comment !== undefined) result.comment = comment;
   return result;

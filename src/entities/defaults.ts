@@ -11,6 +11,8 @@ export interface DefaultInput {
   default: unknown;
   isArray: boolean;
   isEnum: boolean;
+  /** What the installed TypeORM makes of a function default's text (see compat.ts); 1.x's by default. */
+  datetimeFunction?: (value: string) => string;
 }
 
 /** PostgresDriver.normalizeDatetimeFunction: SQL-standard datetime keywords → what Postgres stores. */
@@ -51,7 +53,7 @@ export function defaultExpression(input: DefaultInput): string | undefined {
   const value = input.default;
   if (value === null || value === undefined) return undefined;
   if (input.isArray && Array.isArray(value)) return quoteLiteral(`{${value.map((v) => String(v)).join(',')}}`);
-  if (typeof value === 'function') return normalizeDatetimeFunction(String((value as () => unknown)()));
+  if (typeof value === 'function') return (input.datetimeFunction ?? normalizeDatetimeFunction)(String((value as () => unknown)()));
   if (input.isEnum || typeof value === 'number' || typeof value === 'string') return quoteLiteral(String(value));
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'object') return quoteLiteral(JSON.stringify(value));

@@ -6,6 +6,7 @@
 import { Table } from 'typeorm';
 import type { EntityMetadata } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { metadataDataSource } from './compat';
 import { clipUtf8 } from './identifiers';
 
 const NAMEDATALEN = 64;
@@ -42,8 +43,9 @@ export function enumTypeName(tableName: string, column: Pick<ColumnMetadata, 'en
 export function primaryKeyName(metadata: EntityMetadata, columnNames: string[]): string {
   const given = metadata.primaryColumns[0]?.primaryKeyConstraintName;
   if (given) return given;
-  const table = Table.create(metadata, metadata.dataSource.driver);
-  return metadata.dataSource.namingStrategy.primaryKeyName(table, columnNames);
+  const dataSource = metadataDataSource(metadata);
+  const table = Table.create(metadata, dataSource.driver);
+  return dataSource.namingStrategy.primaryKeyName(table, columnNames);
 }
 
 /** The schema TypeORM creates a table (and its enum types) in. */

@@ -1,6 +1,8 @@
 /** Runs the built `ormdiff` command as a user would, in a given directory, with no stdin. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+// The TypeORM version matrix: the child loads the same typeorm copy as this test process.
+import { nodeArgs } from '../typeorm-variant';
 
 export const BIN = path.resolve(__dirname, '../../bin/ormdiff.js');
 export const ROOT = path.resolve(__dirname, '../..');
@@ -17,7 +19,7 @@ export function runCli(args: string[], opts: { cwd?: string; env?: Record<string
     for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
     // jest's own flags must not leak into the child's Node.
     delete env.NODE_OPTIONS;
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs(), BIN, ...args], { cwd: opts.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

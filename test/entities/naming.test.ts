@@ -61,6 +61,6 @@ describe('custom naming strategy', () => {
     } finally {
       await ds.destroy();
     }
-    expect(modelStructure(read.schema)).toEqual(await catalogStructure(db.url, read.schema.schemas));
+    expect(modelStructure(read.schema)).toEqual(await catalogStructure(db.url, read.schema.schemas, ['public.typeorm_metadata']));
   });
 });

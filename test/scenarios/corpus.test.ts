@@ -5,6 +5,8 @@
  * stays, an empty second diff after up, and down giving back the same pg_dump (and the same rows
  * for renames and safe type changes).
  */
+import { EntitySchema } from 'typeorm';
+import { EntitySchemaTransformer } from 'typeorm/entity-schema/EntitySchemaTransformer';
 import { createTestDatabase, execSql } from '../../src/testing/database';
 import { lintSource } from '../../src/hazards/lint';
 import { renderPlanSql } from '../../src/render/sql';
@@ -21,6 +23,21 @@ import {
 } from './harness';
 
 const SCENARIOS = loadScenarios(__dirname);
+
+/**
+ * TypeORM 0.3.0's EntitySchema drops a column's `enumName` (later releases pass it on), so there the
+ * type is `<table>_<column>_enum`, as ormdiff then models it; the scenarios whose expectations name
+ * that type expect names such a release never creates (the version matrix, test/typeorm-variant.js).
+ */
+const schemaKeepsEnumName = new EntitySchemaTransformer()
+  .transform([new EntitySchema({ name: 'probe', columns: { id: { type: 'integer', primary: true }, e: { type: 'enum', enum: ['a'], enumName: 'probe_e' } } })])
+  .columns.some((c) => c.options.enumName === 'probe_e');
+const expectsEnumName = (s: Scenario): boolean =>
+  [...s.before, ...s.after].some((e) =>
+    Object.values(e.options.columns).some((c) => c?.enumName !== undefined && JSON.stringify(s.expected).includes(c.enumName)),
+  );
+const RUNNABLE = SCENARIOS.filter((s) => schemaKeepsEnumName || !expectsEnumName(s));
+const SKIPPED = SCENARIOS.filter((s) => !RUNNABLE.includes(s));
 
 /** Two scenarios at a time: the machine has two cores and one database server. */
 let running = 0;
@@ -93,5 +110,6 @@ describe('scenario corpus', () => {
     expect(SCENARIOS.length).toBeGreaterThanOrEqual(40);
   });
 
-  test.concurrent.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', async (_name, s) => slot(() => run(s)), 60_000);
+  test.concurrent.each(RUNNABLE.map((s) => [s.name, s] as const))('%s', async (_name, s) => slot(() => run(s)), 60_000);
+  if (SKIPPED.length > 0) test.skip.each(SKIPPED.map((s) => [s.name]))('%s (this TypeORM ignores EntitySchema enumName)', () => undefined);
 });

@@ -4,6 +4,7 @@ import { chmodSync, cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, write
 import os from 'node:os';
 import path from 'node:path';
 import { BIN, ROOT } from '../cli/helpers';
+import { nodeArgs } from '../typeorm-variant';
 import { createTestDatabase, type TestDatabase } from '../../src/testing/database';
 
 export interface TempProject {
@@ -56,7 +57,7 @@ export function startCli(args: string[], cwd: string, env: Record<string, string
   const merged = { ...process.env, NO_COLOR: '1', ...env } as Record<string, string>;
   for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
   delete merged.NODE_OPTIONS;
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: merged, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs(), BIN, ...args], { cwd, env: merged, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   const done = new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve, reject) => {
