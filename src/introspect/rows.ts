@@ -153,6 +153,19 @@ export interface UnmanagedRow {
   depends_on: DependencyRow[] | null;
 }
 
+/** One use of an object a plan may drop (see USES_SQL). */
+export interface UseRow {
+  kind: 'type' | 'sequence' | 'table' | 'extension';
+  schema: string;
+  name: string;
+  column: string | null;
+  user_kind: string;
+  user_schema: string | null;
+  user_name: string;
+  user_column: string | null;
+  user_description: string;
+}
+
 /** Everything one read of the catalog returns. */
 export interface CatalogRows {
   relations: RelationRow[];
@@ -166,4 +179,5 @@ export interface CatalogRows {
   /** Names of the schemas in scope that exist. */
   schemas: { name: string }[];
   unmanaged: UnmanagedRow[];
+  uses: UseRow[];
 }

@@ -57,6 +57,7 @@ const emptyRows = (): CatalogRows => ({
   extensions: [],
   schemas: [{ name: "public" }],
   unmanaged: [],
+  uses: [],
 });
 
 test('checkExpression drops CHECK and the trailing NO INHERIT / NOT VALID markers, in the order Postgres writes them', () => {
