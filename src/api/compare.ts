@@ -15,6 +15,7 @@ import { normalizeDesired } from '../normalize/normalize';
 import type { Plan } from '../plan/plan';
 import type { QualifiedName, Schema, ColumnRoleOf } from '../schema/model';
 import { adoptUnmodelled, restrictToScope, type Scope } from '../schema/scope';
+import { type ObjectUse, usesOutside } from '../schema/uses';
 import { type CompareOptions, planWithHazards } from './hazard-plan';
 import { appendRenameHints, hintsFilePath, readHintsFile } from './hints';
 import { requireUrl, type Project } from './project';
@@ -69,10 +70,15 @@ function withoutIgnoredIndexes(schema: Schema, ignored: DesiredModel['ignoredInd
 }
 
 /** What a connected database holds of the managed set, as the diff sees it. */
-export async function readActual(client: Client, desiredModel: DesiredModel): Promise<{ schema: Schema; queryCount: number }> {
+export async function readActual(
+  client: Client,
+  desiredModel: DesiredModel,
+): Promise<{ schema: Schema; queryCount: number; uses: ObjectUse[] }> {
   const { scope } = desiredModel;
   const read = await introspect(client, { schemas: scope.schemas });
-  return { schema: withoutIgnoredIndexes(restrictToScope(read.schema, scope), desiredModel.ignoredIndexes), queryCount: read.queryCount };
+  const schema = withoutIgnoredIndexes(restrictToScope(read.schema, scope), desiredModel.ignoredIndexes);
+  // Only uses from outside the managed set stop a drop: the plan itself changes the managed tables.
+  return { schema, queryCount: read.queryCount, uses: usesOutside(read.uses, schema) };
 }
 
 /**
@@ -85,7 +91,7 @@ export async function compareWithClient(client: Client, desiredModel: DesiredMod
   const actual = read.schema;
   const normalized = await normalizeDesired(client, desiredModel.schema, actual);
   const desired = adoptUnmodelled(actual, normalized.schema);
-  const planned = await planWithHazards(client, actual, desired, { columnRoles: desiredModel.columnRoles, ...options });
+  const planned = await planWithHazards(client, actual, desired, { columnRoles: desiredModel.columnRoles, ...options, uses: read.uses });
   return {
     actual,
     desired,

@@ -18,6 +18,7 @@ import { assessPlanOn } from '../hazards/assess';
 import type { Queryable } from '../introspect';
 import { type Plan, planChanges } from '../plan/plan';
 import type { ColumnRoleOf, Schema } from '../schema/model';
+import type { ObjectUse } from '../schema/uses';
 import type { RenameAsker, RenameQuestion } from './hints';
 
 export interface CompareOptions {
@@ -38,6 +39,8 @@ export interface CompareOptions {
   saveAnswers?: boolean;
   /** What special columns mean (from the entities), for temporary defaults. */
   columnRoles?: readonly ColumnRoleOf[];
+  /** What objects outside the managed set use, read from the catalog: drops they stop are left out (DS106). */
+  uses?: readonly ObjectUse[];
 }
 
 export interface HazardPlan {
@@ -104,6 +107,7 @@ export async function planWithHazards(db: Queryable, actual: Schema, desired: Sc
     ambiguities: diff.renames.ambiguities,
     columnRoles: options.columnRoles,
     unmanaged: actual.unmanaged,
+    uses: options.uses,
   });
   const unused = [
     ...diff.renames.unusedHints.map(formatRenameHint),

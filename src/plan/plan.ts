@@ -7,6 +7,8 @@ import type { FactCounts } from './facts';
 import { checkHazards, type Warning } from './hazards';
 import { orderChanges } from './order';
 import type { ColumnRoleOf, UnmanagedObject } from '../schema/model';
+import type { ObjectUse } from '../schema/uses';
+import { type LeftChange, leaveUsed } from './checks/used';
 import { withOnlineVariants, withTemporaryDefaults } from './safety';
 
 export type { Warning };
@@ -32,6 +34,10 @@ export interface PlanOptions {
   columnRoles?: readonly ColumnRoleOf[];
   /** The database's unmanaged objects (the `actual` model's list), for DS105. */
   unmanaged?: readonly UnmanagedObject[];
+  /** What objects outside the managed set use (src/schema/uses.ts): their drops are left out (DS106). */
+  uses?: readonly ObjectUse[];
+  /** Set by planChanges: the drops left out because of `uses`. */
+  left?: readonly LeftChange[];
 }
 
 export interface Plan {
@@ -73,8 +79,11 @@ function sessionSettings(options: PlanOptions, transactional: boolean): Plan['se
     : { start: values.map(([k, v]) => `SET ${k} = '${v}'`), end: values.map(([k]) => `RESET ${k}`) };
 }
 
-export function planChanges(changes: Change[], options: PlanOptions = {}): Plan {
-  const ordered = orderChanges(coalesceRecreates(changes), 'up');
+export function planChanges(changes: Change[], given: PlanOptions = {}): Plan {
+  // Never plan a drop Postgres refuses because something outside the plan uses the object.
+  const used = leaveUsed(changes, given.uses);
+  const options: PlanOptions = used.left.length > 0 ? { ...given, left: used.left } : given;
+  const ordered = orderChanges(coalesceRecreates(used.changes), 'up');
   const up = safer(ordered, options);
   const down = safer(orderChanges(coalesceRecreates([...ordered].reverse().map(invert)), 'down'), options);
   const upStatements = statementsOf(up);
