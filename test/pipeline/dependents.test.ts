@@ -103,3 +103,46 @@ test('the plan applies up, leaves nothing to do, and down restores the database'
   const restored = await compare();
   expect(sqlOf(restored, 'up')).toEqual(sqlOf(before, 'up'));
 });
+
+describe('a managed table or column that something outside the managed set uses', () => {
+  let other: TestDatabase;
+  let otherClient: Client;
+
+  @Entity({ name: 'orders_archive', synchronize: false })
+  class OrdersArchive {
+    @PrimaryColumn() id!: number;
+  }
+
+  beforeAll(async () => {
+    other = await createTestDatabase('ormdiff_dependents_tables');
+    otherClient = new Client({ connectionString: other.url });
+    await otherClient.connect();
+    await otherClient.query(`
+      CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL, code text UNIQUE);
+      CREATE TABLE customers (id serial PRIMARY KEY);
+      CREATE TABLE orders_archive (id integer PRIMARY KEY, customer_id integer REFERENCES customers (id),
+                                   item_code text REFERENCES items (code), seq integer DEFAULT nextval('customers_id_seq'));
+    `);
+  });
+  afterAll(async () => {
+    await otherClient?.end();
+    await other?.drop();
+  });
+
+  test('is still dropped as the entities say, and DS105 names the users Postgres will refuse it for; never CASCADE', async () => {
+    const c = await compareWithClient(otherClient, await desiredOf([Item, OrdersArchive]));
+    const up = sqlOf(c, 'up');
+    expect(up).toContain('DROP TABLE "public"."customers"');
+    expect(up).toContain('ALTER TABLE "public"."items" DROP COLUMN "code"');
+    expect(up.some((s) => /CASCADE/i.test(s))).toBe(false);
+    const errors = c.plan.warnings.filter((w) => w.code === 'DS105').map((w) => w.message);
+    expect(errors).toEqual([
+      'drop column public.items.code: constraint orders_archive_item_code_fkey on table public.orders_archive uses it; Postgres will refuse (2BP01)',
+      'drop table public.customers: constraint orders_archive_customer_id_fkey on table public.orders_archive, default value for column seq of table public.orders_archive use it; Postgres will refuse (2BP01)',
+    ]);
+    // As said: Postgres refuses each of them.
+    for (const sql of ['DROP TABLE "public"."customers"', 'ALTER TABLE "public"."items" DROP COLUMN "code"']) {
+      await expect(otherClient.query(sql)).rejects.toMatchObject({ code: '2BP01' });
+    }
+  });
+});
