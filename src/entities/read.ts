@@ -26,5 +26,6 @@ export async function readEntities(options: DataSourceOptions): Promise<EntityRe
     defaultSchema: pg.schema ?? 'public',
     uuidExtension: pg.uuidExtension,
     extensions: pg.extensions,
+    installExtensions: pg.installExtensions,
   });
 }

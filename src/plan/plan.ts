@@ -5,6 +5,7 @@ import { renderStatements } from '../render/sql';
 import { coalesceRecreates } from './coalesce';
 import type { FactCounts } from './facts';
 import { checkHazards, type Warning } from './hazards';
+import { dropsOnTheWayDown } from './extensions';
 import { orderChanges } from './order';
 import type { ColumnRoleOf, UnmanagedObject } from '../schema/model';
 import type { ObjectUse } from '../schema/uses';
@@ -85,8 +86,13 @@ export function planChanges(changes: Change[], given: PlanOptions = {}): Plan {
   const options: PlanOptions = used.left.length > 0 ? { ...given, left: used.left } : given;
   const ordered = orderChanges(coalesceRecreates(used.changes), 'up');
   const up = safer(ordered, options);
-  const down = safer(orderChanges(coalesceRecreates([...ordered].reverse().map(invert)), 'down'), options);
   const upStatements = statementsOf(up);
+  const upSql = upStatements.map((s) => s.sql);
+  const undone = [...ordered]
+    .reverse()
+    .map(invert)
+    .filter((c) => c.kind !== 'dropExtension' || dropsOnTheWayDown(c.extension.name, upSql));
+  const down = safer(orderChanges(coalesceRecreates(undone), 'down'), options);
   const downStatements = statementsOf(down);
   const transactional = [...upStatements, ...downStatements].every((s) => s.transactional);
   return {
