@@ -155,7 +155,7 @@ export interface UnmanagedRow {
 
 /** One use of an object a plan may drop (see USES_SQL). */
 export interface UseRow {
-  kind: 'type' | 'sequence' | 'table' | 'extension';
+  kind: 'type' | 'sequence' | 'table' | 'index' | 'extension';
   schema: string;
   name: string;
   column: string | null;

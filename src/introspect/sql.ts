@@ -273,8 +273,9 @@ const cls = (catalog: string): string => `'pg_catalog.${catalog}'::pg_catalog.re
 
 /**
  * What uses the objects a plan may drop: enums and domains (and their array types, through which a
- * column of type `x[]` uses `x`), sequences, ordinary tables (as a whole, by column, or by row type)
- * and installed extensions (through their members). Only normal dependencies ('n') count: those are
+ * column of type `x[]` uses `x`), sequences, ordinary tables (as a whole, by column, or by row type),
+ * their indexes (a foreign key uses the primary key's or unique constraint's) and installed extensions
+ * (through their members). Only normal dependencies ('n') count: those are
  * what make Postgres refuse a DROP without CASCADE; 'a'uto and 'i'nternal ones go along with the object.
  * A user that is a part of a relation (a column default, a constraint, an index, a rule, a trigger, a
  * policy) is named by its relation (and column); a domain's CHECK by its domain; an operator family's
@@ -298,6 +299,13 @@ WITH used AS (
   CROSS JOIN LATERAL (VALUES (${cls('pg_class')}, c.oid), (${cls('pg_type')}, c.reltype)) AS o(classid, oid)
   WHERE n.nspname = ${IN_SCOPE} AND (c.relkind = 'S' OR (${MODELLED_TABLE})) AND o.oid <> 0
     AND NOT ${extensionMember('pg_class', 'c.oid')}
+  UNION ALL
+  SELECT 'index', n.nspname, ic.relname, ${cls('pg_class')}, ic.oid, 0, c.oid
+  FROM pg_catalog.pg_index i
+  JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+  JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  WHERE n.nspname = ${IN_SCOPE} AND ${MODELLED_TABLE} AND NOT ${extensionMember('pg_class', 'c.oid')}
   UNION ALL
   SELECT 'extension', n.nspname, e.extname, o.classid, o.oid, e.oid, 0
   FROM pg_catalog.pg_extension e

@@ -6,9 +6,12 @@
 import type { QualifiedName, Schema } from './model';
 import { qualifiedKey } from './model';
 
-/** An object in scope that a plan might drop; `column` set when a table is used by one of its columns. */
+/**
+ * An object in scope that a plan might drop; `column` set when a table is used by one of its columns.
+ * An index is named by its schema and name (the constraint's, for a primary key or unique constraint).
+ */
 export interface UsedObject {
-  kind: 'type' | 'sequence' | 'table' | 'extension';
+  kind: 'type' | 'sequence' | 'table' | 'index' | 'extension';
   /** For an extension, the schema it is installed in. */
   schema: string;
   name: string;

@@ -113,6 +113,13 @@ describe('a managed table or column that something outside the managed set uses'
     @PrimaryColumn() id!: number;
   }
 
+  /** Its primary key loses a column: dropped and added again, while an outside foreign key references it. */
+  @Entity('accounts')
+  class Account {
+    @PrimaryColumn() id!: number;
+    @Column({ type: 'text' }) region!: string;
+  }
+
   beforeAll(async () => {
     other = await createTestDatabase('ormdiff_dependents_tables');
     otherClient = new Client({ connectionString: other.url });
@@ -120,8 +127,11 @@ describe('a managed table or column that something outside the managed set uses'
     await otherClient.query(`
       CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL, code text UNIQUE);
       CREATE TABLE customers (id serial PRIMARY KEY);
+      CREATE TABLE accounts (id integer, region text, PRIMARY KEY (id, region));
       CREATE TABLE orders_archive (id integer PRIMARY KEY, customer_id integer REFERENCES customers (id),
-                                   item_code text REFERENCES items (code), seq integer DEFAULT nextval('customers_id_seq'));
+                                   item_code text REFERENCES items (code), seq integer DEFAULT nextval('customers_id_seq'),
+                                   account_id integer, account_region text,
+                                   FOREIGN KEY (account_id, account_region) REFERENCES accounts (id, region));
     `);
   });
   afterAll(async () => {
@@ -130,18 +140,24 @@ describe('a managed table or column that something outside the managed set uses'
   });
 
   test('is still dropped as the entities say, and DS105 names the users Postgres will refuse it for; never CASCADE', async () => {
-    const c = await compareWithClient(otherClient, await desiredOf([Item, OrdersArchive]));
+    const c = await compareWithClient(otherClient, await desiredOf([Item, OrdersArchive, Account]));
     const up = sqlOf(c, 'up');
     expect(up).toContain('DROP TABLE "public"."customers"');
     expect(up).toContain('ALTER TABLE "public"."items" DROP COLUMN "code"');
     expect(up.some((s) => /CASCADE/i.test(s))).toBe(false);
     const errors = c.plan.warnings.filter((w) => w.code === 'DS105').map((w) => w.message);
     expect(errors).toEqual([
+      'drop primary key accounts_pkey of public.accounts: constraint orders_archive_account_id_account_region_fkey on table public.orders_archive uses it; Postgres will refuse (2BP01)',
+      'drop unique constraint items_code_key of public.items: constraint orders_archive_item_code_fkey on table public.orders_archive uses it; Postgres will refuse (2BP01)',
       'drop column public.items.code: constraint orders_archive_item_code_fkey on table public.orders_archive uses it; Postgres will refuse (2BP01)',
       'drop table public.customers: constraint orders_archive_customer_id_fkey on table public.orders_archive, default value for column seq of table public.orders_archive use it; Postgres will refuse (2BP01)',
     ]);
     // As said: Postgres refuses each of them.
-    for (const sql of ['DROP TABLE "public"."customers"', 'ALTER TABLE "public"."items" DROP COLUMN "code"']) {
+    for (const sql of [
+      'DROP TABLE "public"."customers"',
+      'ALTER TABLE "public"."items" DROP COLUMN "code"',
+      'ALTER TABLE "public"."accounts" DROP CONSTRAINT "accounts_pkey"',
+    ]) {
       await expect(otherClient.query(sql)).rejects.toMatchObject({ code: '2BP01' });
     }
   });

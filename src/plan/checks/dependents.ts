@@ -4,7 +4,8 @@
  * view built on a broken view has to go too, so the list follows those chains. Renames are not
  * checked: Postgres rewrites views and rules to the new names. Other users from outside the managed
  * set (a foreign key of a table left alone, a function, a policy, a default drawing from a serial
- * column's sequence, which goes with its column) stop a drop just the same: HazardOptions.uses.
+ * column's sequence, which goes with its column) stop a drop just the same, and a foreign key stops
+ * the drop of the primary key or unique index it references: HazardOptions.uses.
  */
 import type { ChangeOf } from '../../diff/changes';
 import { changeObject } from '../../diff/describe';
@@ -187,6 +188,22 @@ function enumRecreate(ctx: HazardContext, unmanaged: readonly UnmanagedObject[],
   return [warn(c, 'DS105', 'error', `${message}; Postgres will refuse (${RETYPE})`)];
 }
 
+type KeyChange = ChangeOf<'dropPrimaryKey' | 'dropUnique' | 'dropIndex'>;
+
+/**
+ * A foreign key of a table outside the managed set uses the primary key's or unique index it
+ * references: dropping the key (to rebuild it, say) is refused while it exists.
+ */
+function keyChange(uses: readonly ObjectUse[], c: KeyChange): Warning[] {
+  const [what, name] =
+    c.kind === 'dropPrimaryKey' ? ['primary key', c.primaryKey.name] : c.kind === 'dropUnique' ? ['unique constraint', c.unique.name] : ['index', c.index.name];
+  const users = usesOf(uses, 'index', { schema: c.table.schema, name }).map((u) => u.user);
+  if (users.length === 0) return [];
+  const listed = [...new Set(users.map((u) => u.description))].sort();
+  const message = `drop ${what} ${name} of ${c.table.schema}.${c.table.name}: ${listed.join(', ')} ${listed.length === 1 ? 'uses' : 'use'} it; Postgres will refuse (${DROP})`;
+  return [warn(c, 'DS105', 'error', message)];
+}
+
 export const dependentsPass: Pass = (ctx) => {
   const unmanaged = ctx.options.unmanaged ?? [];
   const uses = ctx.options.uses ?? [];
@@ -200,6 +217,10 @@ export const dependentsPass: Pass = (ctx) => {
         return columnOrTableChange(ctx, unmanaged, uses, c);
       case 'recreateEnum':
         return [...enumRecreate(ctx, unmanaged, c), ...enumRecreateUsers(ctx, uses, c)];
+      case 'dropPrimaryKey':
+      case 'dropUnique':
+      case 'dropIndex':
+        return keyChange(uses, c);
       default:
         return [];
     }
