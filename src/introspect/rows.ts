@@ -163,6 +163,8 @@ export interface UseRow {
   user_schema: string | null;
   user_name: string;
   user_column: string | null;
+  /** Which part of the relation the user is; null for the relation itself and for non-relations. */
+  user_part: 'column' | 'default' | 'constraint' | 'index' | 'rule' | 'trigger' | 'policy' | null;
   user_description: string;
 }
 

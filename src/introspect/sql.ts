@@ -279,7 +279,8 @@ const cls = (catalog: string): string => `'pg_catalog.${catalog}'::pg_catalog.re
  * what make Postgres refuse a DROP without CASCADE; 'a'uto and 'i'nternal ones go along with the object.
  * A user that is a part of a relation (a column default, a constraint, an index, a rule, a trigger, a
  * policy) is named by its relation (and column); a domain's CHECK by its domain; an operator family's
- * entries are left out (they are the family's). A table's own parts,
+ * entries are left out (they are the family's). `user_part` says which part of its relation a user is.
+ * A table's own parts (but its triggers and policies, which stop dropping a column they use),
  * and the other members of the same extension, are not uses. Users anywhere in the database count,
  * whatever their schema: the drop fails all the same.
  */
@@ -358,6 +359,11 @@ SELECT DISTINCT s.kind, s.schema, s.name,
             ELSE COALESCE((pg_catalog.pg_identify_object(s.user_class, s.user_oid, 0)).name,
                           (pg_catalog.pg_identify_object(s.user_class, s.user_oid, 0)).identity) END AS user_name,
        ra.attname AS user_column,
+       CASE s.user_class
+         WHEN ${cls('pg_attrdef')} THEN 'default' WHEN ${cls('pg_constraint')} THEN 'constraint'
+         WHEN ${cls('pg_rewrite')} THEN 'rule' WHEN ${cls('pg_trigger')} THEN 'trigger' WHEN ${cls('pg_policy')} THEN 'policy'
+         WHEN ${cls('pg_class')} THEN CASE WHEN s.rel IS DISTINCT FROM s.user_oid THEN 'index' WHEN s.user_sub > 0 THEN 'column' END
+       END AS user_part,
        pg_catalog.pg_describe_object(s.user_class, s.user_oid, s.user_sub) AS user_description
 FROM uses s
 LEFT JOIN pg_catalog.pg_class rc ON rc.oid = s.rel
@@ -365,5 +371,6 @@ LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
 LEFT JOIN pg_catalog.pg_attribute ra ON ra.attrelid = s.rel AND ra.attnum = s.attnum AND s.attnum > 0
 LEFT JOIN pg_catalog.pg_type dt ON dt.oid = s.domain
 LEFT JOIN pg_catalog.pg_namespace dn ON dn.oid = dt.typnamespace
-WHERE s.own = 0 OR s.rel IS DISTINCT FROM s.own
+-- A table's own parts go with it, but its triggers and policies stop a drop of a column they use.
+WHERE s.own = 0 OR s.rel IS DISTINCT FROM s.own OR s.user_class IN (${cls('pg_trigger')}, ${cls('pg_policy')})
 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;

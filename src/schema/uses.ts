@@ -26,6 +26,8 @@ export interface ObjectUser {
   name: string;
   /** The relation's column the use comes from (its type or its default), when it is a column. */
   column?: string;
+  /** Which part of the relation uses it (absent for the relation itself and for other objects). */
+  part?: 'column' | 'default' | 'constraint' | 'index' | 'rule' | 'trigger' | 'policy';
   /** What the catalog calls the using object (pg_describe_object), e.g. `default value for column id of table public.events`. */
   description: string;
 }
@@ -37,13 +39,17 @@ export interface ObjectUse {
 
 const userKey = (u: ObjectUser): string => JSON.stringify([u.kind, u.schema, u.name]);
 
+/** Parts of a managed table that ormdiff does not model either: it never drops them with a column. */
+const UNMODELLED_PARTS: readonly string[] = ['rule', 'trigger', 'policy'];
+
 /**
  * The uses that come from outside the managed set, which a plan cannot make go away: everything but
- * the managed tables of `actual` (and their parts). Pure.
+ * the managed tables of `actual` and the parts of them it models (columns, defaults, constraints,
+ * indexes). Pure.
  */
 export function usesOutside(uses: readonly ObjectUse[], actual: Pick<Schema, 'tables'>): ObjectUse[] {
   const managed = new Set(actual.tables.map((t) => userKey({ kind: 'table', schema: t.schema, name: t.name, description: '' })));
-  return uses.filter((u) => !managed.has(userKey(u.user)));
+  return uses.filter((u) => !managed.has(userKey(u.user)) || UNMODELLED_PARTS.includes(u.user.part ?? ''));
 }
 
 /** The uses of one object (for a table: of the table or any of its columns). */

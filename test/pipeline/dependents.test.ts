@@ -125,7 +125,9 @@ describe('a managed table or column that something outside the managed set uses'
     otherClient = new Client({ connectionString: other.url });
     await otherClient.connect();
     await otherClient.query(`
-      CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL, code text UNIQUE);
+      CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL, code text UNIQUE, hidden boolean);
+      -- ormdiff does not model policies: one on a managed table stops dropping the column it reads.
+      CREATE POLICY items_visible ON items USING (NOT hidden);
       CREATE TABLE customers (id serial PRIMARY KEY);
       CREATE TABLE accounts (id integer, region text, PRIMARY KEY (id, region));
       CREATE TABLE orders_archive (id integer PRIMARY KEY, customer_id integer REFERENCES customers (id),
@@ -150,12 +152,14 @@ describe('a managed table or column that something outside the managed set uses'
       'drop primary key accounts_pkey of public.accounts: constraint orders_archive_account_id_account_region_fkey on table public.orders_archive uses it; Postgres will refuse (2BP01)',
       'drop unique constraint items_code_key of public.items: constraint orders_archive_item_code_fkey on table public.orders_archive uses it; Postgres will refuse (2BP01)',
       'drop column public.items.code: constraint orders_archive_item_code_fkey on table public.orders_archive uses it; Postgres will refuse (2BP01)',
+      'drop column public.items.hidden: policy items_visible on table public.items uses it; Postgres will refuse (2BP01)',
       'drop table public.customers: constraint orders_archive_customer_id_fkey on table public.orders_archive, default value for column seq of table public.orders_archive use it; Postgres will refuse (2BP01)',
     ]);
     // As said: Postgres refuses each of them.
     for (const sql of [
       'DROP TABLE "public"."customers"',
       'ALTER TABLE "public"."items" DROP COLUMN "code"',
+      'ALTER TABLE "public"."items" DROP COLUMN "hidden"',
       'ALTER TABLE "public"."accounts" DROP CONSTRAINT "accounts_pkey"',
     ]) {
       await expect(otherClient.query(sql)).rejects.toMatchObject({ code: '2BP01' });

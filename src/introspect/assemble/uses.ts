@@ -10,6 +10,7 @@ export function toUses(rows: UseRow[]): ObjectUse[] {
       schema: r.user_schema,
       name: r.user_name,
       ...(r.user_column !== null ? { column: r.user_column } : {}),
+      ...(r.user_part !== null ? { part: r.user_part } : {}),
       description: r.user_description,
     },
   }));

@@ -116,8 +116,7 @@ function targetOf(ctx: HazardContext, c: ColumnOrTableChange): Target | undefine
 }
 
 /** Views and rules are found through `dependsOn`, chains included; these are the other users. */
-const throughViews = (u: ObjectUser): boolean =>
-  u.kind === 'view' || u.kind === 'materialized view' || u.description.startsWith('rule ');
+const throughViews = (u: ObjectUser): boolean => u.kind === 'view' || u.kind === 'materialized view' || u.part === 'rule';
 
 /** The columns a drop takes away: the table's all, or the one. */
 function droppedColumns(c: ColumnOrTableChange): Column[] {
@@ -138,7 +137,9 @@ function otherUsers(uses: readonly ObjectUse[], c: ColumnOrTableChange, target: 
   const ofSequences = droppedColumns(c).flatMap((col) =>
     col.valueSource.kind === 'serial' ? usesOf(uses, 'sequence', col.valueSource.sequence) : [],
   );
-  const users = [...ofTable, ...ofSequences].map((u) => u.user).filter((u) => !throughViews(u));
+  // The table's own triggers and policies go with the table; they stop only a column's drop.
+  const own = (u: ObjectUser) => u.schema === target.table.schema && u.name === target.table.name && target.column === undefined;
+  const users = [...ofTable, ...ofSequences].map((u) => u.user).filter((u) => !throughViews(u) && !own(u));
   return [...new Map(users.map((u) => [u.description, u])).values()].sort((a, b) => (a.description < b.description ? -1 : 1));
 }
 
