@@ -7,6 +7,8 @@ import { Client } from 'pg';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { compareWithClient, type Comparison, type DesiredModel } from '../../src/api/compare';
 import { readEntities } from '../../src/entities/read';
+import { readActual } from '../../src/api/compare';
+import { planChanges } from '../../src/plan/plan';
 import { restrictToScope } from '../../src/schema/scope';
 import { createTestDatabase, type TestDatabase } from '../../src/testing/database';
 
@@ -49,7 +51,8 @@ beforeAll(async () => {
     CREATE TABLE old_tickets (id integer PRIMARY KEY, n integer);
     CREATE SEQUENCE ticket_seq OWNED BY old_tickets.n;
     CREATE SEQUENCE spare_seq OWNED BY old_tickets.id;
-    CREATE TABLE legacy_tickets (n integer DEFAULT nextval('ticket_seq'));
+    CREATE DOMAIN posint AS integer CHECK (VALUE > 0);
+    CREATE TABLE legacy_tickets (n integer DEFAULT nextval('ticket_seq'), m integer DEFAULT 1::posint);
   `);
 });
 afterAll(async () => {
@@ -91,6 +94,24 @@ test('a sequence a table outside the managed set draws from (its column default)
   expect(up.some((s) => s.startsWith('DROP SEQUENCE') && s.includes('spare_seq'))).toBe(true);
   const notes = c.plan.warnings.filter((w) => w.code === 'DS106').map((w) => w.message);
   expect(notes).toContain('sequence public.ticket_seq is not dropped: default value for column n of table public.legacy_tickets uses it');
+});
+
+test('a domain a column default of a table outside the managed set uses is never dropped (DS106)', async () => {
+  @Entity({ name: 'legacy_tickets', synchronize: false })
+  class LegacyTicket {
+    @PrimaryColumn() n!: number;
+  }
+  const { schema, uses } = await readActual(client, await desiredOf([Item, Legacy, LegacyTicket]));
+  const posint = schema.domains.find((d) => d.name === 'posint')!;
+  expect(uses.filter((u) => u.used.name === 'posint').map((u) => u.user.description)).toEqual([
+    'default value for column m of table public.legacy_tickets',
+  ]);
+  // Entities never drop a domain (they adopt the database's); a plan that does is stopped all the same.
+  const plan = planChanges([{ kind: 'dropDomain', domain: posint }], { uses });
+  expect(plan.up).toEqual([]);
+  expect(plan.warnings.map((w) => w.message)).toEqual([
+    'domain public.posint is not dropped: default value for column m of table public.legacy_tickets uses it',
+  ]);
 });
 
 test('the plan applies up, leaves nothing to do, and down restores the database', async () => {
