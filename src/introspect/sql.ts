@@ -373,4 +373,4 @@ LEFT JOIN pg_catalog.pg_type dt ON dt.oid = s.domain
 LEFT JOIN pg_catalog.pg_namespace dn ON dn.oid = dt.typnamespace
 -- A table's own parts go with it, but its triggers and policies stop a drop of a column they use.
 WHERE s.own = 0 OR s.rel IS DISTINCT FROM s.own OR s.user_class IN (${cls('pg_trigger')}, ${cls('pg_policy')})
-ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
+ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`;
