@@ -15,6 +15,7 @@ import { normalizeDesired } from '../normalize/normalize';
 import type { Plan } from '../plan/plan';
 import type { QualifiedName, Schema, ColumnRoleOf } from '../schema/model';
 import { adoptUnmodelled, restrictToScope, type Scope } from '../schema/scope';
+import { type ObjectUse, usesOutside } from '../schema/uses';
 import { type CompareOptions, planWithHazards } from './hazard-plan';
 import { appendRenameHints, hintsFilePath, readHintsFile } from './hints';
 import { requireUrl, type Project } from './project';
@@ -94,11 +95,16 @@ function withoutIgnoredIndexes(schema: Schema, ignored: DesiredModel['ignoredInd
 }
 
 /** What a connected database holds of the managed set, as the diff sees it. */
-export async function readActual(client: Client, desiredModel: DesiredModel): Promise<{ schema: Schema; queryCount: number }> {
+export async function readActual(
+  client: Client,
+  desiredModel: DesiredModel,
+): Promise<{ schema: Schema; queryCount: number; uses: ObjectUse[] }> {
   const { scope } = desiredModel;
   const metadataTable = desiredModel.typeormMetadata?.table.name;
   const read = await introspect(client, { schemas: scope.schemas, ignoreTables: metadataTable !== undefined ? [metadataTable] : [] });
-  return { schema: withoutIgnoredIndexes(restrictToScope(read.schema, scope), desiredModel.ignoredIndexes), queryCount: read.queryCount };
+  const schema = withoutIgnoredIndexes(restrictToScope(read.schema, scope), desiredModel.ignoredIndexes);
+  // Only uses from outside the managed set stop a drop: the plan itself changes the managed tables.
+  return { schema, queryCount: read.queryCount, uses: usesOutside(read.uses, schema) };
 }
 
 /**
@@ -113,7 +119,7 @@ export async function compareWithClient(client: Client, desiredModel: DesiredMod
   const desired = adoptUnmodelled(actual, normalized.schema);
   const metadata = desiredModel.typeormMetadata;
   const typeormMetadata = metadata && (await typeormMetadataOf(client, metadata.table, metadata.declared));
-  const planned = await planWithHazards(client, actual, desired, { columnRoles: desiredModel.columnRoles, typeormMetadata, ...options });
+  const planned = await planWithHazards(client, actual, desired, { columnRoles: desiredModel.columnRoles, typeormMetadata, ...options, uses: read.uses });
   return {
     actual,
     desired,

@@ -20,6 +20,7 @@ import type { Queryable } from '../introspect';
 import { type Plan, planChanges } from '../plan/plan';
 import type { ColumnRoleOf, Schema } from '../schema/model';
 import type { TypeormMetadata } from '../plan/typeorm-metadata';
+import type { ObjectUse } from '../schema/uses';
 import type { RenameAsker, RenameQuestion } from './hints';
 
 export interface CompareOptions {
@@ -44,6 +45,8 @@ export interface CompareOptions {
   columnRoles?: readonly ColumnRoleOf[];
   /** TypeORM's metadata table and its generated-column rows, kept in step by the plan. */
   typeormMetadata?: TypeormMetadata;
+  /** What objects outside the managed set use, read from the catalog: drops they stop are left out (DS106). */
+  uses?: readonly ObjectUse[];
 }
 
 export interface HazardPlan {
@@ -111,6 +114,7 @@ export async function planWithHazards(db: Queryable, actual: Schema, desired: Sc
     columnRoles: options.columnRoles,
     unmanaged: actual.unmanaged,
     typeormMetadata: options.typeormMetadata,
+    uses: options.uses,
   });
   const unused = [
     ...diff.renames.unusedHints.map(formatRenameHint),

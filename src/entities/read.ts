@@ -31,5 +31,6 @@ export async function readEntities(options: DataSourceOptions): Promise<EntityRe
     uuidExtension: pg.uuidExtension,
     // The `extensions` option came with 1.0; a driver that cannot install them leaves them out.
     extensions: installsListedExtensions(ds) ? pg.extensions : undefined,
+    installExtensions: pg.installExtensions,
   });
 }

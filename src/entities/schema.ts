@@ -38,6 +38,8 @@ export interface SchemaSettings {
   defaultSchema: string;
   uuidExtension?: string;
   extensions?: string[];
+  /** DataSourceOptions.installExtensions: false, and the model asks for no extension. */
+  installExtensions?: boolean;
   /** Where extensions (and so their types) are installed. */
   extensionSchema?: string;
 }
@@ -154,7 +156,7 @@ export function metadataToSchema(metadatas: EntityMetadata[], settings: SchemaSe
 
   const schema: Schema = {
     schemas: [...new Set(tables.map((t) => t.schema))].sort(compare),
-    extensions: requiredExtensions(metadatas, { uuidExtension: settings.uuidExtension, extensions: settings.extensions, schema: extensionSchema }),
+    extensions: requiredExtensions(metadatas, { ...settings, schema: extensionSchema }),
     enums: truncateEnums(collectEnums(managed), types).sort(byQualifiedName),
     domains: [],
     sequences: [],

@@ -1,6 +1,8 @@
 /** Reads a live database's catalog into the neutral model, in a fixed number of queries. */
 import type { Schema } from '../schema/model';
+import type { ObjectUse } from '../schema/uses';
 import { assembleSchema } from './assemble/schema';
+import { toUses } from './assemble/uses';
 import { type Queryable, readCatalog } from './read';
 
 export type { Queryable } from './read';
@@ -21,6 +23,8 @@ export interface IntrospectResult {
   schema: Schema;
   /** Catalog queries run (transaction control and search_path settings not counted); independent of the table count. */
   queryCount: number;
+  /** What uses the enums, domains, sequences, tables and extensions a plan may drop (beside the model: the entities cannot say). */
+  uses: ObjectUse[];
 }
 
 /**
@@ -41,7 +45,7 @@ export async function introspect(db: Queryable, options: IntrospectOptions): Pro
     // Not in a finally: after a failed query the transaction is aborted, and its rollback restores the setting.
     const { rows, queryCount } = await readCatalog(db, schemas);
     await db.query("SELECT pg_catalog.set_config('search_path', $1, true)", [previous]);
-    return { schema: assembleSchema(rows, schemas, options.ignoreTables), queryCount };
+    return { schema: assembleSchema(rows, schemas, options.ignoreTables), queryCount, uses: toUses(rows.uses) };
   }
   // One snapshot for every query, so the parts agree with each other even while DDL runs elsewhere.
   await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -49,7 +53,7 @@ export async function introspect(db: Queryable, options: IntrospectOptions): Pro
     await clearSearchPath(db);
     const { rows, queryCount } = await readCatalog(db, schemas);
     await db.query('COMMIT');
-    return { schema: assembleSchema(rows, schemas, options.ignoreTables), queryCount };
+    return { schema: assembleSchema(rows, schemas, options.ignoreTables), queryCount, uses: toUses(rows.uses) };
   } catch (error) {
     await db.query('ROLLBACK').catch(() => undefined);
     throw error;

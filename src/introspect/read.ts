@@ -14,6 +14,7 @@ import {
   SCHEMAS_SQL,
   SEQUENCES_SQL,
   UNMANAGED_SQL,
+  USES_SQL,
 } from './sql';
 
 /** A pg Client or PoolClient (or anything with its query signature). */
@@ -62,8 +63,9 @@ export async function readCatalog(
     ...r,
     depends_on: json<DependencyRow[] | null>(r.depends_on),
   }));
+  const uses = await run<CatalogRows['uses'][number]>(USES_SQL);
   return {
-    rows: { relations, columns, constraints, indexes, enums, domains, sequences, extensions, unmanaged, schemas: existingSchemas },
+    rows: { relations, columns, constraints, indexes, enums, domains, sequences, extensions, unmanaged, uses, schemas: existingSchemas },
     queryCount,
   };
 }

@@ -153,6 +153,21 @@ export interface UnmanagedRow {
   depends_on: DependencyRow[] | null;
 }
 
+/** One use of an object a plan may drop (see USES_SQL). */
+export interface UseRow {
+  kind: 'type' | 'sequence' | 'table' | 'index' | 'extension';
+  schema: string;
+  name: string;
+  column: string | null;
+  user_kind: string;
+  user_schema: string | null;
+  user_name: string;
+  user_column: string | null;
+  /** Which part of the relation the user is; null for the relation itself and for non-relations. */
+  user_part: 'column' | 'default' | 'constraint' | 'index' | 'rule' | 'trigger' | 'policy' | null;
+  user_description: string;
+}
+
 /** Everything one read of the catalog returns. */
 export interface CatalogRows {
   relations: RelationRow[];
@@ -166,4 +181,5 @@ export interface CatalogRows {
   /** Names of the schemas in scope that exist. */
   schemas: { name: string }[];
   unmanaged: UnmanagedRow[];
+  uses: UseRow[];
 }

@@ -268,3 +268,109 @@ SELECT 'range type', n.nspname, t.typname, NULL, NULL
 FROM pg_catalog.pg_type t
 JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 WHERE n.nspname = ${IN_SCOPE} AND t.typtype = 'r' AND NOT ${extensionMember('pg_type', 't.oid')}`;
+
+const cls = (catalog: string): string => `'pg_catalog.${catalog}'::pg_catalog.regclass`;
+
+/**
+ * What uses the objects a plan may drop: enums and domains (and their array types, through which a
+ * column of type `x[]` uses `x`), sequences, ordinary tables (as a whole, by column, or by row type),
+ * their indexes (a foreign key uses the primary key's or unique constraint's) and installed extensions
+ * (through their members). Only normal dependencies ('n') count: those are
+ * what make Postgres refuse a DROP without CASCADE; 'a'uto and 'i'nternal ones go along with the object.
+ * A user that is a part of a relation (a column default, a constraint, an index, a rule, a trigger, a
+ * policy) is named by its relation (and column); a domain's CHECK by its domain; an operator family's
+ * entries are left out (they are the family's). `user_part` says which part of its relation a user is.
+ * A table's own parts (but its triggers and policies, which stop dropping a column they use),
+ * and the other members of the same extension, are not uses. Users anywhere in the database count,
+ * whatever their schema: the drop fails all the same.
+ */
+export const USES_SQL = `
+WITH used AS (
+  SELECT 'type' AS kind, n.nspname AS schema, t.typname AS name, ${cls('pg_type')} AS classid, o.oid AS objid, 0::pg_catalog.oid AS ext,
+         0::pg_catalog.oid AS own
+  FROM pg_catalog.pg_type t
+  JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+  CROSS JOIN LATERAL (VALUES (t.oid), (t.typarray)) AS o(oid)
+  WHERE n.nspname = ${IN_SCOPE} AND t.typtype IN ('e', 'd') AND o.oid <> 0
+    AND NOT ${extensionMember('pg_type', 't.oid')}
+  UNION ALL
+  SELECT CASE c.relkind WHEN 'S' THEN 'sequence' ELSE 'table' END, n.nspname, c.relname, o.classid, o.oid, 0, c.oid
+  FROM pg_catalog.pg_class c
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  CROSS JOIN LATERAL (VALUES (${cls('pg_class')}, c.oid), (${cls('pg_type')}, c.reltype)) AS o(classid, oid)
+  WHERE n.nspname = ${IN_SCOPE} AND (c.relkind = 'S' OR (${MODELLED_TABLE})) AND o.oid <> 0
+    AND NOT ${extensionMember('pg_class', 'c.oid')}
+  UNION ALL
+  SELECT 'index', n.nspname, ic.relname, ${cls('pg_class')}, ic.oid, 0, c.oid
+  FROM pg_catalog.pg_index i
+  JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+  JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  WHERE n.nspname = ${IN_SCOPE} AND ${MODELLED_TABLE} AND NOT ${extensionMember('pg_class', 'c.oid')}
+  UNION ALL
+  SELECT 'extension', n.nspname, e.extname, o.classid, o.oid, e.oid, 0
+  FROM pg_catalog.pg_extension e
+  JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
+  JOIN pg_catalog.pg_depend m ON m.refclassid = ${cls('pg_extension')} AND m.refobjid = e.oid AND m.deptype = 'e'
+  LEFT JOIN pg_catalog.pg_type mt ON m.classid = ${cls('pg_type')} AND mt.oid = m.objid
+  CROSS JOIN LATERAL (VALUES (m.classid, m.objid), (${cls('pg_type')}, COALESCE(mt.typarray, 0))) AS o(classid, oid)
+  WHERE o.oid <> 0
+),
+uses AS (
+  SELECT u.*, d.classid AS user_class, d.objid AS user_oid, d.objsubid AS user_sub, d.refobjsubid AS ref_sub,
+         CASE d.classid
+           WHEN ${cls('pg_class')} THEN COALESCE((SELECT i.indrelid FROM pg_catalog.pg_index i WHERE i.indexrelid = d.objid), d.objid)
+           WHEN ${cls('pg_attrdef')} THEN (SELECT ad.adrelid FROM pg_catalog.pg_attrdef ad WHERE ad.oid = d.objid)
+           WHEN ${cls('pg_constraint')} THEN (SELECT NULLIF(k.conrelid, 0) FROM pg_catalog.pg_constraint k WHERE k.oid = d.objid)
+           WHEN ${cls('pg_rewrite')} THEN (SELECT r.ev_class FROM pg_catalog.pg_rewrite r WHERE r.oid = d.objid)
+           WHEN ${cls('pg_trigger')} THEN (SELECT tg.tgrelid FROM pg_catalog.pg_trigger tg WHERE tg.oid = d.objid)
+           WHEN ${cls('pg_policy')} THEN (SELECT pol.polrelid FROM pg_catalog.pg_policy pol WHERE pol.oid = d.objid)
+         END AS rel,
+         CASE d.classid
+           WHEN ${cls('pg_class')} THEN d.objsubid
+           WHEN ${cls('pg_attrdef')} THEN (SELECT ad.adnum FROM pg_catalog.pg_attrdef ad WHERE ad.oid = d.objid)
+         END AS attnum,
+         CASE d.classid
+           WHEN ${cls('pg_constraint')} THEN (SELECT NULLIF(k.contypid, 0) FROM pg_catalog.pg_constraint k WHERE k.oid = d.objid)
+           WHEN ${cls('pg_type')} THEN (SELECT dt.oid FROM pg_catalog.pg_type dt WHERE dt.oid = d.objid AND dt.typtype = 'd')
+         END AS domain
+  FROM used u
+  JOIN pg_catalog.pg_depend d ON d.refclassid = u.classid AND d.refobjid = u.objid AND d.deptype = 'n'
+  -- An operator family's entries are the family's business (an extension's own, for its types).
+  WHERE d.classid NOT IN (${cls('pg_amop')}, ${cls('pg_amproc')})
+    AND NOT (u.ext <> 0 AND EXISTS (SELECT FROM pg_catalog.pg_depend x WHERE x.classid = d.classid AND x.objid = d.objid
+                                     AND x.refclassid = ${cls('pg_extension')} AND x.refobjid = u.ext AND x.deptype = 'e'))
+)
+SELECT DISTINCT s.kind, s.schema, s.name,
+       CASE WHEN s.kind = 'table' AND s.ref_sub > 0 AND s.classid = ${cls('pg_class')}
+            THEN (SELECT a.attname FROM pg_catalog.pg_attribute a WHERE a.attrelid = s.objid AND a.attnum = s.ref_sub) END AS column,
+       CASE WHEN s.rel IS NOT NULL THEN
+              CASE WHEN rc.relispartition THEN 'partition'
+                   ELSE CASE rc.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'partitioned table' WHEN 'v' THEN 'view'
+                                        WHEN 'm' THEN 'materialized view' WHEN 'f' THEN 'foreign table'
+                                        WHEN 'c' THEN 'composite type' WHEN 'S' THEN 'sequence' ELSE 'relation' END END
+            WHEN s.domain IS NOT NULL THEN 'domain'
+            ELSE (pg_catalog.pg_identify_object(s.user_class, s.user_oid, 0)).type END AS user_kind,
+       CASE WHEN s.rel IS NOT NULL THEN rn.nspname
+            WHEN s.domain IS NOT NULL THEN dn.nspname
+            ELSE (pg_catalog.pg_identify_object(s.user_class, s.user_oid, 0)).schema END AS user_schema,
+       CASE WHEN s.rel IS NOT NULL THEN rc.relname
+            WHEN s.domain IS NOT NULL THEN dt.typname
+            ELSE COALESCE((pg_catalog.pg_identify_object(s.user_class, s.user_oid, 0)).name,
+                          (pg_catalog.pg_identify_object(s.user_class, s.user_oid, 0)).identity) END AS user_name,
+       ra.attname AS user_column,
+       CASE s.user_class
+         WHEN ${cls('pg_attrdef')} THEN 'default' WHEN ${cls('pg_constraint')} THEN 'constraint'
+         WHEN ${cls('pg_rewrite')} THEN 'rule' WHEN ${cls('pg_trigger')} THEN 'trigger' WHEN ${cls('pg_policy')} THEN 'policy'
+         WHEN ${cls('pg_class')} THEN CASE WHEN s.rel IS DISTINCT FROM s.user_oid THEN 'index' WHEN s.user_sub > 0 THEN 'column' END
+       END AS user_part,
+       pg_catalog.pg_describe_object(s.user_class, s.user_oid, s.user_sub) AS user_description
+FROM uses s
+LEFT JOIN pg_catalog.pg_class rc ON rc.oid = s.rel
+LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+LEFT JOIN pg_catalog.pg_attribute ra ON ra.attrelid = s.rel AND ra.attnum = s.attnum AND s.attnum > 0
+LEFT JOIN pg_catalog.pg_type dt ON dt.oid = s.domain
+LEFT JOIN pg_catalog.pg_namespace dn ON dn.oid = dt.typnamespace
+-- A table's own parts go with it, but its triggers and policies stop a drop of a column they use.
+WHERE s.own = 0 OR s.rel IS DISTINCT FROM s.own OR s.user_class IN (${cls('pg_trigger')}, ${cls('pg_policy')})
+ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`;

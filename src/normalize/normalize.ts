@@ -100,8 +100,9 @@ export async function normalizeDesired(db: Queryable, desired: Schema, actual: S
     for (const change of prerequisites(desired, actual)) {
       const statements = renderChange(change);
       for (const sql of statements) {
-        // Schemas and extensions may exist outside the scope that was read; IF NOT EXISTS keeps this idempotent.
-        await db.query(sql.replace(/^CREATE (SCHEMA|EXTENSION) /, 'CREATE $1 IF NOT EXISTS '));
+        // Schemas and extensions may exist outside the scope that was read; IF NOT EXISTS keeps this idempotent
+        // (extensions are rendered with it already).
+        await db.query(sql.replace(/^CREATE SCHEMA /, 'CREATE SCHEMA IF NOT EXISTS '));
       }
     }
     await db.query(`CREATE SCHEMA ${quoteIdent(WORK_SCHEMA)}`);

@@ -13,6 +13,7 @@ import { destructivePasses } from './checks/destructive';
 import { lockPasses } from './checks/locks';
 import { renamePasses } from './checks/renames';
 import { typePasses } from './checks/types';
+import { leftPass } from './checks/used';
 
 export type { HazardOptions, Warning };
 
@@ -35,7 +36,8 @@ function context(changes: Change[], options: HazardOptions, count: (fact: Fact) 
 export function checkHazards(changes: Change[], options: HazardOptions = {}, counts: FactCounts = NO_COUNTS): Warning[] {
   const ctx = context(changes, options, (fact) => counts.get(factKey(fact)));
   const position = new Map(changes.map((c, i) => [c, i]));
-  return PASSES.flatMap((pass) => pass(ctx)).sort((a, b) => position.get(a.change)! - position.get(b.change)!);
+  // Drops left out of the plan have no position: their notes come first.
+  return [...leftPass(ctx), ...PASSES.flatMap((pass) => pass(ctx)).sort((a, b) => position.get(a.change)! - position.get(b.change)!)];
 }
 
 /** The facts the passes would read: what to count on the live database before checking. */

@@ -5,8 +5,11 @@ import { renderStatements } from '../render/sql';
 import { coalesceRecreates } from './coalesce';
 import type { FactCounts } from './facts';
 import { checkHazards, type Warning } from './hazards';
+import { dropsOnTheWayDown } from './extensions';
 import { orderChanges } from './order';
 import type { ColumnRoleOf, UnmanagedObject } from '../schema/model';
+import type { ObjectUse } from '../schema/uses';
+import { type LeftChange, leaveUsed } from './checks/used';
 import { withOnlineVariants, withTemporaryDefaults } from './safety';
 import { metadataStatements, type TypeormMetadata } from './typeorm-metadata';
 
@@ -35,6 +38,10 @@ export interface PlanOptions {
   unmanaged?: readonly UnmanagedObject[];
   /** TypeORM's metadata table and its generated-column rows, kept in step with the columns (from the entities). */
   typeormMetadata?: TypeormMetadata;
+  /** What objects outside the managed set use (src/schema/uses.ts): their drops are left out (DS106). */
+  uses?: readonly ObjectUse[];
+  /** Set by planChanges: the drops left out because of `uses`. */
+  left?: readonly LeftChange[];
 }
 
 export interface Plan {
@@ -81,11 +88,19 @@ function sessionSettings(options: PlanOptions, transactional: boolean): Plan['se
     : { start: values.map(([k, v]) => `SET ${k} = '${v}'`), end: values.map(([k]) => `RESET ${k}`) };
 }
 
-export function planChanges(changes: Change[], options: PlanOptions = {}): Plan {
-  const ordered = orderChanges(coalesceRecreates(changes), 'up');
+export function planChanges(changes: Change[], given: PlanOptions = {}): Plan {
+  // Never plan a drop Postgres refuses because something outside the plan uses the object.
+  const used = leaveUsed(changes, given.uses);
+  const options: PlanOptions = used.left.length > 0 ? { ...given, left: used.left } : given;
+  const ordered = orderChanges(coalesceRecreates(used.changes), 'up');
   const up = safer(ordered, options);
-  const down = safer(orderChanges(coalesceRecreates([...ordered].reverse().map(invert)), 'down'), options);
   const upStatements = statementsOf(up, 'up', options);
+  const upSql = upStatements.map((s) => s.sql);
+  const undone = [...ordered]
+    .reverse()
+    .map(invert)
+    .filter((c) => c.kind !== 'dropExtension' || dropsOnTheWayDown(c.extension.name, upSql));
+  const down = safer(orderChanges(coalesceRecreates(undone), 'down'), options);
   const downStatements = statementsOf(down, 'down', options);
   const transactional = [...upStatements, ...downStatements].every((s) => s.transactional);
   return {

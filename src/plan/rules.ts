@@ -37,7 +37,12 @@ export const RULES = {
   DS105: {
     group: 'destructive',
     title: 'views or rules ormdiff does not manage depend on the object',
-    help: 'Postgres refuses to drop a table or column, or to change a column\'s type, while views, materialized views or rules use it, and ormdiff never drops those itself. In the same migration, drop them (hand-written, before the statement) and create them again afterwards, adjusted to the new shape; or keep the object. Renames need nothing: Postgres updates views and rules to the new names.',
+    help: 'Postgres refuses to drop a table or column, or to change a column\'s type, while views, materialized views or rules use it (or, for a drop, a foreign key, default, function or policy outside the managed set), and ormdiff never drops those itself. In the same migration, drop them (hand-written, before the statement) and create them again afterwards, adjusted to the new shape; or keep the object. Renames need nothing: Postgres updates views and rules to the new names.',
+  },
+  DS106: {
+    group: 'destructive',
+    title: 'not dropped: objects outside the managed set use it',
+    help: 'Postgres refuses to drop an enum, domain, sequence or extension while something uses it (a table left alone with synchronize: false or outside the include/exclude patterns, a partitioned table, a function, a domain, an object in another schema), and ormdiff never writes CASCADE, so the drop is left out. Nothing to do if the object should stay; to drop it, first change or drop what uses it (hand-written), then diff again.',
   },
   DD501: {
     group: 'data',

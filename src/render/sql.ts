@@ -210,12 +210,14 @@ function plainStatements(change: Change): string[] {
       return [`CREATE SCHEMA ${quoteIdent(change.schema)}`];
     case 'dropSchema':
       return [`DROP SCHEMA ${quoteIdent(change.schema)}`];
+    // IF NOT EXISTS / IF EXISTS: TypeORM installs the extensions its entities need on connect, so the
+    // database may have one the migrations never created (or have dropped one they did).
     case 'createExtension':
       return [
-        `CREATE EXTENSION ${quoteIdent(change.extension.name)} WITH SCHEMA ${quoteIdent(change.extension.schema)}`,
+        `CREATE EXTENSION IF NOT EXISTS ${quoteIdent(change.extension.name)} WITH SCHEMA ${quoteIdent(change.extension.schema)}`,
       ];
     case 'dropExtension':
-      return [`DROP EXTENSION ${quoteIdent(change.extension.name)}`];
+      return [`DROP EXTENSION IF EXISTS ${quoteIdent(change.extension.name)}`];
     case 'setExtensionSchema':
       return [`ALTER EXTENSION ${quoteIdent(change.name)} SET SCHEMA ${quoteIdent(change.to)}`];
     case 'createEnum':

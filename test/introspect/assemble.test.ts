@@ -57,6 +57,7 @@ const emptyRows = (): CatalogRows => ({
   extensions: [],
   schemas: [{ name: "public" }],
   unmanaged: [],
+  uses: [],
 });
 
 test('checkExpression drops CHECK and the trailing NO INHERIT / NOT VALID markers, in the order Postgres writes them', () => {
@@ -212,4 +213,19 @@ test('ignored bookkeeping tables take their sequences and triggers with them; ou
   });
   expect(schema.sequences).toStrictEqual([]);
   expect(schema.unmanaged).toStrictEqual([]);
+});
+
+test("a sequence owned by a relation the model does not hold (a partitioned table's serial) is not listed", () => {
+  const rows = emptyRows();
+  rows.relations = [
+    { schema: 'public', name: 'events', kind: 'p', is_partition: false, comment: null, depends_on: null },
+    { schema: 'public', name: 'items', kind: 'r', is_partition: false, comment: null, depends_on: null },
+  ];
+  const owned = (table: string) =>
+    seq({ name: `${table}_n_seq`, regclass: `public.${table}_n_seq`, owner_dependency: 'a', owner_schema: 'public', owner_table: table, owner_column: 'n' });
+  rows.sequences = [owned('events'), owned('items')];
+  // items.n does not draw from its sequence: the sequence is a free-standing one, OWNED BY the column.
+  rows.columns = [column({ table: 'items', name: 'n' })];
+  const schema = assembleSchema(rows, ['public']);
+  expect(schema.sequences.map((s) => [s.name, s.ownedBy?.table.name])).toStrictEqual([['items_n_seq', 'items']]);
 });

@@ -137,7 +137,7 @@ describe('AdventureWorks', () => {
   });
 
   test('the counts of SOURCE.md', () => {
-    expect(queryCount).toBe(10);
+    expect(queryCount).toBe(11);
     expect(schema.tables).toHaveLength(68);
     expect(sum(schema, (t) => t.columns.length)).toBe(456);
     expect(sum(schema, (t) => (t.primaryKey ? 1 : 0))).toBe(68);

@@ -12,12 +12,12 @@ const EXPECTED: Record<string, { up: string[]; down: string[] }> = {
     down: ['CREATE SCHEMA "legacy"'],
   },
   createExtension: {
-    up: ['CREATE EXTENSION "pg_trgm" WITH SCHEMA "public"'],
-    down: ['DROP EXTENSION "pg_trgm"'],
+    up: ['CREATE EXTENSION IF NOT EXISTS "pg_trgm" WITH SCHEMA "public"'],
+    down: ['DROP EXTENSION IF EXISTS "pg_trgm"'],
   },
   dropExtension: {
-    up: ['DROP EXTENSION "uuid-ossp"'],
-    down: ['CREATE EXTENSION "uuid-ossp" WITH SCHEMA "ext"'],
+    up: ['DROP EXTENSION IF EXISTS "uuid-ossp"'],
+    down: ['CREATE EXTENSION IF NOT EXISTS "uuid-ossp" WITH SCHEMA "ext"'],
   },
   setExtensionSchema: {
     up: ['ALTER EXTENSION "citext" SET SCHEMA "ext"'],

@@ -46,6 +46,9 @@ export function assembleSchema(rows: CatalogRows, schemas: string[], alsoIgnored
   const serialSequences = new Set<string>();
 
   const tables: Table[] = [];
+  const modelled = new Set(
+    rows.relations.filter((r) => relationKind(r) === 'table' && !isIgnoredTable(r)).map((r) => tableKey(r.schema, r.name)),
+  );
   const unmanaged: UnmanagedObject[] = [];
   for (const relation of rows.relations) {
     const kind = relationKind(relation);
@@ -84,7 +87,8 @@ export function assembleSchema(rows: CatalogRows, schemas: string[], alsoIgnored
     extensions: rows.extensions.map((e) => ({ name: e.name, schema: e.schema })).sort(byName),
     enums: rows.enums.map(toEnum).sort(byQualifiedName),
     domains: rows.domains.map(toDomain).sort(byQualifiedName),
-    sequences: toSequences(rows.sequences, schemas, serialSequences, isIgnoredTable),
+    // A sequence owned by a relation the model does not hold (a partitioned table's serial) is that relation's.
+    sequences: toSequences(rows.sequences, schemas, serialSequences, (t) => !modelled.has(tableKey(t.schema, t.name))),
     tables: tables.sort(byQualifiedName),
     unmanaged: unmanaged.sort(compareUnmanaged),
   };

@@ -43,18 +43,18 @@ export function indexOwnedSequences(rows: SequenceRow[]): OwnedSequences {
 /**
  * The free-standing sequences: those in scope that are neither an identity column's nor the
  * sequence of a serial column (`usedBySerial`, keyed by tableKey(schema, name)), and not owned by a
- * table ormdiff ignores.
+ * relation the model does not hold (`notModelled`: ormdiff's bookkeeping, a partitioned table, a view).
  */
 export function toSequences(
   rows: SequenceRow[],
   schemas: string[],
   usedBySerial: ReadonlySet<string>,
-  isIgnoredTable: (table: QualifiedName) => boolean,
+  notModelled: (table: QualifiedName) => boolean,
 ): Sequence[] {
   const inScope = new Set(schemas);
   return rows
     .filter((r) => inScope.has(r.schema) && r.owner_dependency !== 'i' && !usedBySerial.has(tableKey(r.schema, r.name)))
-    .filter((r) => r.owner_table === null || !isIgnoredTable({ schema: r.owner_schema!, name: r.owner_table }))
+    .filter((r) => r.owner_table === null || !notModelled({ schema: r.owner_schema!, name: r.owner_table }))
     .map((r): Sequence => {
       const sequence: Sequence = { schema: r.schema, name: r.name, ...sequenceOptions(r) };
       if (r.owner_schema !== null && r.owner_table !== null && r.owner_column !== null) {

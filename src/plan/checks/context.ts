@@ -8,6 +8,7 @@ import { renameIdentifier } from '../../diff/expressions';
 import { columnKey, nameKey } from '../../diff/keys';
 import type { RenameAmbiguity } from '../../diff/rename-detect';
 import type { QualifiedName, UnmanagedObject } from '../../schema/model';
+import type { ObjectUse } from '../../schema/uses';
 import type { Fact } from '../facts';
 import { RULES, type Severity, type WarningCode, type WarningGroup } from '../rules';
 
@@ -36,6 +37,13 @@ export interface HazardOptions {
    * DS105 names those a drop or type change would run into. Without it nothing is known of them.
    */
   unmanaged?: readonly UnmanagedObject[];
+  /**
+   * What objects outside the managed set use (pg_depend, see src/schema/uses.ts): drops they stop are
+   * left out of the plan (DS106), and drops of tables and columns they use are flagged (DS105).
+   */
+  uses?: readonly ObjectUse[];
+  /** The drops left out of the plan because of `uses`, with their users (set by planChanges). */
+  left?: readonly { change: Change; users: ObjectUse['user'][] }[];
 }
 
 /** The database's current names for what the plan's changes call by their new names. */

@@ -2,13 +2,17 @@
  * DS105: a change Postgres refuses because views, materialized views or rules ormdiff does not manage
  * use the object. The catalog says what each of them reads directly (UnmanagedObject.dependsOn); a
  * view built on a broken view has to go too, so the list follows those chains. Renames are not
- * checked: Postgres rewrites views and rules to the new names.
+ * checked: Postgres rewrites views and rules to the new names. Other users from outside the managed
+ * set (a foreign key of a table left alone, a function, a policy, a default drawing from a serial
+ * column's sequence, which goes with its column) stop a drop just the same, and a foreign key stops
+ * the drop of the primary key or unique index it references: HazardOptions.uses.
  */
 import type { ChangeOf } from '../../diff/changes';
 import { changeObject } from '../../diff/describe';
 import { nameKey } from '../../diff/keys';
 import { classifyTypeChange } from '../../diff/typechange';
-import type { QualifiedName, UnmanagedKind, UnmanagedObject } from '../../schema/model';
+import type { Column, QualifiedName, UnmanagedKind, UnmanagedObject } from '../../schema/model';
+import { type ObjectUse, type ObjectUser, usesOf } from '../../schema/uses';
 import type { HazardContext, Pass, Warning } from './context';
 import { warn } from './context';
 
@@ -111,12 +115,62 @@ function targetOf(ctx: HazardContext, c: ColumnOrTableChange): Target | undefine
   }
 }
 
-function columnOrTableChange(ctx: HazardContext, unmanaged: readonly UnmanagedObject[], c: ColumnOrTableChange): Warning[] {
+/** Views and rules are found through `dependsOn`, chains included; these are the other users. */
+const throughViews = (u: ObjectUser): boolean => u.kind === 'view' || u.kind === 'materialized view' || u.part === 'rule';
+
+/** The columns a drop takes away: the table's all, or the one. */
+function droppedColumns(c: ColumnOrTableChange): Column[] {
+  if (c.kind === 'dropTable') return c.table.columns;
+  if (c.kind === 'dropColumn') return [c.column];
+  return [];
+}
+
+/**
+ * Users outside the managed set of the table or column a drop removes, and of the serial sequences
+ * that go with its columns. Only drops: a type change of a column an outside object uses is the
+ * views' case (DS105 above), the catalog's other users (a foreign key) follow the new type or fail
+ * in ways the plan cannot see.
+ */
+function otherUsers(uses: readonly ObjectUse[], c: ColumnOrTableChange, target: Target): ObjectUser[] {
+  if (c.kind !== 'dropTable' && c.kind !== 'dropColumn') return [];
+  const ofTable = usesOf(uses, 'table', target.table).filter((u) => target.column === undefined || u.used.column === target.column);
+  const ofSequences = droppedColumns(c).flatMap((col) =>
+    col.valueSource.kind === 'serial' ? usesOf(uses, 'sequence', col.valueSource.sequence) : [],
+  );
+  // The table's own triggers and policies go with the table; they stop only a column's drop.
+  const own = (u: ObjectUser) => u.schema === target.table.schema && u.name === target.table.name && target.column === undefined;
+  const users = [...ofTable, ...ofSequences].map((u) => u.user).filter((u) => !throughViews(u) && !own(u));
+  return [...new Map(users.map((u) => [u.description, u])).values()].sort((a, b) => (a.description < b.description ? -1 : 1));
+}
+
+function columnOrTableChange(
+  ctx: HazardContext,
+  unmanaged: readonly UnmanagedObject[],
+  uses: readonly ObjectUse[],
+  c: ColumnOrTableChange,
+): Warning[] {
   const target = targetOf(ctx, c);
   const found = target ? dependentsOf(unmanaged, target) : [];
-  if (found.length === 0) return [];
+  const others = target ? otherUsers(uses, c, target) : [];
+  if (found.length === 0 && others.length === 0) return [];
   const { action, code } = refusal(c);
-  return [warn(c, 'DS105', 'error', `${action}: ${dependentsPhrase(found)} on it; Postgres will refuse (${code})`)];
+  const phrases = [
+    ...(found.length > 0 ? [`${dependentsPhrase(found)} on it`] : []),
+    ...(others.length > 0 ? [`${others.map((u) => u.description).join(', ')} ${others.length === 1 ? 'uses' : 'use'} it`] : []),
+  ];
+  return [warn(c, 'DS105', 'error', `${action}: ${phrases.join('; ')}; Postgres will refuse (${code})`)];
+}
+
+/**
+ * The old type is dropped once the managed columns are moved: users outside the managed set (a table
+ * left alone, a function's argument, a domain) keep it, and Postgres refuses the drop.
+ */
+function enumRecreateUsers(ctx: HazardContext, uses: readonly ObjectUse[], c: ChangeOf<'recreateEnum'>): Warning[] {
+  const users = usesOf(uses, 'type', ctx.live.type(c.from)).map((u) => u.user).filter((u) => !throughViews(u));
+  if (users.length === 0) return [];
+  const listed = [...new Set(users.map((u) => u.description))].sort();
+  const verb = listed.length === 1 ? 'uses' : 'use';
+  return [warn(c, 'DS105', 'error', `recreate enum ${changeObject(c)}: ${listed.join(', ')} ${verb} the old type; Postgres will refuse to drop it (${DROP})`)];
 }
 
 /** Each column the recreated enum moves to the new type is retyped with ALTER COLUMN … TYPE. */
@@ -135,18 +189,39 @@ function enumRecreate(ctx: HazardContext, unmanaged: readonly UnmanagedObject[],
   return [warn(c, 'DS105', 'error', `${message}; Postgres will refuse (${RETYPE})`)];
 }
 
+type KeyChange = ChangeOf<'dropPrimaryKey' | 'dropUnique' | 'dropIndex'>;
+
+/**
+ * A foreign key of a table outside the managed set uses the primary key's or unique index it
+ * references: dropping the key (to rebuild it, say) is refused while it exists.
+ */
+function keyChange(uses: readonly ObjectUse[], c: KeyChange): Warning[] {
+  const [what, name] =
+    c.kind === 'dropPrimaryKey' ? ['primary key', c.primaryKey.name] : c.kind === 'dropUnique' ? ['unique constraint', c.unique.name] : ['index', c.index.name];
+  const users = usesOf(uses, 'index', { schema: c.table.schema, name }).map((u) => u.user);
+  if (users.length === 0) return [];
+  const listed = [...new Set(users.map((u) => u.description))].sort();
+  const message = `drop ${what} ${name} of ${c.table.schema}.${c.table.name}: ${listed.join(', ')} ${listed.length === 1 ? 'uses' : 'use'} it; Postgres will refuse (${DROP})`;
+  return [warn(c, 'DS105', 'error', message)];
+}
+
 export const dependentsPass: Pass = (ctx) => {
   const unmanaged = ctx.options.unmanaged ?? [];
-  if (!unmanaged.some((u) => u.dependsOn !== undefined)) return [];
+  const uses = ctx.options.uses ?? [];
+  if (!unmanaged.some((u) => u.dependsOn !== undefined) && uses.length === 0) return [];
   return ctx.changes.flatMap((c) => {
     switch (c.kind) {
       case 'dropTable':
       case 'dropColumn':
       case 'alterColumnType':
       case 'alterColumnValueSource':
-        return columnOrTableChange(ctx, unmanaged, c);
+        return columnOrTableChange(ctx, unmanaged, uses, c);
       case 'recreateEnum':
-        return enumRecreate(ctx, unmanaged, c);
+        return [...enumRecreate(ctx, unmanaged, c), ...enumRecreateUsers(ctx, uses, c)];
+      case 'dropPrimaryKey':
+      case 'dropUnique':
+      case 'dropIndex':
+        return keyChange(uses, c);
       default:
         return [];
     }
