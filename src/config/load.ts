@@ -49,21 +49,23 @@ function display(file: string, cwd: string): string {
 }
 
 function requireFile(file: string, what: string, cwd: string): Record<string, unknown> {
-  if (isTypeScriptFile(file)) {
-    try {
-      registerTypeScript(dirname(file));
-    } catch (error) {
-      throw new ConfigError(`cannot load ${what} ${display(file, cwd)}: no TypeScript loader (install @swc-node/register or ts-node): ${firstLine(error)}`, {
-        cause: error,
-      });
-    }
-  }
   try {
     return require(file) as Record<string, unknown>;
   } catch (error) {
     const culprit = throwingFile(error, file);
     const where = culprit ? ` (thrown in ${display(culprit, cwd)})` : '';
     throw new ConfigError(`${what} ${display(file, cwd)} failed to load${where}: ${firstLine(error)}`, { cause: error });
+  }
+}
+
+/** The TypeScript loader, registered before the first TypeScript file is required, told which files come next. */
+function prepareTypeScript(files: string[], configFile: string, cwd: string): void {
+  const ts = files.filter(isTypeScriptFile);
+  if (ts.length === 0) return;
+  try {
+    registerTypeScript(dirname(configFile)).addRoots(ts);
+  } catch (error) {
+    throw new ConfigError(`cannot load ${display(ts[0], cwd)}: the TypeScript compiler failed to start: ${firstLine(error)}`, { cause: error });
   }
 }
 
@@ -95,14 +97,14 @@ function isDecoratedEntity(value: unknown): boolean {
 function loadEntities(options: DataSourceOptions, configFile: string, cwd: string): unknown[] {
   const listed = options.entities === undefined ? [] : Array.isArray(options.entities) ? options.entities : Object.values(options.entities);
   const entities: unknown[] = [];
+  const files: string[] = [];
   for (const item of listed) {
-    if (typeof item !== 'string') {
-      entities.push(item);
-      continue;
-    }
-    const files = globFiles(item, dirname(configFile)).filter((f) => ENTITY_FILE.test(f) && !f.endsWith('.d.ts'));
-    for (const file of files) entities.push(...exportedEntities(requireFile(file, 'entity file', cwd)));
+    if (typeof item !== 'string') entities.push(item);
+    else files.push(...globFiles(item, dirname(configFile)).filter((f) => ENTITY_FILE.test(f) && !f.endsWith('.d.ts')));
   }
+  // One program over every entity file rather than one per file (or per pattern).
+  prepareTypeScript(files, configFile, cwd);
+  for (const file of files) entities.push(...exportedEntities(requireFile(file, 'entity file', cwd)));
   // A file matched by two patterns is required once but listed twice.
   const found = [...new Set(entities)].filter(isDecoratedEntity);
   if (found.length === 0) {
@@ -117,6 +119,7 @@ export async function loadConfig(configPath = 'ormconfig.ts', cwd = process.cwd(
   const file = resolve(cwd, configPath);
   if (!existsSync(file) || !statSync(file).isFile()) throw new ConfigError(`config file ${display(file, cwd)} not found`);
 
+  prepareTypeScript([file], file, cwd);
   const mod = requireFile(file, 'config file', cwd);
   // Like TypeORM's CLI, a file whose only DataSource is a named export (`export const AppDataSource`) works too.
   const namedDataSources = Object.entries(mod).filter(([key, value]) => key !== 'default' && isDataSource(value));
