@@ -80,6 +80,49 @@ function throwingFile(error: unknown, file: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The config's exports with every promise among them awaited: a config may export a promise of its
+ * DataSource (built after reading secrets), as a default or a named export.
+ */
+async function settledExports(mod: Record<string, unknown>, file: string, cwd: string): Promise<Record<string, unknown>> {
+  const settled: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(mod)) {
+    if (value === null || typeof (value as PromiseLike<unknown>).then !== 'function') {
+      settled[key] = value;
+      continue;
+    }
+    try {
+      settled[key] = await value;
+    } catch (error) {
+      throw new ConfigError(`config file ${display(file, cwd)} failed to load: ${firstLine(error)}`, { cause: error });
+    }
+  }
+  // Decorators the config applies after its promise settles, or in callbacks it queued while loading.
+  await decoratorsSettled();
+  return settled;
+}
+
+/** How many decorators TypeORM has recorded so far (its storage is global, shared by every copy of typeorm). */
+function recordedDecorators(): number {
+  const storage = getMetadataArgsStorage() as unknown as Record<string, unknown>;
+  return Object.values(storage).reduce<number>((n, v) => n + (Array.isArray(v) ? v.length : 0), 0);
+}
+
+/**
+ * Lets the callbacks the user's files queued run (feature-flagged columns applied in a setImmediate,
+ * decorators applied once an awaited flag service answers) until TypeORM's storage stops growing, so
+ * that no column they add is mistaken for one to drop. Bounded: a file that decorates forever is not waited for.
+ */
+async function decoratorsSettled(): Promise<void> {
+  let before = recordedDecorators();
+  for (let turn = 0, quiet = 0; turn < 50 && quiet < 2; turn++) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const now = recordedDecorators();
+    quiet = now === before ? quiet + 1 : 0;
+    before = now;
+  }
+}
+
 /** TypeORM's loadFileClasses: every exported class or EntitySchema, through arrays and objects. */
 function exportedEntities(exported: unknown, out: unknown[] = []): unknown[] {
   if (typeof exported === 'function' || isEntitySchema(exported)) out.push(exported);
@@ -94,7 +137,7 @@ function isDecoratedEntity(value: unknown): boolean {
   return getMetadataArgsStorage().tables.some((t) => t.target === value);
 }
 
-function loadEntities(options: DataSourceOptions, configFile: string, cwd: string): unknown[] {
+async function loadEntities(options: DataSourceOptions, configFile: string, cwd: string): Promise<unknown[]> {
   const listed = options.entities === undefined ? [] : Array.isArray(options.entities) ? options.entities : Object.values(options.entities);
   const entities: unknown[] = [];
   const files: string[] = [];
@@ -105,6 +148,8 @@ function loadEntities(options: DataSourceOptions, configFile: string, cwd: strin
   // One program over every entity file rather than one per file (or per pattern).
   prepareTypeScript(files, configFile, cwd);
   for (const file of files) entities.push(...exportedEntities(requireFile(file, 'entity file', cwd)));
+  // An @Entity applied late (in a setImmediate) makes its class an entity only now.
+  await decoratorsSettled();
   // A file matched by two patterns is required once but listed twice.
   const found = [...new Set(entities)].filter(isDecoratedEntity);
   if (found.length === 0) {
@@ -120,17 +165,10 @@ export async function loadConfig(configPath = 'ormconfig.ts', cwd = process.cwd(
   if (!existsSync(file) || !statSync(file).isFile()) throw new ConfigError(`config file ${display(file, cwd)} not found`);
 
   prepareTypeScript([file], file, cwd);
-  const mod = requireFile(file, 'config file', cwd);
+  const mod = await settledExports(requireFile(file, 'config file', cwd), file, cwd);
   // Like TypeORM's CLI, a file whose only DataSource is a named export (`export const AppDataSource`) works too.
   const namedDataSources = Object.entries(mod).filter(([key, value]) => key !== 'default' && isDataSource(value));
-  let exported: unknown = 'default' in mod ? mod.default : namedDataSources.length === 1 ? namedDataSources[0][1] : mod;
-  if (exported && typeof (exported as PromiseLike<unknown>).then === 'function') {
-    try {
-      exported = await exported;
-    } catch (error) {
-      throw new ConfigError(`config file ${display(file, cwd)} failed to load: ${firstLine(error)}`, { cause: error });
-    }
-  }
+  const exported: unknown = 'default' in mod ? mod.default : namedDataSources.length === 1 ? namedDataSources[0][1] : mod;
   const options: DataSourceOptions | undefined = isDataSource(exported)
     ? exported.options
     : typeof exported === 'object' && exported !== null && typeof (exported as { type?: unknown }).type === 'string'
@@ -143,7 +181,7 @@ export async function loadConfig(configPath = 'ormconfig.ts', cwd = process.cwd(
     throw new ConfigError(`config file ${display(file, cwd)}: ormdiff supports only type "postgres", not ${JSON.stringify(options.type)}`);
   }
 
-  const entities = loadEntities(options, file, cwd) as EntityTarget[];
+  const entities = (await loadEntities(options, file, cwd)) as EntityTarget[];
   const ormdiff = (typeof mod.ormdiff === 'object' && mod.ormdiff !== null ? mod.ormdiff : {}) as OrmdiffOptions;
   const dataSourceOptions: DataSourceOptions = { ...options, entities };
   const url = connectionUrl(options);
