@@ -10,7 +10,8 @@ import { type DataSourceOptions, getMetadataArgsStorage } from 'typeorm';
 import { ConfigError, firstLine } from './errors';
 import { globFiles } from './glob';
 import { isTypeScriptFile, registerTypeScript } from './register';
-import { connectionUrl } from './url';
+import type { ConnectionSettings } from '../db/connect';
+import { connectionSettingsOf, connectionUrl } from './url';
 
 export { ConfigError } from './errors';
 
@@ -26,6 +27,8 @@ export interface LoadedConfig {
   dataSourceOptions: DataSourceOptions;
   ormdiff: OrmdiffOptions;
   url?: string;
+  /** The DataSource's `ssl`, `extra`… for ormdiff's own connections to the project's server. */
+  connection?: ConnectionSettings;
 }
 
 /** What TypeORM accepts as an entity: a class or an EntitySchema. */
@@ -185,5 +188,6 @@ export async function loadConfig(configPath = 'ormconfig.ts', cwd = process.cwd(
   const ormdiff = (typeof mod.ormdiff === 'object' && mod.ormdiff !== null ? mod.ormdiff : {}) as OrmdiffOptions;
   const dataSourceOptions: DataSourceOptions = { ...options, entities };
   const url = connectionUrl(options);
-  return { configPath: file, dataSourceOptions, ormdiff, ...(url !== undefined ? { url } : {}) };
+  const connection = connectionSettingsOf(options);
+  return { configPath: file, dataSourceOptions, ormdiff, ...(url !== undefined ? { url } : {}), ...(connection ? { connection } : {}) };
 }
