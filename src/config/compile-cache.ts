@@ -6,7 +6,7 @@
  * So an entry is valid only while every project file the compiling program saw is unchanged: the
  * program's files and their content hashes are one manifest (shared by all the files that program
  * compiled), and each entry names its manifest, plus a key for the compiler version and options.
- * Files under node_modules are covered by the compiler version only.
+ * Files under node_modules are covered by the key (the compiler's version and the project's lockfile).
  *
  * The cache is an optimisation: a failure to read or write it means compiling, never an error.
  */

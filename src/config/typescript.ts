@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import Module from 'node:module';
 import { dirname, join, sep } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type * as TS from 'typescript';
 import { CompileCache, type Manifest } from './compile-cache';
 import { resolveProjectImports } from './resolve';
@@ -99,9 +99,11 @@ function compilerOptions(ts: TypeScript, tsconfig: string | undefined): { option
  * tsconfig chain's text (options, paths) and this loader. Computed without loading the compiler, so a
  * warm run never loads it.
  */
-function compilerKey(typescript: string, tsconfig: string | undefined): string {
+function compilerKey(typescript: string, tsconfig: string | undefined, projectDir: string): string {
   const hash = createHash('sha256').update(`${LOADER_VERSION}\0${typescriptVersion(typescript)}\0`);
-  for (const file of tsconfig ? tsconfigChain(tsconfig) : []) {
+  // Types from node_modules (a library's classes, @types/node's Buffer) change only with the lockfile.
+  const lockfile = nearestLockfile(projectDir);
+  for (const file of [...(tsconfig ? tsconfigChain(tsconfig) : []), ...(lockfile ? [lockfile] : [])]) {
     hash.update(`${file}\0`);
     try {
       hash.update(readFileSync(file));
@@ -110,6 +112,15 @@ function compilerKey(typescript: string, tsconfig: string | undefined): string {
     }
   }
   return hash.digest('hex');
+}
+
+const LOCKFILES = ['package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock'];
+
+function nearestLockfile(dir: string): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    for (const name of LOCKFILES) if (existsSync(join(d, name))) return join(d, name);
+    if (dirname(d) === d) return undefined;
+  }
 }
 
 interface Compiler {
@@ -133,7 +144,7 @@ export class ProjectCompiler {
     projectDir: string,
   ) {
     this.typescript = typescriptPackage(tsconfig ? dirname(tsconfig) : projectDir);
-    this.key = compilerKey(this.typescript, tsconfig);
+    this.key = compilerKey(this.typescript, tsconfig, tsconfig ? dirname(tsconfig) : projectDir);
   }
 
   /** The compiler, its options and host: loaded on the first cache miss only. */
