@@ -54,6 +54,15 @@ function typescriptVersion(main: string): string {
   return 'unknown';
 }
 
+/** tsc's default module resolution for a module kind (Classic aside: Node10, which finds packages). */
+function defaultResolution(ts: TypeScript, module: TS.ModuleKind | undefined): TS.ModuleResolutionKind {
+  const kinds = ts.ModuleKind as unknown as Record<string, number>;
+  if (module === ts.ModuleKind.NodeNext) return ts.ModuleResolutionKind.NodeNext;
+  if (module !== undefined && [kinds.Node16, kinds.Node18, kinds.Node20].includes(module)) return ts.ModuleResolutionKind.Node16;
+  if (module !== undefined && module === kinds.Preserve) return ts.ModuleResolutionKind.Bundler;
+  return ts.ModuleResolutionKind.Node10;
+}
+
 function compilerOptions(ts: TypeScript, tsconfig: string | undefined): { options: TS.CompilerOptions; declarationRoots: string[] } {
   let options: TS.CompilerOptions = { target: ts.ScriptTarget.ES2022, esModuleInterop: true };
   let declarationRoots: string[] = [];
@@ -66,15 +75,18 @@ function compilerOptions(ts: TypeScript, tsconfig: string | undefined): { option
       declarationRoots = parsed.fileNames.filter((f) => f.endsWith('.d.ts'));
     }
   }
-  const userModule = options.module;
-  const nodeStyle = userModule === ts.ModuleKind.Node16 || userModule === ts.ModuleKind.NodeNext;
+  const resolution = options.moduleResolution ?? defaultResolution(ts, options.module);
+  // Node16/NodeNext resolution exists only with the module kind of the same name (TypeScript fails an
+  // assertion otherwise), and that kind may emit ESM, which require() cannot load. Bundler resolution
+  // resolves as they do for types (`./user.js` → user.ts, package `exports`) and accepts CommonJS.
+  const nodeStyle = resolution === ts.ModuleResolutionKind.Node16 || resolution === ts.ModuleResolutionKind.NodeNext;
   return {
     declarationRoots,
     options: {
       ...options,
       module: ts.ModuleKind.CommonJS,
       // Resolve imports (hence types) as the user's build does, although the output is CommonJS.
-      moduleResolution: options.moduleResolution ?? (nodeStyle ? (userModule as unknown as TS.ModuleResolutionKind) : ts.ModuleResolutionKind.Node10),
+      moduleResolution: nodeStyle ? ts.ModuleResolutionKind.Bundler : resolution,
       experimentalDecorators: true,
       emitDecoratorMetadata: true,
       verbatimModuleSyntax: false,

@@ -3,7 +3,7 @@
  * ormdiff (dist/) in a child process: jest's require would compile the files itself and bypass the loader.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -64,6 +64,27 @@ describe('TypeScript loader', () => {
     const changed = dump(project, 'ormconfig.ts');
     expect(changed.stats.emitted).toBeGreaterThan(0);
     expect(changed.entities.find((e) => e.table === 'user')!.columns).toContain('role String');
+  }, 240_000);
+});
+
+describe('TypeScript loader, NodeNext project', () => {
+  let project: string;
+  beforeAll(() => {
+    project = copyFixture('design-types');
+    // `module: NodeNext` with `./file.js` specifiers: TypeScript resolves them to .ts, and so must require.
+    const tsconfig = join(project, 'tsconfig.json');
+    writeFileSync(tsconfig, readFileSync(tsconfig, 'utf8').replace('"module": "commonjs"', '"module": "NodeNext"'));
+    for (const name of readdirSync(join(project, 'src', 'model'))) {
+      const file = join(project, 'src', 'model', name);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/from '(\.\/[a-z.]+)'/g, "from '$1.js'"));
+    }
+  });
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+  it('reads the same metadata', () => {
+    const loaded = dump(project, 'ormconfig.ts');
+    expect(loaded.entities.find((e) => e.table === 'user')!.columns).toContain('role Number');
+    expect(loaded.entities.find((e) => e.table === 'post')!.relations).toEqual(['author many-to-one user']);
   }, 240_000);
 });
 
