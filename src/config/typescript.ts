@@ -64,7 +64,8 @@ function defaultResolution(ts: TypeScript, module: TS.ModuleKind | undefined): T
 }
 
 function compilerOptions(ts: TypeScript, tsconfig: string | undefined): { options: TS.CompilerOptions; declarationRoots: string[] } {
-  let options: TS.CompilerOptions = { target: ts.ScriptTarget.ES2022, esModuleInterop: true };
+  // Without a tsconfig there is no build to match: a Node project's defaults (no DOM types to parse).
+  let options: TS.CompilerOptions = { target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], esModuleInterop: true };
   let declarationRoots: string[] = [];
   if (tsconfig) {
     const host: TS.ParseConfigFileHost = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined };
