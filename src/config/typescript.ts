@@ -244,6 +244,9 @@ interface NodeModuleInstance {
 }
 const NodeModule = Module as unknown as { _extensions: Record<string, (m: NodeModuleInstance, filename: string) => void> };
 
+/** One per project (tsconfig and cache), so the config's program is reused for the entities. */
+const compilers = new Map<string, ProjectCompiler>();
+/** The project being loaded: TypeScript it requires, even from outside its directory, compiles with its settings. */
 let active: ProjectCompiler | undefined;
 let hooked = false;
 
@@ -264,8 +267,11 @@ function hook(): void {
  */
 export function registerTypeScriptLoader(projectDir: string, cacheDir: string): ProjectCompiler {
   const tsconfig = nearestTsconfig(projectDir);
-  if (!active || active.tsconfig !== tsconfig || tsconfig === undefined) active = new ProjectCompiler(tsconfig, new CompileCache(cacheDir), projectDir);
+  const id = `${tsconfig ?? ''}\0${cacheDir}`;
+  let compiler = compilers.get(id);
+  if (!compiler) compilers.set(id, (compiler = new ProjectCompiler(tsconfig, new CompileCache(cacheDir), projectDir)));
+  active = compiler;
   resolveProjectImports(tsconfig);
   hook();
-  return active;
+  return compiler;
 }
