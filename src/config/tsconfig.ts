@@ -24,6 +24,18 @@ export function nearestTsconfig(dir: string): string | undefined {
   }
 }
 
+/** Index of the next character that is neither whitespace nor inside a comment. */
+function nextSignificant(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    if (/\s/.test(text[i])) i++;
+    else if (text.startsWith('//', i)) i = text.indexOf('\n', i) === -1 ? text.length : text.indexOf('\n', i);
+    else if (text.startsWith('/*', i)) i = text.indexOf('*/', i + 2) === -1 ? text.length : text.indexOf('*/', i + 2) + 2;
+    else break;
+  }
+  return i;
+}
+
 /** JSON with comments and trailing commas, as tsc accepts it. */
 export function parseJsonc(text: string): unknown {
   let out = '';
@@ -33,16 +45,14 @@ export function parseJsonc(text: string): unknown {
       const start = i;
       for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
       out += text.slice(start, i + 1);
-    } else if (ch === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') i++;
-      out += '\n';
-    } else if (ch === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end === -1 ? text.length : end + 1;
+    } else if (ch === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
+      i = nextSignificant(text, i) - 1;
       out += ' ';
+    } else if (ch === ',' && (text[nextSignificant(text, i + 1)] === '}' || text[nextSignificant(text, i + 1)] === ']')) {
+      // a trailing comma
     } else out += ch;
   }
-  return JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'));
+  return JSON.parse(out);
 }
 
 function resolveExtends(spec: string, fromDir: string): string | undefined {

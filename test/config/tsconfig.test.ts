@@ -15,7 +15,7 @@ describe('tsconfig', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reads JSON with comments and trailing commas, leaving // inside strings alone', () => {
-    expect(parseJsonc('{ "a": "x//y", /* c */ "b": [1, 2,], // d\n }')).toEqual({ a: 'x//y', b: [1, 2] });
+    expect(parseJsonc('{ "a": "x//y,}", /* c */ "b": [1, 2, /* e */], // d\n }')).toEqual({ a: 'x//y,}', b: [1, 2] });
   });
 
   it("takes paths through extends, relative to the tsconfig that declares them when there is no baseUrl", () => {
