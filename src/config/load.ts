@@ -84,20 +84,21 @@ function throwingFile(error: unknown, file: string): string | undefined {
 }
 
 /**
- * The config's exports with every promise among them awaited: a config may export a promise of its
- * DataSource (built after reading secrets), as a default or a named export.
+ * The config's exports with its promises awaited: a config may export a promise of its DataSource
+ * (built after reading secrets), as a default or a named export. With a default export, other named
+ * promises are left alone (`export const ready = AppDataSource.initialize()` is not ormdiff's to wait for).
  */
 async function settledExports(mod: Record<string, unknown>, file: string, cwd: string): Promise<Record<string, unknown>> {
-  const settled: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(mod)) {
-    if (value === null || typeof (value as PromiseLike<unknown>).then !== 'function') {
-      settled[key] = value;
-      continue;
-    }
+  const settled: Record<string, unknown> = { ...mod };
+  const awaited = 'default' in mod ? ['default', 'ormdiff'] : Object.keys(mod);
+  for (const key of awaited) {
+    const value = mod[key];
+    if (value === null || typeof value !== 'object' || typeof (value as PromiseLike<unknown>).then !== 'function') continue;
     try {
       settled[key] = await value;
     } catch (error) {
-      throw new ConfigError(`config file ${display(file, cwd)} failed to load: ${firstLine(error)}`, { cause: error });
+      const which = key === 'default' ? '' : ` (export ${key})`;
+      throw new ConfigError(`config file ${display(file, cwd)} failed to load${which}: ${firstLine(error)}`, { cause: error });
     }
   }
   // Decorators the config applies after its promise settles, or in callbacks it queued while loading.
