@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { loadConfig } from '../config/load';
+import { useConnectionSettings } from '../db/connect';
 import { parsePolicyConfig, type PolicyOverrides } from '../diff/policy';
 import { UsageError } from '../errors';
 
@@ -39,14 +40,17 @@ export async function openProject(options: ProjectOptions = {}): Promise<Project
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const loaded = await loadConfig(options.config ?? 'ormconfig.ts', cwd);
   const configDir = path.dirname(loaded.configPath);
+  const url =
+    checkUrl(options.url, '--url') ??
+    checkUrl(process.env.DATABASE_URL || undefined, 'DATABASE_URL') ??
+    checkUrl(loaded.url, `the url in ${path.basename(loaded.configPath)}`);
+  // The DataSource's ssl/extra apply to whichever URL is used for the project's database, as TypeORM's would.
+  if (url && loaded.connection) useConnectionSettings(url, loaded.connection);
   return {
     cwd,
     configPath: loaded.configPath,
     dataSourceOptions: loaded.dataSourceOptions,
-    url:
-      checkUrl(options.url, '--url') ??
-      checkUrl(process.env.DATABASE_URL || undefined, 'DATABASE_URL') ??
-      checkUrl(loaded.url, `the url in ${path.basename(loaded.configPath)}`),
+    url,
     migrationsDir: path.resolve(configDir, loaded.ormdiff.migrationsDir ?? 'migrations'),
     include: [...(loaded.ormdiff.include ?? []), ...(options.include ?? [])],
     exclude: [...(loaded.ormdiff.exclude ?? []), ...(options.exclude ?? [])],

@@ -10,8 +10,9 @@ import { type DataSourceOptions, getMetadataArgsStorage } from 'typeorm';
 import { ConfigError, firstLine } from './errors';
 import { globFiles } from './glob';
 import { isTypeScriptFile, registerTypeScript } from './register';
-import { connectionUrl } from './url';
 import type { PolicyOverrides } from '../diff/policy';
+import type { ConnectionSettings } from '../db/connect';
+import { connectionSettingsOf, connectionUrl } from './url';
 
 export { ConfigError } from './errors';
 
@@ -29,6 +30,8 @@ export interface LoadedConfig {
   dataSourceOptions: DataSourceOptions;
   ormdiff: OrmdiffOptions;
   url?: string;
+  /** The DataSource's `ssl`, `extra`… for ormdiff's own connections to the project's server. */
+  connection?: ConnectionSettings;
 }
 
 /** What TypeORM accepts as an entity: a class or an EntitySchema. */
@@ -52,21 +55,23 @@ function display(file: string, cwd: string): string {
 }
 
 function requireFile(file: string, what: string, cwd: string): Record<string, unknown> {
-  if (isTypeScriptFile(file)) {
-    try {
-      registerTypeScript(dirname(file));
-    } catch (error) {
-      throw new ConfigError(`cannot load ${what} ${display(file, cwd)}: no TypeScript loader (install @swc-node/register or ts-node): ${firstLine(error)}`, {
-        cause: error,
-      });
-    }
-  }
   try {
     return require(file) as Record<string, unknown>;
   } catch (error) {
     const culprit = throwingFile(error, file);
     const where = culprit ? ` (thrown in ${display(culprit, cwd)})` : '';
     throw new ConfigError(`${what} ${display(file, cwd)} failed to load${where}: ${firstLine(error)}`, { cause: error });
+  }
+}
+
+/** The TypeScript loader, registered before the first TypeScript file is required, told which files come next. */
+function prepareTypeScript(files: string[], configFile: string, cwd: string): void {
+  const ts = files.filter(isTypeScriptFile);
+  if (ts.length === 0) return;
+  try {
+    registerTypeScript(dirname(configFile)).addRoots(ts);
+  } catch (error) {
+    throw new ConfigError(`cannot load ${display(ts[0], cwd)}: the TypeScript compiler failed to start: ${firstLine(error)}`, { cause: error });
   }
 }
 
@@ -79,6 +84,50 @@ function throwingFile(error: unknown, file: string): string | undefined {
     return path === file ? undefined : path;
   }
   return undefined;
+}
+
+/**
+ * The config's exports with its promises awaited: a config may export a promise of its DataSource
+ * (built after reading secrets), as a default or a named export. With a default export, other named
+ * promises are left alone (`export const ready = AppDataSource.initialize()` is not ormdiff's to wait for).
+ */
+async function settledExports(mod: Record<string, unknown>, file: string, cwd: string): Promise<Record<string, unknown>> {
+  const settled: Record<string, unknown> = { ...mod };
+  const awaited = 'default' in mod ? ['default', 'ormdiff'] : Object.keys(mod);
+  for (const key of awaited) {
+    const value = mod[key];
+    if (value === null || typeof value !== 'object' || typeof (value as PromiseLike<unknown>).then !== 'function') continue;
+    try {
+      settled[key] = await value;
+    } catch (error) {
+      const which = key === 'default' ? '' : ` (export ${key})`;
+      throw new ConfigError(`config file ${display(file, cwd)} failed to load${which}: ${firstLine(error)}`, { cause: error });
+    }
+  }
+  // Decorators the config applies after its promise settles, or in callbacks it queued while loading.
+  await decoratorsSettled();
+  return settled;
+}
+
+/** How many decorators TypeORM has recorded so far (its storage is global, shared by every copy of typeorm). */
+function recordedDecorators(): number {
+  const storage = getMetadataArgsStorage() as unknown as Record<string, unknown>;
+  return Object.values(storage).reduce<number>((n, v) => n + (Array.isArray(v) ? v.length : 0), 0);
+}
+
+/**
+ * Lets the callbacks the user's files queued run (feature-flagged columns applied in a setImmediate,
+ * decorators applied once an awaited flag service answers) until TypeORM's storage stops growing, so
+ * that no column they add is mistaken for one to drop. Bounded: a file that decorates forever is not waited for.
+ */
+async function decoratorsSettled(): Promise<void> {
+  let before = recordedDecorators();
+  for (let turn = 0, quiet = 0; turn < 50 && quiet < 2; turn++) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const now = recordedDecorators();
+    quiet = now === before ? quiet + 1 : 0;
+    before = now;
+  }
 }
 
 /** TypeORM's loadFileClasses: every exported class or EntitySchema, through arrays and objects. */
@@ -95,17 +144,19 @@ function isDecoratedEntity(value: unknown): boolean {
   return getMetadataArgsStorage().tables.some((t) => t.target === value);
 }
 
-function loadEntities(options: DataSourceOptions, configFile: string, cwd: string): unknown[] {
+async function loadEntities(options: DataSourceOptions, configFile: string, cwd: string): Promise<unknown[]> {
   const listed = options.entities === undefined ? [] : Array.isArray(options.entities) ? options.entities : Object.values(options.entities);
   const entities: unknown[] = [];
+  const files: string[] = [];
   for (const item of listed) {
-    if (typeof item !== 'string') {
-      entities.push(item);
-      continue;
-    }
-    const files = globFiles(item, dirname(configFile)).filter((f) => ENTITY_FILE.test(f) && !f.endsWith('.d.ts'));
-    for (const file of files) entities.push(...exportedEntities(requireFile(file, 'entity file', cwd)));
+    if (typeof item !== 'string') entities.push(item);
+    else files.push(...globFiles(item, dirname(configFile)).filter((f) => ENTITY_FILE.test(f) && !f.endsWith('.d.ts')));
   }
+  // One program over every entity file rather than one per file (or per pattern).
+  prepareTypeScript(files, configFile, cwd);
+  for (const file of files) entities.push(...exportedEntities(requireFile(file, 'entity file', cwd)));
+  // An @Entity applied late (in a setImmediate) makes its class an entity only now.
+  await decoratorsSettled();
   // A file matched by two patterns is required once but listed twice.
   const found = [...new Set(entities)].filter(isDecoratedEntity);
   if (found.length === 0) {
@@ -120,17 +171,11 @@ export async function loadConfig(configPath = 'ormconfig.ts', cwd = process.cwd(
   const file = resolve(cwd, configPath);
   if (!existsSync(file) || !statSync(file).isFile()) throw new ConfigError(`config file ${display(file, cwd)} not found`);
 
-  const mod = requireFile(file, 'config file', cwd);
+  prepareTypeScript([file], file, cwd);
+  const mod = await settledExports(requireFile(file, 'config file', cwd), file, cwd);
   // Like TypeORM's CLI, a file whose only DataSource is a named export (`export const AppDataSource`) works too.
   const namedDataSources = Object.entries(mod).filter(([key, value]) => key !== 'default' && isDataSource(value));
-  let exported: unknown = 'default' in mod ? mod.default : namedDataSources.length === 1 ? namedDataSources[0][1] : mod;
-  if (exported && typeof (exported as PromiseLike<unknown>).then === 'function') {
-    try {
-      exported = await exported;
-    } catch (error) {
-      throw new ConfigError(`config file ${display(file, cwd)} failed to load: ${firstLine(error)}`, { cause: error });
-    }
-  }
+  const exported: unknown = 'default' in mod ? mod.default : namedDataSources.length === 1 ? namedDataSources[0][1] : mod;
   const options: DataSourceOptions | undefined = isDataSource(exported)
     ? exported.options
     : typeof exported === 'object' && exported !== null && typeof (exported as { type?: unknown }).type === 'string'
@@ -143,9 +188,10 @@ export async function loadConfig(configPath = 'ormconfig.ts', cwd = process.cwd(
     throw new ConfigError(`config file ${display(file, cwd)}: ormdiff supports only type "postgres", not ${JSON.stringify(options.type)}`);
   }
 
-  const entities = loadEntities(options, file, cwd) as EntityTarget[];
+  const entities = (await loadEntities(options, file, cwd)) as EntityTarget[];
   const ormdiff = (typeof mod.ormdiff === 'object' && mod.ormdiff !== null ? mod.ormdiff : {}) as OrmdiffOptions;
   const dataSourceOptions: DataSourceOptions = { ...options, entities };
   const url = connectionUrl(options);
-  return { configPath: file, dataSourceOptions, ormdiff, ...(url !== undefined ? { url } : {}) };
+  const connection = connectionSettingsOf(options);
+  return { configPath: file, dataSourceOptions, ormdiff, ...(url !== undefined ? { url } : {}), ...(connection ? { connection } : {}) };
 }

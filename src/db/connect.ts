@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { Client, type ClientConfig } from 'pg';
 import { DatabaseError } from '../errors';
 import { redactSecrets, redactUrl } from './redact';
 
@@ -12,9 +12,44 @@ export function describeServer(url: string): string {
   }
 }
 
+/**
+ * What a connection needs beyond its URL (TLS, pg settings such as statement_timeout or `options`):
+ * what the project's DataSource gives TypeORM in `ssl` and `extra`. Which server and database the
+ * URL says; so the settings never name them.
+ */
+export type ConnectionSettings = Omit<ClientConfig, 'connectionString' | 'host' | 'port' | 'database'>;
+
+/**
+ * Settings per server (host:port), for every database on it: the project's own, the maintenance
+ * database ormdiff creates databases from, and scratch databases beside the project's. Registered once
+ * the project's URL is known; an embedded or other server never gets them.
+ */
+const settingsByServer = new Map<string, ConnectionSettings>();
+
+function serverKey(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return `${u.hostname.toLowerCase()}:${u.port || '5432'}`;
+  } catch {
+    return undefined;
+  }
+}
+
+export function useConnectionSettings(url: string, settings: ConnectionSettings): void {
+  const key = serverKey(url);
+  if (key) settingsByServer.set(key, settings);
+}
+
+/** The settings registered for the server of `url` (empty when none). */
+export function connectionSettings(url: string): ConnectionSettings {
+  const key = serverKey(url);
+  return (key && settingsByServer.get(key)) || {};
+}
+
 /** Opens one connection; any failure becomes a one-line DatabaseError that names the server. */
 export async function connect(url: string): Promise<Client> {
-  const client = new Client({ connectionString: url, application_name: 'ormdiff', connectionTimeoutMillis: 15000 });
+  // The project's settings win over ormdiff's defaults, as `extra` does in TypeORM; the URL over both.
+  const client = new Client({ application_name: 'ormdiff', connectionTimeoutMillis: 15000, ...connectionSettings(url), connectionString: url });
   // An idle client whose server goes away emits 'error'; without a listener that would crash the process.
   client.on('error', () => undefined);
   try {

@@ -6,13 +6,17 @@
  * which loads the `typescript` package (~200 ms) before the first file; with 1,000 migrations
  * the whole load is the bulk of an `upgrade head` that has nothing to do. A `.ts` require hook
  * with the same options is installed for helpers the migrations import, unless the process
- * already has one (ts-node, @swc-node/register, jest).
+ * already has one (ts-node, @swc-node/register, jest, ormdiff's entity loader). Migrations need no
+ * decorator metadata, so swc's file-at-a-time output is exact for them; the project's tsconfig `paths`
+ * and `baseUrl` are resolved at require time (../config/resolve), as for entities.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { MigrationInterface } from 'typeorm';
+import { resolveProjectImports } from '../config/resolve';
+import { nearestTsconfig } from '../config/tsconfig';
 import { GraphError } from './errors';
 import { buildGraph, RevisionGraph, RevisionNode } from './graph';
 
@@ -158,6 +162,7 @@ export function loadRevisions(dir: string): LoadedRevision[] {
     throw new GraphError([`Can't read migrations directory ${root}: ${(err as Error).message}`]);
   }
   ensureTsHook();
+  resolveProjectImports(nearestTsconfig(root));
   const cacheDir = join(dirname(root), '.ormdiff', 'compiled');
   const problems: string[] = [];
   const out: LoadedRevision[] = [];

@@ -11,6 +11,7 @@
  */
 import { DataSource, QueryResult, QueryRunner, Table } from 'typeorm';
 import type { Query } from 'typeorm/driver/Query';
+import { connectionSettings } from '../db/connect';
 import { ConnectionError, redactUrl, UsageError } from './errors';
 import type { Statement } from './sql';
 
@@ -74,6 +75,8 @@ async function connect(opts: SessionOptions): Promise<{ dataSource: DataSource; 
     logging: false,
     applicationName: 'ormdiff',
     connectTimeoutMS: 10_000,
+    // The project's ssl/extra, registered for this server when the project was opened.
+    extra: connectionSettings(opts.url),
   });
   try {
     await dataSource.initialize();

@@ -74,4 +74,5 @@ test('autogenerate → upgrade → autogenerate again finds nothing; an edit giv
   expect(after).toHaveLength(0);
   const current = await cli(['current']);
   expect(current.stdout).toMatch(/initial schema/);
-});
+  // Two cold compiles of the entities (the first run, the edit) by the TypeScript compiler.
+}, 240_000);

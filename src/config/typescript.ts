@@ -1,0 +1,277 @@
+/**
+ * Compiles the user's TypeScript exactly as their own `tsc` build does, for `require()`.
+ *
+ * TypeORM reads a column's type from `design:type` when `@Column()` names none, and what tsc writes
+ * there depends on types declared in other files (an imported numeric enum is `Number`, a generic `T`
+ * is `Object`): only a `ts.Program` with its type checker gets that right, a file-at-a-time transpiler
+ * (swc, esbuild, ts.transpileModule) cannot. tsc's CommonJS output also keeps circular imports between
+ * entity files working, as they do in the user's build. So: one program over the files about to be
+ * loaded, with the project's tsconfig, forced to CommonJS with decorator metadata, emitted even when
+ * it has type errors (ormdiff is not a type checker).
+ *
+ * Compiled output is cached (see ./compile-cache), so a second run does not build a program at all.
+ */
+import { createHash } from 'node:crypto';
+import Module from 'node:module';
+import { dirname, join, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import type * as TS from 'typescript';
+import { CompileCache, type Manifest } from './compile-cache';
+import { resolveProjectImports } from './resolve';
+import { nearestTsconfig, tsconfigChain } from './tsconfig';
+
+type TypeScript = typeof TS;
+
+export const TS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
+
+/** What the loader did in this process; tests assert a warm run compiles nothing. */
+export const loaderStats = { programs: 0, emitted: 0, cacheHits: 0 };
+
+/** Bumped when the loader's output for the same input could change. */
+const LOADER_VERSION = '1';
+
+const inNodeModules = (file: string): boolean => file.includes(`${sep}node_modules${sep}`);
+
+/** Where the project's own `typescript` is (the one its build uses), else ormdiff's. */
+function typescriptPackage(projectDir: string): string {
+  try {
+    return require.resolve('typescript', { paths: [projectDir] });
+  } catch {
+    return require.resolve('typescript');
+  }
+}
+
+/** The version of the compiler at `main`, without loading it (that takes ~200 ms). */
+function typescriptVersion(main: string): string {
+  for (let dir = dirname(main); dirname(dir) !== dir; dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'typescript') return pkg.version ?? 'unknown';
+    } catch {
+      // keep walking up
+    }
+  }
+  return 'unknown';
+}
+
+/** tsc's default module resolution for a module kind (Classic aside: Node10, which finds packages). */
+function defaultResolution(ts: TypeScript, module: TS.ModuleKind | undefined): TS.ModuleResolutionKind {
+  const kinds = ts.ModuleKind as unknown as Record<string, number>;
+  if (module === ts.ModuleKind.NodeNext) return ts.ModuleResolutionKind.NodeNext;
+  if (module !== undefined && [kinds.Node16, kinds.Node18, kinds.Node20].includes(module)) return ts.ModuleResolutionKind.Node16;
+  if (module !== undefined && module === kinds.Preserve) return ts.ModuleResolutionKind.Bundler;
+  return ts.ModuleResolutionKind.Node10;
+}
+
+function compilerOptions(ts: TypeScript, tsconfig: string | undefined): { options: TS.CompilerOptions; declarationRoots: string[] } {
+  // Without a tsconfig there is no build to match: a Node project's defaults (no DOM types to parse).
+  let options: TS.CompilerOptions = { target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'], esModuleInterop: true };
+  let declarationRoots: string[] = [];
+  if (tsconfig) {
+    const host: TS.ParseConfigFileHost = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined };
+    const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, host);
+    if (parsed) {
+      options = parsed.options;
+      // Global declarations (`declare global`, ambient enums) the project's build sees through `include`.
+      declarationRoots = parsed.fileNames.filter((f) => f.endsWith('.d.ts'));
+    }
+  }
+  const resolution = options.moduleResolution ?? defaultResolution(ts, options.module);
+  // Node16/NodeNext resolution exists only with the module kind of the same name (TypeScript fails an
+  // assertion otherwise), and that kind may emit ESM, which require() cannot load. Bundler resolution
+  // resolves as they do for types (`./user.js` → user.ts, package `exports`) and accepts CommonJS.
+  const nodeStyle = resolution === ts.ModuleResolutionKind.Node16 || resolution === ts.ModuleResolutionKind.NodeNext;
+  return {
+    declarationRoots,
+    options: {
+      ...options,
+      module: ts.ModuleKind.CommonJS,
+      // Resolve imports (hence types) as the user's build does, although the output is CommonJS.
+      moduleResolution: nodeStyle ? ts.ModuleResolutionKind.Bundler : resolution,
+      experimentalDecorators: true,
+      emitDecoratorMetadata: true,
+      verbatimModuleSyntax: false,
+      noEmit: false,
+      noEmitOnError: false,
+      emitDeclarationOnly: false,
+      declaration: false,
+      declarationMap: false,
+      composite: false,
+      incremental: false,
+      tsBuildInfoFile: undefined,
+      outFile: undefined,
+      sourceMap: false,
+      inlineSourceMap: false,
+      inlineSources: false,
+    },
+  };
+}
+
+/**
+ * What the output of a given file set depends on besides the files: the compiler's version, the
+ * tsconfig chain's text (options, paths) and this loader. Computed without loading the compiler, so a
+ * warm run never loads it.
+ */
+function compilerKey(typescript: string, tsconfig: string | undefined, projectDir: string): string {
+  const hash = createHash('sha256').update(`${LOADER_VERSION}\0${typescriptVersion(typescript)}\0`);
+  // Types from node_modules (a library's classes, @types/node's Buffer) change only with the lockfile.
+  const lockfile = nearestLockfile(projectDir);
+  for (const file of [...(tsconfig ? tsconfigChain(tsconfig) : []), ...(lockfile ? [lockfile] : [])]) {
+    hash.update(`${file}\0`);
+    try {
+      hash.update(readFileSync(file));
+    } catch {
+      // gone since it was read: the key still differs from the one it was cached under
+    }
+  }
+  return hash.digest('hex');
+}
+
+const LOCKFILES = ['package-lock.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lockb', 'bun.lock'];
+
+function nearestLockfile(dir: string): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    for (const name of LOCKFILES) if (existsSync(join(d, name))) return join(d, name);
+    if (dirname(d) === d) return undefined;
+  }
+}
+
+interface Compiler {
+  ts: TypeScript;
+  options: TS.CompilerOptions;
+  declarationRoots: string[];
+  host: TS.CompilerHost;
+}
+
+export class ProjectCompiler {
+  private readonly typescript: string;
+  private readonly key: string;
+  private readonly roots = new Set<string>();
+  private loaded: Compiler | undefined;
+  private program: TS.Program | undefined;
+  private manifest: Manifest | undefined;
+
+  constructor(
+    readonly tsconfig: string | undefined,
+    private readonly cache: CompileCache,
+    projectDir: string,
+  ) {
+    this.typescript = typescriptPackage(tsconfig ? dirname(tsconfig) : projectDir);
+    this.key = compilerKey(this.typescript, tsconfig, tsconfig ? dirname(tsconfig) : projectDir);
+  }
+
+  /** The compiler, its options and host: loaded on the first cache miss only. */
+  private get compiler(): Compiler {
+    if (!this.loaded) {
+      const ts = require(this.typescript) as TypeScript;
+      const { options, declarationRoots } = compilerOptions(ts, this.tsconfig);
+      const host = ts.createCompilerHost(options, true);
+      // Programs rebuilt for late roots reuse every file already parsed (lib files are most of the time).
+      const parsed = new Map<string, TS.SourceFile | undefined>();
+      const getSourceFile = host.getSourceFile.bind(host);
+      host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+        if (!parsed.has(fileName)) parsed.set(fileName, getSourceFile(fileName, languageVersion, onError, shouldCreate));
+        return parsed.get(fileName);
+      };
+      this.loaded = { ts, options, declarationRoots, host };
+    }
+    return this.loaded;
+  }
+
+  /** Files about to be required: the next program (if one is needed at all) is built over all of them. */
+  addRoots(files: string[]): void {
+    for (const file of files) if (!inNodeModules(file) && !file.endsWith('.d.ts')) this.roots.add(file);
+  }
+
+  /** CommonJS for a project file, from the cache when nothing it could depend on changed. */
+  compile(file: string): string {
+    const cached = this.cache.read(file, this.key);
+    if (cached !== undefined) {
+      loaderStats.cacheHits++;
+      return cached;
+    }
+    this.roots.add(file);
+    let sourceFile = this.program?.getSourceFile(file);
+    if (!sourceFile) {
+      this.buildProgram();
+      sourceFile = this.program!.getSourceFile(file);
+    }
+    if (!sourceFile) throw new Error(`TypeScript could not read ${file}`);
+    let code: string | undefined;
+    this.program!.emit(sourceFile, (name, text) => {
+      if (/\.[mc]?js$/.test(name)) code = text;
+    });
+    if (code === undefined) throw new Error(`TypeScript emitted nothing for ${file}`);
+    loaderStats.emitted++;
+    this.cache.write(file, this.key, this.manifestOfProgram(), code);
+    return code;
+  }
+
+  /** Files outside the project (a .ts file shipped in node_modules): no program, no cache. */
+  transpile(file: string): string {
+    const { ts, options } = this.compiler;
+    return ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions: options, fileName: file }).outputText;
+  }
+
+  private buildProgram(): void {
+    const { ts, options, host, declarationRoots } = this.compiler;
+    this.program = ts.createProgram({
+      rootNames: [...declarationRoots, ...this.roots],
+      options,
+      host,
+      ...(this.program ? { oldProgram: this.program } : {}),
+    });
+    this.manifest = undefined;
+    loaderStats.programs++;
+  }
+
+  /** Every project file the program saw: a change to any of them may change what a file compiles to. */
+  private manifestOfProgram(): Manifest {
+    if (!this.manifest) {
+      const program = this.program!;
+      const files = program
+        .getSourceFiles()
+        .filter((sf) => !program.isSourceFileDefaultLibrary(sf) && !program.isSourceFileFromExternalLibrary(sf) && !inNodeModules(sf.fileName))
+        .map((sf) => sf.fileName.split('/').join(sep));
+      this.manifest = this.cache.manifest(files);
+    }
+    return this.manifest;
+  }
+}
+
+interface NodeModuleInstance {
+  _compile(code: string, filename: string): void;
+}
+const NodeModule = Module as unknown as { _extensions: Record<string, (m: NodeModuleInstance, filename: string) => void> };
+
+/** One per project (tsconfig and cache), so the config's program is reused for the entities. */
+const compilers = new Map<string, ProjectCompiler>();
+/** The project being loaded: TypeScript it requires, even from outside its directory, compiles with its settings. */
+let active: ProjectCompiler | undefined;
+let hooked = false;
+
+function hook(): void {
+  if (hooked) return;
+  hooked = true;
+  for (const ext of TS_EXTENSIONS) {
+    NodeModule._extensions[ext] = (m, filename) => {
+      const compiler = active!;
+      m._compile(inNodeModules(filename) ? compiler.transpile(filename) : compiler.compile(filename), filename);
+    };
+  }
+}
+
+/**
+ * Makes `require()` compile TypeScript with the project's compiler and tsconfig (the one nearest to
+ * `projectDir`), caching under `cacheDir`, and resolve the tsconfig's path aliases. Once per project.
+ */
+export function registerTypeScriptLoader(projectDir: string, cacheDir: string): ProjectCompiler {
+  const tsconfig = nearestTsconfig(projectDir);
+  const id = `${tsconfig ?? ''}\0${cacheDir}`;
+  let compiler = compilers.get(id);
+  if (!compiler) compilers.set(id, (compiler = new ProjectCompiler(tsconfig, new CompileCache(cacheDir), projectDir)));
+  active = compiler;
+  resolveProjectImports(tsconfig);
+  hook();
+  return compiler;
+}
