@@ -16,6 +16,8 @@ module.exports = {
       },
     ],
   },
+  // The vendored real-world apps' imports of what was not vendored go to their shims (test/realworld/resolver.js).
+  resolver: '<rootDir>/test/realworld/resolver.js',
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.js',
   testTimeout: 60000,
