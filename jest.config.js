@@ -4,6 +4,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
+    // The vendored real-world apps compile as their own builds do (test/realworld/tsc-transform.js).
+    '/test/realworld/[^/]+/app/.+\\.ts$': '<rootDir>/test/realworld/tsc-transform.js',
     '^.+\\.ts$': [
       '@swc/jest',
       {
