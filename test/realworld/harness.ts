@@ -29,7 +29,7 @@ export interface RealWorldApp {
    * Parts known not to hold yet, each with the reason (an item of issue 8): they run as `test.failing`,
    * so the day they pass the suite says so and the entry must go.
    */
-  knownFailures?: Partial<Record<'load' | 'report' | 'cli' | 'apply', string>>;
+  knownFailures?: Partial<Record<'load' | 'report' | 'cli' | 'apply' | 'empty', string>>;
 }
 
 export interface RealWorldRun {
@@ -86,11 +86,27 @@ export async function runApp(app: RealWorldApp): Promise<RealWorldRun> {
   const dir = path.join(ROOT, app.name);
   const db = await createTestDatabase(`ormdiff_rw_${app.name.replace(/\W/g, '_').slice(0, 20)}`);
   const project = await openProject({ config: app.config, cwd: dir, url: db.url });
+  const options = project.dataSourceOptions;
+  const typeorm = await typeormStatements(options, db.url, migrationClasses(options, path.dirname(project.configPath), app.includeMigration));
+  const run: RealWorldRun = { db, typeorm, cli: await cliStatements(app, db.url) };
+  try {
+    run.ormdiff = await ormdiffStatements(app, db.url);
+  } catch (error) {
+    run.error = error;
+  }
+  report(app, run);
+  return run;
+}
+
+/**
+ * TypeORM's DataSource for the app on `url` (the app's options, its connection settings replaced):
+ * `migrations` run by TypeORM's runner, then its generator's statements. Plain `require('typeorm')`.
+ */
+async function typeormStatements(options: DataSourceOptions, url: string, migrations: unknown[] = []): Promise<string[]> {
   const { DataSource: TypeormDataSource } = require('typeorm') as typeof import('typeorm');
-  const options = project.dataSourceOptions as Extract<DataSourceOptions, { type: 'postgres' }>;
   const ds: DataSource = new TypeormDataSource({
     ...options,
-    url: db.url,
+    url,
     host: undefined,
     port: undefined,
     username: undefined,
@@ -101,24 +117,15 @@ export async function runApp(app: RealWorldApp): Promise<RealWorldRun> {
     migrationsRun: false,
     dropSchema: false,
     logging: false,
-    migrations: migrationClasses(options, path.dirname(project.configPath), app.includeMigration) as DataSourceOptions['migrations'],
+    migrations,
   } as DataSourceOptions);
   await ds.initialize();
-  let typeorm: string[];
   try {
     await ds.runMigrations();
-    typeorm = (await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => oneLine(q.query));
+    return (await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => oneLine(q.query));
   } finally {
     await ds.destroy();
   }
-  const run: RealWorldRun = { db, typeorm, cli: await cliStatements(app, db.url) };
-  try {
-    run.ormdiff = await ormdiffStatements(app, db.url);
-  } catch (error) {
-    run.error = error;
-  }
-  report(app, run);
-  return run;
 }
 
 export async function ormdiffStatements(app: RealWorldApp, url: string): Promise<string[]> {
@@ -229,6 +236,23 @@ export function describeRealWorldApp(app: RealWorldApp): void {
         expect(await ormdiffStatements(app, db.url)).toEqual([]);
       },
       120_000,
+    );
+
+    testOrFailing(known.empty)(
+      `from an empty database, ormdiff's migration builds what TypeORM's generator then finds in step${known.empty ? ` (known: ${known.empty})` : ''}`,
+      async () => {
+        const empty = await createTestDatabase(`ormdiff_rw_empty`);
+        try {
+          const up = await ormdiffStatements(app, empty.url);
+          await applyStatements(empty.url, up);
+          expect(await ormdiffStatements(app, empty.url)).toEqual([]);
+          const project = await openProject({ config: app.config, cwd: path.join(ROOT, app.name), url: empty.url });
+          expect(await typeormStatements(project.dataSourceOptions, empty.url)).toEqual([]);
+        } finally {
+          await empty.drop();
+        }
+      },
+      300_000,
     );
   });
 }
