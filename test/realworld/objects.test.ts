@@ -21,6 +21,11 @@ describe('objects a statement touches', () => {
     expect(objectsOf('ALTER TABLE "t" ADD CONSTRAINT "PK_x" PRIMARY KEY ("b", "a")')).toContain('PRIMARY KEY t(a,b)');
   });
 
+  test("ormdiff's backfill before SET NOT NULL is about the column", () => {
+    const ours = `UPDATE "public"."variable" SET "type" = 'string'::text WHERE "type" IS NULL`;
+    expect(beyond([ours], ['ALTER TABLE "variable" ALTER COLUMN "type" SET NOT NULL'])).toEqual([]);
+  });
+
   test('what TypeORM does not mention at all is beyond it', () => {
     const ours = ['DROP TABLE "public"."discount_rule_products"', 'ALTER TABLE "public"."x" RENAME CONSTRAINT "PK_a" TO "PK_b"'];
     expect(beyond(ours, ['ALTER TABLE "y" DROP CONSTRAINT "PK_c"'])).toEqual(ours);

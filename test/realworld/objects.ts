@@ -20,7 +20,7 @@ const columnList = (list: string): string =>
 export function objectsOf(statement: string): Set<string> {
   const sql = statement.replace(/"public"\./g, '');
   const out = new Set<string>();
-  const table = new RegExp(`^(?:ALTER|CREATE|DROP) TABLE (?:IF (?:NOT )?EXISTS )?${NAME}`).exec(sql)?.[1];
+  const table = new RegExp(`^(?:(?:ALTER|CREATE|DROP) TABLE (?:IF (?:NOT )?EXISTS )?|UPDATE )${NAME}`).exec(sql)?.[1];
   if (table !== undefined && /^(CREATE|DROP) TABLE/.test(sql)) out.add(`table ${unquote(table)}`);
   // Constraints, indexes and types by name, wherever they are named.
   for (const m of sql.matchAll(new RegExp(`\\b(?:CONSTRAINT|INDEX(?: IF (?:NOT )?EXISTS)?(?: CONCURRENTLY)?|TYPE|TO) ${NAME}`, 'g'))) {
@@ -28,8 +28,9 @@ export function objectsOf(statement: string): Set<string> {
   }
   if (table !== undefined) {
     const t = unquote(table);
-    // Columns: TypeORM's `ADD "c"`, ormdiff's `ADD COLUMN "c"`, and ALTER/DROP COLUMN.
-    for (const m of sql.matchAll(new RegExp(`\\b(?:ADD(?: COLUMN)?|ALTER COLUMN|DROP COLUMN(?: IF EXISTS)?) ${NAME}`, 'g'))) {
+    // Columns: TypeORM's `ADD "c"`, ormdiff's `ADD COLUMN "c"`, ALTER/DROP COLUMN, and the backfill
+    // (`UPDATE "t" SET "c" = …`) ormdiff puts before a SET NOT NULL.
+    for (const m of sql.matchAll(new RegExp(`\\b(?:ADD(?: COLUMN)?|ALTER COLUMN|DROP COLUMN(?: IF EXISTS)?|SET) ${NAME}`, 'g'))) {
       out.add(`column ${t}.${unquote(m[1])}`);
     }
     // A key by what it constrains, whatever its name.
