@@ -38,6 +38,8 @@ export interface RealWorldRun {
   typeorm: string[];
   /** `ormdiff diff` on the same database; undefined when ormdiff failed (`error`). */
   ormdiff?: string[];
+  /** Its down statements. */
+  ormdiffDown?: string[];
   error?: unknown;
   /** The same diff by the built CLI in its own process, with its own TypeScript loader; or its failure. */
   cli: { up?: string[]; error?: string };
@@ -90,7 +92,9 @@ export async function runApp(app: RealWorldApp): Promise<RealWorldRun> {
   const typeorm = await typeormStatements(options, db.url, migrationClasses(options, path.dirname(project.configPath), app.includeMigration));
   const run: RealWorldRun = { db, typeorm, cli: await cliStatements(app, db.url) };
   try {
-    run.ormdiff = await ormdiffStatements(app, db.url);
+    const plan = await ormdiffPlan(app, db.url);
+    run.ormdiff = plan.up;
+    run.ormdiffDown = plan.down;
   } catch (error) {
     run.error = error;
   }
@@ -128,9 +132,13 @@ async function typeormStatements(options: DataSourceOptions, url: string, migrat
   }
 }
 
+export async function ormdiffPlan(app: RealWorldApp, url: string): Promise<{ up: string[]; down: string[] }> {
+  const { plan } = (await diff({ config: app.config, cwd: path.join(ROOT, app.name), url, format: 'sql' })).comparison;
+  return { up: plan.up.map((s) => oneLine(s.sql)), down: plan.down.map((s) => oneLine(s.sql)) };
+}
+
 export async function ormdiffStatements(app: RealWorldApp, url: string): Promise<string[]> {
-  const result = await diff({ config: app.config, cwd: path.join(ROOT, app.name), url, format: 'sql' });
-  return result.comparison.plan.up.map((s) => oneLine(s.sql));
+  return (await ormdiffPlan(app, url)).up;
 }
 
 const BIN = path.resolve(ROOT, '../../bin/ormdiff.js');
@@ -227,13 +235,15 @@ export function describeRealWorldApp(app: RealWorldApp): void {
     );
 
     testOrFailing(known.apply)(
-      `ormdiff's migration applies in one transaction and a second diff is empty${known.apply ? ` (known: ${known.apply})` : ''}`,
+      `ormdiff's migration applies in one transaction, a second diff is empty, and its down restores the state${known.apply ? ` (known: ${known.apply})` : ''}`,
       async () => {
         if (run?.error) throw run.error;
         // Last, so the other tests read the state the app's migrations left.
         const { db } = run!;
         await applyStatements(db.url, run!.ormdiff!);
         expect(await ormdiffStatements(app, db.url)).toEqual([]);
+        await applyStatements(db.url, run!.ormdiffDown!);
+        expect(await ormdiffStatements(app, db.url)).toEqual(run!.ormdiff);
       },
       120_000,
     );
