@@ -8,6 +8,7 @@
  *     with the types at hand (a per-file transpile says Object), and `@Column()` without a type reads it.
  * Unresolved imports (packages that are not installed, files not vendored) only lose their types.
  */
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const ts = require('typescript');
@@ -51,7 +52,14 @@ function programFor(filename) {
   return programs.get(app);
 }
 
+const SELF = crypto.createHash('sha256').update(fs.readFileSync(__filename)).update(ts.version).digest('hex');
+
 module.exports = {
+  /** This file and TypeScript's version are part of the key, not only the source (jest's default). */
+  getCacheKey(source, filename) {
+    return crypto.createHash('sha256').update(SELF).update(filename).update(source).digest('hex');
+  },
+
   process(source, filename) {
     const program = programFor(filename);
     const sourceFile = program.getSourceFile(filename);
