@@ -10,6 +10,8 @@ const project = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
+    // The vendored real-world apps compile as their own builds do (test/realworld/tsc-transform.js).
+    '/test/realworld/[^/]+/app/.+\\.ts$': '<rootDir>/test/realworld/tsc-transform.js',
     '^.+\\.ts$': [
       '@swc/jest',
       {
@@ -23,6 +25,8 @@ const project = {
     ],
   },
   moduleNameMapper: moduleNameMapper(),
+  // The vendored real-world apps' imports of what was not vendored go to their shims (test/realworld/resolver.js).
+  resolver: '<rootDir>/test/realworld/resolver.js',
 };
 
 const run = {

@@ -1,0 +1,4 @@
+export enum RoleType {
+  USER = 'USER',
+  ADMIN = 'ADMIN',
+}

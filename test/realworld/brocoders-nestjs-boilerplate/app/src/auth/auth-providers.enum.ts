@@ -1,0 +1,6 @@
+export enum AuthProvidersEnum {
+  email = 'email',
+  facebook = 'facebook',
+  google = 'google',
+  apple = 'apple',
+}
