@@ -32,7 +32,8 @@ const project = {
 const run = {
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.js',
-  testTimeout: 60000,
+  // CLI tests start whole processes that compile a project cold; a loaded CI machine must not fail them on time alone.
+  testTimeout: 180000,
   maxWorkers: 2,
 };
 
