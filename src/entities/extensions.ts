@@ -12,6 +12,8 @@
  *   constraints btree_gist, as TypeORM assumes.
  * Only tables the model creates count: TypeORM installs for views and `synchronize: false` entities
  * too, but nothing ormdiff plans uses those.
+ * What afterConnect itself creates, whatever the schema uses, is connectExtensions: the runner creates
+ * those before running migrations, which a TypeORM project's migrations may take for granted.
  */
 import type { EntityMetadata } from 'typeorm';
 import { compareStrings, type Extension } from '../schema/model';
