@@ -19,7 +19,7 @@ import { replayMigrations, scratchSourceFor, withScratchDatabase } from '../scra
 import { compareEntitiesWithDatabase, readActual, readDesired, type CompareOptions, type DesiredModel } from './compare';
 import { renderCheck, type CheckFormat } from './check-report';
 import { lintMigrations } from './lint';
-import { openProject, type Project, type ProjectOptions } from './project';
+import { connectExtensionsFor, openProject, type Project, type ProjectOptions } from './project';
 
 export type { CheckFormat } from './check-report';
 
@@ -128,7 +128,12 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const migrated = await withScratchDatabase(
     source,
     async (scratch) => {
-      const replay = await replayMigrations(scratch.url, { migrationsDir: project.migrationsDir, versionSchema: options.versionSchema });
+      const replay = await replayMigrations(scratch.url, {
+        migrationsDir: project.migrationsDir,
+        versionSchema: options.versionSchema,
+        extensions: connectExtensionsFor(project),
+        warn: log,
+      });
       log?.(`Replayed ${replay.steps.length} migration(s) into ${scratch.name}`);
       // What `revision --autogenerate` would write; a replay holds no rows, so no hazard is counted on it.
       const comparison = await compareEntitiesWithDatabase({ ...project, url: scratch.url }, { ...options.compare, facts: false });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { loadConfig } from '../config/load';
 import { useConnectionSettings } from '../db/connect';
+import { connectExtensionsOf } from '../entities/read';
 import { parsePolicyConfig, type PolicyOverrides } from '../diff/policy';
 import { UsageError } from '../errors';
 
@@ -81,4 +82,14 @@ export function requireUrl(project: Project): string {
     );
   }
   return project.url;
+}
+
+/**
+ * The extensions the project's DataSource creates when it connects, for the runner to create before
+ * it runs migrations (TypeORM's own `migration:run` connects first). Read from the entities once, and
+ * only if a run asks: a run with nothing to do never loads them.
+ */
+export function connectExtensionsFor(project: Pick<Project, 'dataSourceOptions'>): () => Promise<string[]> {
+  let found: Promise<string[]> | undefined;
+  return () => (found ??= connectExtensionsOf(project.dataSourceOptions));
 }

@@ -12,7 +12,7 @@ import { assertAtHead, revision as writeRevision } from '../runner';
 import { replayMigrations, scratchSourceFor, withScratchDatabase } from '../scratch';
 import { compareEntitiesWithDatabase, type CompareOptions } from './compare';
 import { connectCreatingIfMissing } from '../db/databases';
-import { openProject, requireUrl, type Project, type ProjectOptions } from './project';
+import { connectExtensionsFor, openProject, requireUrl, type Project, type ProjectOptions } from './project';
 
 export interface RevisionCommandOptions extends ProjectOptions {
   message: string;
@@ -71,7 +71,12 @@ async function autogeneratePlan(project: Project, options: RevisionCommandOption
   return withScratchDatabase(
     scratchSourceFor(project, options.scratchUrl),
     async (scratch) => {
-      const replay = await replayMigrations(scratch.url, { migrationsDir: project.migrationsDir, versionSchema: options.versionSchema });
+      const replay = await replayMigrations(scratch.url, {
+        migrationsDir: project.migrationsDir,
+        versionSchema: options.versionSchema,
+        extensions: connectExtensionsFor(project),
+        warn: options.log,
+      });
       options.log?.(`Replayed ${replay.steps.length} migration(s) into ${scratch.name}`);
       // The same comparison as against a live database (hints file included), but a replay holds no
       // rows, so hazards are not counted on it.

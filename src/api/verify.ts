@@ -7,14 +7,14 @@
  */
 import type { Client } from 'pg';
 import { withConnection } from '../db/connect';
-import { MigrationError, PartialMigrationError, downgrade, loadGraph, upgrade, type RunOptions } from '../runner';
+import { MigrationError, PartialMigrationError, downgrade, ensureExtensions, loadGraph, upgrade, type RunOptions } from '../runner';
 import type { Plan } from '../plan/plan';
 import type { Schema } from '../schema/model';
 import { scratchSourceFor, withScratchDatabase } from '../scratch';
 import { differingObjects, snapshot } from '../scratch/snapshot';
 import { compareEntitiesWithDatabase } from './compare';
 import { findingMessage } from './check-report';
-import { openProject, type Project, type ProjectOptions } from './project';
+import { connectExtensionsFor, openProject, type Project, type ProjectOptions } from './project';
 import { metadataTableOf } from './typeorm-metadata';
 
 export interface VerifyOptions extends ProjectOptions {
@@ -93,26 +93,37 @@ interface Walk {
   run: RunOptions;
   project: Project;
   log: (line: string) => void;
+  /** What the project's DataSource creates on connect (empty when there is no migration to run). */
+  extensions: readonly string[];
+}
+
+/**
+ * The schema as a TypeORM application finds it once connected: the extensions its DataSource creates
+ * on connect are there (the runner creates them before each run), even after a `down` that dropped one.
+ */
+async function look(walk: Walk): Promise<Schema> {
+  await ensureExtensions(async (sql, parameters) => (await walk.client.query(sql, parameters)).rows, walk.extensions);
+  return snapshot(walk.client, bookkeeping(walk.project));
 }
 
 async function stepByStep(walk: Walk, order: readonly RevisionRef[], verified: RevisionRef[]): Promise<{ problem?: VerifyProblem; empty: Schema; top: Schema }> {
-  const { client, run } = walk;
-  const empty = await snapshot(client, bookkeeping(walk.project));
+  const { run } = walk;
+  const empty = await look(walk);
   let before = empty;
   for (const revision of order) {
     const id = revision.revision;
     const failed = (step: 'up' | 'down' | 'up again', error: string) => ({ problem: { kind: 'stepFailed' as const, step, revision, error }, empty, top: before });
     let error = await attempt(() => upgrade({ ...run, target: id }));
     if (error) return failed('up', error);
-    const after = await snapshot(client, bookkeeping(walk.project));
+    const after = await look(walk);
     // `<rev>@-1` unapplies exactly this revision, the one current head on its line, even where branches exist.
     error = await attempt(() => downgrade({ ...run, target: `${id}@-1` }));
     if (error) return failed('down', error);
-    let objects = differingObjects(before, await snapshot(client, bookkeeping(walk.project)));
+    let objects = differingObjects(before, await look(walk));
     if (objects.length) return { problem: { kind: 'downDoesNotRestore', revision, objects }, empty, top: before };
     error = await attempt(() => upgrade({ ...run, target: id }));
     if (error) return failed('up again', error);
-    objects = differingObjects(after, await snapshot(client, bookkeeping(walk.project)));
+    objects = differingObjects(after, await look(walk));
     if (objects.length) return { problem: { kind: 'upNotRepeatable', revision, objects }, empty, top: before };
     verified.push(revision);
     walk.log(`Verified ${id} ${revision.message}: up → down → up`);
@@ -122,12 +133,12 @@ async function stepByStep(walk: Walk, order: readonly RevisionRef[], verified: R
 }
 
 async function wholeChain(walk: Walk, empty: Schema, top: Schema): Promise<VerifyProblem | undefined> {
-  const { client, run } = walk;
+  const { run } = walk;
   await downgrade({ ...run, target: 'base' });
-  let objects = differingObjects(empty, await snapshot(client, bookkeeping(walk.project)));
+  let objects = differingObjects(empty, await look(walk));
   if (objects.length) return { kind: 'chainDiffers', after: 'downgrade base', objects };
   await upgrade({ ...run, target: 'heads' });
-  objects = differingObjects(top, await snapshot(client, bookkeeping(walk.project)));
+  objects = differingObjects(top, await look(walk));
   if (objects.length) return { kind: 'chainDiffers', after: 'upgrade heads', objects };
   const { plan } = await compareEntitiesWithDatabase({ ...walk.project, url: run.url }, { facts: false });
   return plan.changes.length ? { kind: 'migrationsMissing', plan } : undefined;
@@ -143,11 +154,13 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyResult>
     scratchSourceFor(project, options.scratchUrl),
     (scratch) =>
       withConnection(scratch.url, async (client) => {
+        const extensions = order.length ? await connectExtensionsFor(project)() : [];
         const walk: Walk = {
           client,
           project,
           log,
-          run: { migrationsDir: project.migrationsDir, url: scratch.url, schema: options.versionSchema, ranBy: 'ormdiff verify' },
+          extensions,
+          run: { migrationsDir: project.migrationsDir, url: scratch.url, schema: options.versionSchema, ranBy: 'ormdiff verify', extensions, warn: log },
         };
         const steps = await stepByStep(walk, order, verified);
         return steps.problem ?? (await wholeChain(walk, steps.empty, steps.top));

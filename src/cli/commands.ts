@@ -1,7 +1,7 @@
 /** The yargs command modules; each parses its flags, calls one exported API function and prints. */
 import type { Argv, CommandModule } from 'yargs';
 import { diff, type DiffFormat } from '../api/diff';
-import { openProject, requireUrl, type Project } from '../api/project';
+import { connectExtensionsFor, openProject, requireUrl, type Project } from '../api/project';
 import { revision } from '../api/revision';
 import { connectCreatingIfMissing } from '../db/databases';
 import { ExitCode } from '../errors';
@@ -130,7 +130,7 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
       ),
     handler: async (args: Args) => {
       // An offline range (`start:end`) needs no database at all.
-      const { options } = await runOptions(args, { needsUrl: !args.sql || !String(args.target).includes(':') });
+      const { project, options } = await runOptions(args, { needsUrl: !args.sql || !String(args.target).includes(':') });
       if (direction === 'upgrade' && !args.sql && options.url) await ensureDatabase(options.url, out());
       const result = await runner[direction]({
         ...options,
@@ -139,7 +139,10 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
         allowChanged: args.allowChanged,
         retryFailed: args.retryFailed,
         lockTimeoutMs: args.lockTimeout * 1000,
+        extensions: connectExtensionsFor(project),
+        warn: (line: string) => out().warn(line),
       });
+      for (const e of result.extensions) if (e.status === 'created') out().info(`Created extension ${e.name} (TypeORM's DataSource creates it on connect)`);
       if (args.sql) out().result(result.sql);
     },
   });

@@ -12,6 +12,8 @@
  *   constraints btree_gist, as TypeORM assumes.
  * Only tables the model creates count: TypeORM installs for views and `synchronize: false` entities
  * too, but nothing ormdiff plans uses those.
+ * What afterConnect itself creates, whatever the schema uses, is connectExtensions: the runner creates
+ * those before running migrations, which a TypeORM project's migrations may take for granted.
  */
 import type { EntityMetadata } from 'typeorm';
 import { compareStrings, type Extension } from '../schema/model';
@@ -44,19 +46,41 @@ export function uuidGeneratorExtension(settings: Pick<ExtensionSettings, 'uuidEx
 /** The metadatas whose tables the model creates (not STI children, views or synchronize: false). */
 const createsTable = (m: EntityMetadata): boolean => m.tableType !== 'entity-child' && m.tableType !== 'view' && m.synchronize;
 
-export function requiredExtensions(metadatas: EntityMetadata[], settings: ExtensionSettings): Extension[] {
-  if (settings.installExtensions === false) return [];
+/**
+ * The extensions the columns and exclusions of `metadatas` call for, and `uuid` where `needsUuid` says
+ * a metadata's generated uuid needs it: the one walk both questions below share.
+ */
+function featureExtensions(metadatas: EntityMetadata[], uuid: string | undefined, needsUuid: (m: EntityMetadata) => boolean): Set<string> {
   const names = new Set<string>();
-  const uuid = uuidGeneratorExtension(settings);
-  for (const metadata of metadatas.filter(createsTable)) {
-    const writesGenerator = metadata.generatedColumns.some((c) => c.generationStrategy === 'uuid' && !c.default);
-    if (uuid && writesGenerator) names.add(uuid);
+  for (const metadata of metadatas) {
+    if (uuid && needsUuid(metadata)) names.add(uuid);
     for (const column of metadata.columns) {
       const type = typeof column.type === 'string' ? typeOrmTypeName(column.type) : undefined;
       if (type && EXTENSION_TYPES[type]) names.add(EXTENSION_TYPES[type]);
     }
     if (metadata.exclusions.length > 0) names.add('btree_gist');
   }
+  return names;
+}
+
+export function requiredExtensions(metadatas: EntityMetadata[], settings: ExtensionSettings): Extension[] {
+  if (settings.installExtensions === false) return [];
+  const writesGenerator = (m: EntityMetadata) => m.generatedColumns.some((c) => c.generationStrategy === 'uuid' && !c.default);
+  const names = featureExtensions(metadatas.filter(createsTable), uuidGeneratorExtension(settings), writesGenerator);
   for (const name of settings.extensions ?? []) names.add(name);
   return [...names].sort(compareStrings).map((name) => ({ name, schema: settings.schema }));
+}
+
+/**
+ * What TypeORM's PostgresDriver.afterConnect runs CREATE EXTENSION IF NOT EXISTS for, in its order
+ * (the features' extensions, then the `extensions` option as given): the database as any TypeORM
+ * application finds it once connected, whether or not the schema uses them. Unlike
+ * requiredExtensions: every metadata counts (views, STI children, synchronize: false), and any
+ * generated uuid column asks for `uuidExtension` itself, whatever its default and the server version.
+ */
+export function connectExtensions(metadatas: EntityMetadata[], settings: Omit<ExtensionSettings, 'schema' | 'serverVersion'>): string[] {
+  if (settings.installExtensions === false) return [];
+  const hasUuid = (m: EntityMetadata) => m.generatedColumns.some((c) => c.generationStrategy === 'uuid');
+  const features = [...featureExtensions(metadatas, settings.uuidExtension || 'uuid-ossp', hasUuid)].sort(compareStrings);
+  return [...new Set([...features, ...(settings.extensions ?? [])])];
 }

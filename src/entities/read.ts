@@ -4,6 +4,7 @@
  */
 import 'reflect-metadata';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { connectExtensions } from './extensions';
 import { type EntityReadResult, metadataToSchema } from './schema';
 
 export type { EntityReadResult } from './schema';
@@ -30,6 +31,21 @@ export async function readEntities(options: DataSourceOptions): Promise<EntityRe
     defaultSchema: pg.schema ?? 'public',
     uuidExtension: pg.uuidExtension,
     // The `extensions` option came with 1.0; a driver that cannot install them leaves them out.
+    extensions: installsListedExtensions(ds) ? pg.extensions : undefined,
+    installExtensions: pg.installExtensions,
+  });
+}
+
+/**
+ * The extensions a DataSource of these options creates when it connects (PostgresDriver.afterConnect),
+ * which a TypeORM project's migrations may take for granted. The 1.x driver leaves those listed in
+ * `extensions` that the server does not offer alone; ormdiff tries them and reports what fails.
+ */
+export async function connectExtensionsOf(options: DataSourceOptions): Promise<string[]> {
+  const ds = await buildEntityMetadatas(options);
+  const pg = options as Extract<DataSourceOptions, { type: 'postgres' }>;
+  return connectExtensions(ds.entityMetadatas, {
+    uuidExtension: pg.uuidExtension,
     extensions: installsListedExtensions(ds) ? pg.extensions : undefined,
     installExtensions: pg.installExtensions,
   });

@@ -3,6 +3,7 @@
  * the database is in, and the checks that refuse to go on from a state that is not understood.
  */
 import { hostname, userInfo } from 'node:os';
+import type { ConnectExtensions } from './extensions';
 import { ChangedMigrationError, ConnectionError, GraphError, guarded, PartialMigrationError, RunnerError } from './errors';
 import { loadGraph, MigrationGraph } from './load';
 import { acquireLock, releaseLock } from './lock';
@@ -27,6 +28,13 @@ export interface RunOptions extends DatabaseOptions {
   log?: (line: string) => void;
   /** Every script statement, as it is executed (online) or recorded (offline). */
   onStatement?: (s: Statement) => void;
+  /**
+   * The extensions the project's TypeORM DataSource creates on connect (see extensions.ts), created
+   * if missing before any migration runs. A function is called only when there is one to run.
+   */
+  extensions?: ConnectExtensions;
+  /** What deserves a warning but does not stop the run (an extension that could not be created). */
+  warn?: (line: string) => void;
 }
 
 export interface RunContext {

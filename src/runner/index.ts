@@ -12,6 +12,8 @@ export { importTypeorm } from './adopt';
 export type { ImportResult, ImportTypeormOptions } from './adopt';
 export type { RunOptions } from './context';
 export type { DatabaseOptions } from './session';
+export { ensureExtensions, createExtensionSql } from './extensions';
+export type { ConnectExtensions, ExtensionOutcome } from './extensions';
 export type { Statement } from './sql';
 export { renderScript, VERSION_TABLE, HISTORY_TABLE } from './sql';
 export type { BlockingRecord, HistoryEvent } from './state';

@@ -4,6 +4,7 @@
 import { withRun, knownHeads, preflight, RunContext, RunOptions } from './context';
 import { UsageError } from './errors';
 import { runSteps, StepResult } from './execute';
+import { ensureExtensions, ExtensionOutcome, offlineExtensionsNote, resolveExtensions } from './extensions';
 import { createTables, historyRecorded, HistoryRow, renderScript, resolveBlocking, Statement, versionChange } from './sql';
 import { parseTarget, planDowngrade, planStamp, planUpgrade, PlanStep, Target } from './targets';
 
@@ -14,8 +15,10 @@ export interface RunResult {
   steps: StepResult[];
   /** The script, in order: what ran (online) or would run (offline). */
   statements: Statement[];
-  /** `statements` as SQL text (what `--sql` prints). */
+  /** `statements` as SQL text (what `--sql` prints), after comment lines naming the extensions a connecting DataSource creates. */
   sql: string;
+  /** The extensions TypeORM creates on connect, as found (or created) before the first migration ran; none offline. */
+  extensions: ExtensionOutcome[];
 }
 
 export interface UpgradeOptions extends RunOptions {
@@ -47,6 +50,17 @@ function finalHeads(from: readonly string[], steps: readonly PlanStep[]): string
   return heads;
 }
 
+/**
+ * Before the first migration, outside every transaction and the script, but under the lock: what
+ * TypeORM's DataSource would have done on connecting (extensions.ts). Offline, a note for the script.
+ */
+async function connectLikeTypeorm(run: RunContext, opts: RunOptions): Promise<{ outcomes: ExtensionOutcome[]; note: string }> {
+  const names = await resolveExtensions(opts.extensions);
+  if (run.session.offline) return { outcomes: [], note: offlineExtensionsNote(names) };
+  const outcomes = await ensureExtensions((sql, parameters) => run.session.direct(sql, parameters), names, opts.warn);
+  return { outcomes, note: '' };
+}
+
 async function move(opts: RunOptions, target: string, plan: (run: RunContext, heads: string[], t: Target) => PlanStep[]): Promise<RunResult> {
   const { start, end } = splitRange(target, Boolean(opts.sql));
   return withRun(opts, async (run) => {
@@ -54,10 +68,12 @@ async function move(opts: RunOptions, target: string, plan: (run: RunContext, he
     const accepted = start !== undefined ? [] : preflight(run, opts, from);
     const steps = plan(run, from, parseTarget(run.graph, end));
     const to = finalHeads(from, steps);
-    if (steps.length === 0 && accepted.length === 0) return { from, to, steps: [], statements: [], sql: '' };
+    if (steps.length === 0 && accepted.length === 0) return { from, to, steps: [], statements: [], sql: '', extensions: [] };
     for (const s of [...createTables(run.tables), ...accepted]) await run.session.exec(s);
+    const connected = steps.length ? await connectLikeTypeorm(run, opts) : { outcomes: [], note: '' };
     const results = await runSteps({ session: run.session, tables: run.tables, graph: run.graph, ranBy: run.ranBy, heads: [...from], log: opts.log }, steps);
-    return { from, to, steps: results, statements: run.session.statements, sql: renderScript(run.session.statements) };
+    const statements = run.session.statements;
+    return { from, to, steps: results, statements, sql: connected.note + renderScript(statements), extensions: connected.outcomes };
   });
 }
 

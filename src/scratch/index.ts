@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Project } from '../api/project';
-import { upgrade, type RunResult } from '../runner';
+import { upgrade, type ConnectExtensions, type RunResult } from '../runner';
 import { createScratchDatabase, dropOrphanedScratchDatabases, dropScratchDatabase, type ScratchDatabase } from './database';
 import { withEmbeddedServer } from './embedded';
 import { withCleanup } from './interrupt';
@@ -63,10 +63,14 @@ export interface ReplayOptions {
   migrationsDir: string;
   /** Schema of the version table (default public). */
   versionSchema?: string;
+  /** What the project's DataSource creates on connect, created first as TypeORM's `migration:run` would have. */
+  extensions?: ConnectExtensions;
   log?: (line: string) => void;
+  warn?: (line: string) => void;
 }
 
 /** Applies every migration (all heads) to a scratch database. */
 export function replayMigrations(url: string, opts: ReplayOptions): Promise<RunResult> {
-  return upgrade({ migrationsDir: opts.migrationsDir, url, schema: opts.versionSchema, target: 'heads', log: opts.log, ranBy: 'ormdiff scratch' });
+  const { migrationsDir, versionSchema, extensions, log, warn } = opts;
+  return upgrade({ migrationsDir, url, schema: versionSchema, target: 'heads', extensions, log, warn, ranBy: 'ormdiff scratch' });
 }

@@ -4,7 +4,7 @@
  * `upgrade(config, 'head')` before the application's own tests).
  */
 import path from 'node:path';
-import { openProject } from '../api/project';
+import { connectExtensionsFor, openProject } from '../api/project';
 import { upgrade } from '../runner';
 import { createTestDatabase, type TestDatabase } from './database';
 import { startTestServer, type ServerOptions, type TestServer } from './server';
@@ -92,7 +92,13 @@ export async function migratedTestDatabase(opts: MigratedTestDatabaseOptions = {
   // The embedded server's cluster lives beside the config, where ormdiff's own commands keep it.
   const db = await testDatabase({ ...opts, projectDir: opts.projectDir ?? path.dirname(project.configPath) });
   try {
-    await upgrade({ migrationsDir: project.migrationsDir, url: db.url, target: opts.target ?? 'head', schema: opts.versionSchema });
+    await upgrade({
+      migrationsDir: project.migrationsDir,
+      url: db.url,
+      target: opts.target ?? 'head',
+      schema: opts.versionSchema,
+      extensions: connectExtensionsFor(project),
+    });
   } catch (error) {
     await db.drop();
     throw error;
