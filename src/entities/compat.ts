@@ -16,6 +16,14 @@ export function metadataDataSource(metadata: EntityMetadata): DataSource {
   return ds;
 }
 
+/**
+ * Whether the installed driver installs the extensions listed in DataSourceOptions.extensions on
+ * connect. The option came with 1.0 (PostgresDriver.enableCustomExtensions); 0.3 ignores it.
+ */
+export function installsListedExtensions(dataSource: DataSource): boolean {
+  return typeof (dataSource.driver as unknown as { enableCustomExtensions?: unknown }).enableCustomExtensions === 'function';
+}
+
 /** How the installed Postgres driver writes a column into CREATE TABLE, where releases differ. */
 export interface DriverBehaviour {
   /**

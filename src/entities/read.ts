@@ -4,6 +4,7 @@
  */
 import 'reflect-metadata';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { installsListedExtensions } from './compat';
 import { connectExtensions } from './extensions';
 import { type EntityReadResult, metadataToSchema } from './schema';
 
@@ -20,17 +21,12 @@ export async function buildEntityMetadatas(options: DataSourceOptions): Promise<
   return ds;
 }
 
-function installsListedExtensions(ds: DataSource): boolean {
-  return typeof (ds.driver as unknown as { enableCustomExtensions?: unknown }).enableCustomExtensions === 'function';
-}
-
 export async function readEntities(options: DataSourceOptions): Promise<EntityReadResult> {
   const ds = await buildEntityMetadatas(options);
   const pg = options as Extract<DataSourceOptions, { type: 'postgres' }>;
   return metadataToSchema(ds.entityMetadatas, {
     defaultSchema: pg.schema ?? 'public',
     uuidExtension: pg.uuidExtension,
-    // The `extensions` option came with 1.0; a driver that cannot install them leaves them out.
     extensions: installsListedExtensions(ds) ? pg.extensions : undefined,
     installExtensions: pg.installExtensions,
   });

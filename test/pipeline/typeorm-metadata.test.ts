@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Column, DataSource, type DataSourceOptions, Entity, PrimaryColumn } from 'typeorm';
 import { type Comparison, compareEntitiesWithDatabase } from '../../src/api/compare';
 import type { Project } from '../../src/api/project';
+import { driverBehaviour } from '../../src/entities/compat';
 import { renderPlanSql } from '../../src/render/sql';
 import { createTestDatabase, execSql, querySql, type TestDatabase } from '../../src/testing/database';
 
@@ -88,13 +89,42 @@ function projectFor(url: string, entities: Entities, extra: Extra = {}): Project
 const compare = (url: string, entities: Entities, extra: Extra = {}): Promise<Comparison> =>
   compareEntitiesWithDatabase(projectFor(url, entities, extra), { facts: false });
 
-/** What TypeORM's own generator would put in a migration for these entities. */
+/**
+ * Whether TypeORM reads a generated column's expression from its metadata table where it writes it:
+ * 0.3.0 looks up the bare table name on the search path (whatever the DataSource schema), later
+ * releases ask `selectTypeormMetadataSql` for the qualified one.
+ */
+function readsQualifiedMetadataTable(ds: DataSource): boolean {
+  return typeof (ds.createQueryRunner() as unknown as { selectTypeormMetadataSql?: unknown }).selectTypeormMetadataSql === 'function';
+}
+
+/**
+ * The `SET NOT NULL` TypeORM proposes for the NOT NULL STORED columns of these entities when its driver
+ * creates them without it (early 0.3, see storedColumnConstraints): it proposes them right after its
+ * own synchronize() too (checked below), so they say nothing about ormdiff's migration.
+ */
+function ownStoredNotNull(ds: DataSource): RegExp[] {
+  return ds.entityMetadatas
+    .filter((m) => !driverBehaviour(m).storedColumnConstraints)
+    .flatMap((m) => m.columns.filter((c) => c.generatedType === 'STORED' && c.asExpression && !c.isNullable))
+    .map((c) => new RegExp(`^ALTER TABLE ("[^"]+"\\.)?"${c.entityMetadata.tableName}" ALTER COLUMN "${c.databaseName}" SET NOT NULL$`));
+}
+
+/**
+ * What TypeORM's own generator would put in a migration for these entities, but for what it would
+ * put there after its own synchronize() as well (ownStoredNotNull).
+ */
 async function typeormPending(url: string, entities: Entities, extra: Extra = {}): Promise<string[]> {
-  const ds = new DataSource({ type: 'postgres', url, entities, logging: false, ...extra });
+  let ds = new DataSource({ type: 'postgres', url, entities, logging: false, ...extra });
+  if (extra.schema && !readsQualifiedMetadataTable(ds)) {
+    // 0.3.0 finds its (qualified) metadata table only on the search path: put its schema there.
+    ds = new DataSource({ type: 'postgres', url, entities, logging: false, ...extra, extra: { options: `-c search_path=${extra.schema}` } });
+  }
   await ds.initialize();
   try {
     const sql = await ds.driver.createSchemaBuilder().log();
-    return sql.upQueries.map((q) => q.query);
+    const own = ownStoredNotNull(ds);
+    return sql.upQueries.map((q) => q.query).filter((q) => !own.some((re) => re.test(q)));
   } finally {
     await ds.destroy();
   }
@@ -167,6 +197,11 @@ describe("TypeORM's metadata table after ormdiff's migrations", () => {
     const db = await freshDatabase();
     const ds = new DataSource({ type: 'postgres', url: db.url, entities: [ItemSum], logging: false, synchronize: true });
     await ds.initialize();
+    // Where the driver writes STORED columns bare, TypeORM's next run asks for their NOT NULL even
+    // right after its own synchronize(): why typeormPending leaves those statements out.
+    const bare = ownStoredNotNull(ds).length > 0;
+    const afterOwn = (await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query);
+    expect(afterOwn).toEqual(bare ? ['ALTER TABLE "item" ALTER COLUMN "total" SET NOT NULL'] : []);
     await ds.destroy();
     const changed = await migrate(db.url, [ItemProduct]);
     expect(await typeormPending(db.url, [ItemProduct])).toEqual([]);
