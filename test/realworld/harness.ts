@@ -24,6 +24,11 @@ export interface RealWorldApp {
   config: string;
   /** Environment the app's config reads (never a connection setting: the test database is passed as --url). */
   env?: Record<string, string>;
+  /**
+   * The oldest TypeORM the app's sources load on, when the matrix has older ones: there a single test
+   * checks that the entities indeed fail to load with `error`, and the rest is skipped.
+   */
+  requires?: { typeorm: string; because: string; error: RegExp };
   /** Which migration files the app's own loader runs (Medusa skips those of disabled feature flags); default all. */
   includeMigration?: (exports: Record<string, unknown>) => boolean;
   /**
@@ -242,8 +247,26 @@ async function applyStatements(url: string, statements: string[]): Promise<void>
 
 const testOrFailing = (reason: string | undefined) => (reason ? test.failing : test);
 
+/** `a < b` for dotted release numbers (`0.3.0` < `0.3.11`); pre-release tags are not used here. */
+export function olderThan(a: string, b: string): boolean {
+  const [x, y] = [a, b].map((v) => v.split(/[.-]/).map((n) => Number.parseInt(n, 10) || 0));
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) < (y[i] ?? 0);
+  return false;
+}
+
 /** The jest tests for one app. */
 export function describeRealWorldApp(app: RealWorldApp): void {
+  const installed = typeormVersion();
+  if (app.requires && olderThan(installed, app.requires.typeorm)) {
+    const { typeorm, because, error } = app.requires;
+    describe(`real-world app ${app.name}`, () => {
+      test(`needs TypeORM ${typeorm} or later (${because}): on ${installed} its entities do not load`, async () => {
+        Object.assign(process.env, app.env ?? {});
+        await expect(openProject({ config: app.config, cwd: path.join(ROOT, app.name) })).rejects.toThrow(error);
+      });
+    });
+    return;
+  }
   describe(`real-world app ${app.name}`, () => {
     let run: RealWorldRun | undefined;
     const known = app.knownFailures ?? {};

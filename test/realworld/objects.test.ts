@@ -1,4 +1,5 @@
 import { beyond, objectsOf, tableOf } from './objects';
+import { olderThan } from './harness';
 
 describe('objects a statement touches', () => {
   test('TypeORM and ormdiff spellings of one column meet', () => {
@@ -43,4 +44,11 @@ describe('the table of a statement', () => {
     expect(tableOf('DROP INDEX "public"."IDX_unknown"', indexTables)).toBeUndefined();
     expect(tableOf('CREATE TYPE "public"."x_enum" AS ENUM(\'a\')')).toBeUndefined();
   });
+});
+
+test('release order of the matrix: 0.3.0 < 0.3.11 < 0.3.31 < 1.1.1', () => {
+  expect(olderThan('0.3.0', '0.3.11')).toBe(true);
+  expect(olderThan('0.3.31', '0.3.11')).toBe(false);
+  expect(olderThan('1.1.1', '0.3.11')).toBe(false);
+  expect(olderThan('0.3.11', '0.3.11')).toBe(false);
 });
