@@ -8,7 +8,8 @@
  *   true/false and never by name;
  * - a UNIQUE on several columns is matched by name only (`dropCompositeUniqueConstraints`);
  * - a foreign key by name, referenced table and ON DELETE/UPDATE, never by its column pairs' order;
- * - an index by name, then by uniqueness, method and its *set* of columns (`shouldDropIndices`);
+ * - an index by name, then by uniqueness, method (0.3: spatial or not) and its *set* of columns
+ *   (`shouldDropIndices`);
  * - checks and exclusions by name.
  * What ormdiff reports beyond that is drift TypeORM cannot see (index expressions and predicates,
  * CHECK bodies, a composite unique's or a foreign key's columns), not names or orders TypeORM never
