@@ -34,7 +34,7 @@ export function addHazardOptions<T>(y: Argv<T>) {
       type: 'string',
       array: true,
       describe:
-        'what counts as a difference, over the config\'s ormdiff.policy: names.<kind>=compare|ignore (primaryKey, foreignKey, unique, check, exclusion, index), columnOrder.<kind>=compare|ignore (primaryKey, foreignKey, unique, index); a bare section sets every kind',
+        'what counts as a difference, over the config\'s ormdiff.policy: names.<kind>=compare|ignore (primaryKey, foreignKey, unique, columnUnique, check, exclusion, index), columnOrder.<kind>=compare|ignore (primaryKey, foreignKey, unique, index); a bare section sets every kind',
     });
 }
 

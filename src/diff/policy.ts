@@ -1,18 +1,27 @@
 /**
  * What the comparison counts as a difference, per kind of object: whether its name matters, and
  * whether the order of its columns does. The default is what TypeORM's own schema builder looks at
- * (RdbmsSchemaBuilder): it keeps a primary key while the set of primary columns is the same, whatever
- * the key is called and in whichever order its columns come, while it matches foreign keys, uniques,
- * checks, exclusions and indexes by name. A foreign key's column pairs mean the same in any order,
- * so their order never matters by default either. What ormdiff reports beyond that is drift TypeORM
- * cannot see (index expressions and predicates, CHECK bodies), not names TypeORM never looks at.
+ * (RdbmsSchemaBuilder, the same in 0.3.0, 0.3.31 and 1.1):
+ * - a primary key is kept while the *set* of primary columns is the same (`updatePrimaryKeys`, and
+ *   `isPrimary` per column): its name and column order never count;
+ * - a UNIQUE on one column is a property of that column (`isUnique`, `normalizeIsUnique`), compared
+ *   true/false and never by name;
+ * - a UNIQUE on several columns is matched by name only (`dropCompositeUniqueConstraints`);
+ * - a foreign key by name, referenced table and ON DELETE/UPDATE, never by its column pairs' order;
+ * - an index by name, then by uniqueness, method (0.3: spatial or not) and its *set* of columns
+ *   (`shouldDropIndices`);
+ * - checks and exclusions by name.
+ * What ormdiff reports beyond that is drift TypeORM cannot see (index expressions and predicates,
+ * CHECK bodies, a composite unique's or a foreign key's columns), not names or orders TypeORM never
+ * looks at.
  *
  * Set in the config (`export const ormdiff = { policy: { names: { foreignKey: 'ignore' } } }`) and on
  * the command line (`--policy names.foreignKey=ignore`); the command line wins, key by key.
  */
 import { UsageError } from '../errors';
 
-export const NAMED_KINDS = ['primaryKey', 'foreignKey', 'unique', 'check', 'exclusion', 'index'] as const;
+/** `columnUnique`: a UNIQUE constraint on one column; `unique`: on two or more (TypeORM tells them apart). */
+export const NAMED_KINDS = ['primaryKey', 'foreignKey', 'unique', 'columnUnique', 'check', 'exclusion', 'index'] as const;
 export type NamedKind = (typeof NAMED_KINDS)[number];
 
 export const ORDERED_KINDS = ['primaryKey', 'foreignKey', 'unique', 'index'] as const;
@@ -39,8 +48,8 @@ const every = <K extends string>(kinds: readonly K[], t: Treatment): Record<K, T
 
 /** TypeORM's own view (see the file comment): the default wherever entities are compared with a database. */
 export const TYPEORM_POLICY: ComparePolicy = {
-  names: { ...every(NAMED_KINDS, 'compare'), primaryKey: 'ignore' },
-  columnOrder: { ...every(ORDERED_KINDS, 'compare'), primaryKey: 'ignore', foreignKey: 'ignore' },
+  names: { ...every(NAMED_KINDS, 'compare'), primaryKey: 'ignore', columnUnique: 'ignore' },
+  columnOrder: every(ORDERED_KINDS, 'ignore'),
 };
 
 /** Everything counts: for telling whether two catalogs are the same (verify's up → down → up). */

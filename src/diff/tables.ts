@@ -52,6 +52,9 @@ function diffNamed<T extends { name: string }>(
   ];
 }
 
+/** TypeORM's `isUnique` column property: a UNIQUE on exactly one column (the policy's `columnUnique`). */
+const isColumnUnique = (u: UniqueConstraint): boolean => u.columns.length === 1;
+
 const renameConstraint =
   (table: QualifiedName, constraint: ConstraintKind) =>
   (from: string, to: string): Change => ({ kind: 'renameConstraint', table, constraint, from, to });
@@ -70,11 +73,20 @@ function diffConstraints(table: QualifiedName, old: Table, next: Table, policy: 
       add: (foreignKey) => ({ kind: 'addForeignKey', table, foreignKey }),
       rename: renameConstraint(table, 'foreignKey'),
     }),
-    ...diffNamed(old.uniques, next.uniques, definition.unique, names.unique, {
-      drop: (unique) => ({ kind: 'dropUnique', table, unique }),
-      add: (unique) => ({ kind: 'addUnique', table, unique }),
-      rename: renameConstraint(table, 'unique'),
-    }),
+    // A one-column unique never matches a composite one (their columns differ), so each group is diffed apart.
+    ...[true, false].flatMap((single) =>
+      diffNamed(
+        old.uniques.filter((u) => isColumnUnique(u) === single),
+        next.uniques.filter((u) => isColumnUnique(u) === single),
+        definition.unique,
+        single ? names.columnUnique : names.unique,
+        {
+          drop: (unique) => ({ kind: 'dropUnique', table, unique }),
+          add: (unique) => ({ kind: 'addUnique', table, unique }),
+          rename: renameConstraint(table, 'unique'),
+        },
+      ),
+    ),
     ...diffNamed(old.checks, next.checks, checkDefinition, names.check, {
       drop: (check) => ({ kind: 'dropCheck', table, check }),
       add: (check) => ({ kind: 'addCheck', table, check }),

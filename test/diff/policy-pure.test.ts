@@ -19,10 +19,18 @@ const thrown = (fn: () => unknown): PolicyError => {
 };
 
 describe('settings', () => {
-  test('default: TypeORM ignores primary-key names and order; foreign-key pairs in any order; names of the rest count', () => {
+  test('default: TypeORM ignores the names of primary keys and one-column uniques, and every column order; other names count', () => {
     expect(resolvePolicy([])).toEqual(TYPEORM_POLICY);
-    expect(TYPEORM_POLICY.names).toEqual({ primaryKey: 'ignore', foreignKey: 'compare', unique: 'compare', check: 'compare', exclusion: 'compare', index: 'compare' });
-    expect(TYPEORM_POLICY.columnOrder).toEqual({ primaryKey: 'ignore', foreignKey: 'ignore', unique: 'compare', index: 'compare' });
+    expect(TYPEORM_POLICY.names).toEqual({
+      primaryKey: 'ignore',
+      foreignKey: 'compare',
+      unique: 'compare',
+      columnUnique: 'ignore',
+      check: 'compare',
+      exclusion: 'compare',
+      index: 'compare',
+    });
+    expect(TYPEORM_POLICY.columnOrder).toEqual({ primaryKey: 'ignore', foreignKey: 'ignore', unique: 'ignore', index: 'ignore' });
   });
 
   test('the command line over the config, key by key; a bare section sets every kind', () => {
@@ -93,11 +101,34 @@ describe('the diff under each setting', () => {
     expect(kinds(from, t({ foreignKeys: [fk('FK_y', ['b', 'a'], ['y', 'x'])] }), resolvePolicy([{ names: { foreignKey: 'ignore' } }]))).toEqual([]);
   });
 
-  test('index column order counts by default (it decides which queries the index serves)', () => {
+  test('index column order: TypeORM compares the set of columns (shouldDropIndices), so by default only a changed set counts', () => {
     const from = t({ indexes: [index('IDX_ab', [col('a'), col('b')])] });
     const to = t({ indexes: [index('IDX_ab', [col('b'), col('a')])] });
-    expect(kinds(from, to)).toEqual(['dropIndex', 'createIndex']);
-    expect(kinds(from, to, resolvePolicy([{ columnOrder: { index: 'ignore' } }]))).toEqual([]);
+    expect(kinds(from, to)).toEqual([]);
+    expect(kinds(from, to, resolvePolicy([{ columnOrder: { index: 'compare' } }]))).toEqual(['dropIndex', 'createIndex']);
+    expect(kinds(from, t({ indexes: [index('IDX_ab', [col('a')])] }))).toEqual(['dropIndex', 'createIndex']);
+    expect(kinds(from, t({ indexes: [index('IDX_ba', [col('b'), col('a')])] }))).toEqual(['renameIndex']);
+  });
+
+  test('uniques: one column is a column property to TypeORM (name ignored), several are matched by name (order ignored)', () => {
+    const u = (name: string, columns: string[]) => ({ name, columns, nullsNotDistinct: false, deferrable: 'NOT DEFERRABLE' as const });
+    // One column under another name: nothing; when names.columnUnique counts, a rename.
+    expect(kinds(t({ uniques: [u('UQ_old', ['a'])] }), t({ uniques: [u('REL_new', ['a'])] }))).toEqual([]);
+    expect(kinds(t({ uniques: [u('UQ_old', ['a'])] }), t({ uniques: [u('REL_new', ['a'])] }), resolvePolicy([{ names: { columnUnique: 'compare' } }]))).toEqual([
+      'renameConstraint',
+    ]);
+    // On another column: a drop and an add whatever the policy.
+    expect(kinds(t({ uniques: [u('UQ_a', ['a'])] }), t({ uniques: [u('UQ_a', ['b'])] }))).toEqual(['dropUnique', 'addUnique']);
+    // Several columns: renamed under another name, left alone in another order (unless the order counts).
+    expect(kinds(t({ uniques: [u('UQ_old', ['a', 'b'])] }), t({ uniques: [u('UQ_new', ['a', 'b'])] }))).toEqual(['renameConstraint']);
+    expect(kinds(t({ uniques: [u('UQ_ab', ['b', 'a'])] }), t({ uniques: [u('UQ_ab', ['a', 'b'])] }))).toEqual([]);
+    expect(kinds(t({ uniques: [u('UQ_ab', ['b', 'a'])] }), t({ uniques: [u('UQ_ab', ['a', 'b'])] }), STRICT_POLICY)).toEqual(['dropUnique', 'addUnique']);
+    // names.unique says nothing about one-column uniques, nor names.columnUnique about composite ones.
+    const mixed = (one: string, two: string) => t({ uniques: [u(one, ['a']), u(two, ['a', 'b'])] });
+    expect(kinds(mixed('UQ_1', 'UQ_2'), mixed('UQ_x', 'UQ_y'), resolvePolicy([{ names: { unique: 'ignore' } }]))).toEqual([]);
+    expect(kinds(mixed('UQ_1', 'UQ_2'), mixed('UQ_x', 'UQ_y'), resolvePolicy([{ names: { unique: 'ignore', columnUnique: 'compare' } }]))).toEqual([
+      'renameConstraint',
+    ]);
   });
 });
 

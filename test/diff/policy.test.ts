@@ -7,7 +7,7 @@
  * Each case: the diff as expected, and where it plans anything, up gives an empty second diff and
  * down restores the schema.
  */
-import { EntitySchema } from 'typeorm';
+import { DataSource, DefaultNamingStrategy, EntitySchema } from 'typeorm';
 import { compareWithClient, type Comparison } from '../../src/api/compare';
 import type { PolicyOverrides } from '../../src/diff/policy';
 import { createTestDatabase, execSql, querySql, type TestDatabase } from '../../src/testing/database';
@@ -78,30 +78,117 @@ describe('constraint names left over from an old table name', () => {
   const books = new EntitySchema<Record<string, unknown>>({
     name: 'books',
     tableName: 'books',
-    columns: { id: { type: 'integer', primary: true }, authorId: { type: 'integer', nullable: true }, isbn: { type: 'text', nullable: true } },
+    columns: {
+      id: { type: 'integer', primary: true },
+      authorId: { type: 'integer', nullable: true },
+      isbn: { type: 'text', nullable: true },
+      shelf: { type: 'integer', nullable: true },
+      slot: { type: 'integer', nullable: true },
+    },
     relations: { author: { type: 'many-to-one', target: 'authors', joinColumn: { name: 'authorId' } } },
-    uniques: [{ columns: ['isbn'] }],
+    uniques: [{ columns: ['isbn'] }, { columns: ['shelf', 'slot'] }],
   });
   const legacy = `CREATE TABLE authors (id integer PRIMARY KEY);
-    CREATE TABLE books (id integer CONSTRAINT "PK_volumes" PRIMARY KEY, "authorId" integer, isbn text,
+    CREATE TABLE books (id integer CONSTRAINT "PK_volumes" PRIMARY KEY, "authorId" integer, isbn text, shelf integer, slot integer,
       CONSTRAINT "UQ_volumes_isbn" UNIQUE (isbn),
+      CONSTRAINT "UQ_volumes_place" UNIQUE (shelf, slot),
       CONSTRAINT "FK_volumes_author" FOREIGN KEY ("authorId") REFERENCES authors (id));`;
 
-  test('TypeORM matches foreign keys and uniques by name: proposed as renames by default, never the key', async () => {
+  test('TypeORM matches foreign keys and composite uniques by name: renamed by default; never the key or a one-column unique', async () => {
     await execSql(db.url, legacy);
     const comparison = await compare([authors, books]);
     expect(comparison.changes.map((c) => (c.kind === 'renameConstraint' ? `${c.constraint} ${c.from}` : c.kind)).sort()).toEqual([
       'foreignKey FK_volumes_author',
-      'unique UQ_volumes_isbn',
+      'unique UQ_volumes_place',
     ]);
     await roundTrip([authors, books], comparison);
   });
 
-  test('names=ignore: names of no kind matter, nothing to do', async () => {
+  test('names.columnUnique=compare renames the one-column unique too; names=ignore: nothing to do', async () => {
     await execSql(db.url, legacy);
+    const policy: PolicyOverrides = { names: { columnUnique: 'compare' } };
+    const comparison = await compare([authors, books], policy);
+    expect(comparison.changes.filter((c) => c.kind === 'renameConstraint').map((c) => c.kind === 'renameConstraint' && c.from).sort()).toEqual([
+      'FK_volumes_author',
+      'UQ_volumes_isbn',
+      'UQ_volumes_place',
+    ]);
+    await roundTrip([authors, books], comparison, policy);
     expect((await compare([authors, books], { names: 'ignore' })).changes).toEqual([]);
     expect((await compare([authors, books], { names: { foreignKey: 'ignore', unique: 'ignore' } })).changes).toEqual([]);
   });
+});
+
+/** What TypeORM's own generator (`migration:generate`) would write for these entities on this database. */
+async function typeormPending(entities: EntitySchema[]): Promise<string[]> {
+  const ds = new DataSource({ type: 'postgres', url: db.url, entities, logging: false });
+  await ds.initialize();
+  try {
+    return (await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+describe('the default is what TypeORM\'s schema builder compares, checked against its own generator', () => {
+  const people = new EntitySchema<Record<string, unknown>>({
+    name: 'people',
+    tableName: 'people',
+    columns: {
+      id: { type: 'integer', primary: true },
+      email: { type: 'text', unique: true },
+      a: { type: 'integer' },
+      b: { type: 'integer' },
+      c: { type: 'integer' },
+    },
+    uniques: [{ name: 'UQ_people_ab', columns: ['a', 'b'] }],
+    indices: [{ name: 'IDX_people_bc', columns: ['b', 'c'] }],
+  });
+  const partner = new EntitySchema<Record<string, unknown>>({
+    name: 'partner',
+    tableName: 'partner',
+    columns: { id: { type: 'integer', primary: true }, personId: { type: 'integer', nullable: true } },
+    relations: { person: { type: 'one-to-one', target: 'people', joinColumn: { name: 'personId' } } },
+  });
+  const table = (constraints: string) => `CREATE TABLE people (id integer CONSTRAINT "PK_persons" PRIMARY KEY, email text NOT NULL,
+    a integer NOT NULL, b integer NOT NULL, c integer NOT NULL, ${constraints});`;
+
+  test('TypeORM sees nothing, so neither does ormdiff: one-column uniques under any name, column order of composite uniques and indexes, key name', async () => {
+    await execSql(
+      db.url,
+      `${table(`CONSTRAINT "UQ_persons_email" UNIQUE (email), CONSTRAINT "UQ_people_ab" UNIQUE (b, a)`)}
+      CREATE INDEX "IDX_people_bc" ON people (c, b);
+      CREATE TABLE partner (id integer PRIMARY KEY, "personId" integer CONSTRAINT "UQ_partner_person_by_hand" UNIQUE
+        CONSTRAINT "${foreignKeyName()}" REFERENCES people (id));`,
+    );
+    expect(await typeormPending([people, partner])).toEqual([]);
+    expect((await compare([people, partner])).changes).toEqual([]);
+  });
+
+  test('what TypeORM matches by name (composite unique, index), it sees renamed: ormdiff renames where TypeORM drops and re-creates', async () => {
+    await execSql(db.url, `${table(`CONSTRAINT "UQ_persons_email" UNIQUE (email), CONSTRAINT "UQ_persons_ab" UNIQUE (a, b)`)}
+      CREATE INDEX "IDX_persons_bc" ON people (b, c);`);
+    const theirs = await typeormPending([people]);
+    expect(theirs.filter((q) => /UQ_persons_ab|IDX_persons_bc/.test(q))).toHaveLength(2);
+    expect(theirs.some((q) => /UQ_persons_email/.test(q))).toBe(false);
+    const comparison = await compare([people]);
+    expect(comparison.changes.map((c) => (c.kind === 'renameConstraint' ? `${c.constraint} ${c.from}` : c.kind === 'renameIndex' ? `index ${c.from}` : c.kind)).sort()).toEqual([
+      'index IDX_persons_bc',
+      'unique UQ_persons_ab',
+    ]);
+    await roundTrip([people], comparison);
+  });
+
+  test('a one-column unique missing is a difference to both', async () => {
+    await execSql(db.url, table(`CONSTRAINT "UQ_people_ab" UNIQUE (a, b)`) + 'CREATE INDEX "IDX_people_bc" ON people (b, c);');
+    expect((await typeormPending([people])).filter((q) => /UNIQUE \("email"\)/.test(q))).toHaveLength(1);
+    const comparison = await compare([people]);
+    expect(comparison.changes).toEqual([expect.objectContaining({ kind: 'addUnique', unique: expect.objectContaining({ columns: ['email'] }) })]);
+    await roundTrip([people], comparison);
+  });
+
+  /** The foreign key's name as TypeORM derives it, so only the unique's name differs. */
+  const foreignKeyName = (): string => new DefaultNamingStrategy().foreignKeyName('partner', ['personId'], 'people', ['id']);
 });
 
 describe('datetime defaults: `CURRENT_TIMESTAMP` as stored and `now()` as TypeORM writes it are one value', () => {

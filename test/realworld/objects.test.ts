@@ -1,4 +1,5 @@
-import { beyond, objectsOf } from './objects';
+import { beyond, objectsOf, tableOf } from './objects';
+import { olderThan } from './harness';
 
 describe('objects a statement touches', () => {
   test('TypeORM and ormdiff spellings of one column meet', () => {
@@ -30,4 +31,24 @@ describe('objects a statement touches', () => {
     const ours = ['DROP TABLE "public"."discount_rule_products"', 'ALTER TABLE "public"."x" RENAME CONSTRAINT "PK_a" TO "PK_b"'];
     expect(beyond(ours, ['ALTER TABLE "y" DROP CONSTRAINT "PK_c"'])).toEqual(ours);
   });
+});
+
+describe('the table of a statement', () => {
+  test('named by the statement, or by the catalog for an index dropped or renamed', () => {
+    const indexTables = new Map([['IDX_a', 'product_tax_rate']]);
+    expect(tableOf('ALTER TABLE "product_tax_rate" DROP COLUMN "created_at"')).toBe('product_tax_rate');
+    expect(tableOf('CREATE UNIQUE INDEX "IDX_b" ON "public"."product_tax_rate" ("rate_id")')).toBe('product_tax_rate');
+    expect(tableOf('DROP TABLE "public"."x"')).toBe('x');
+    expect(tableOf('DROP INDEX "public"."IDX_a"', indexTables)).toBe('product_tax_rate');
+    expect(tableOf('ALTER INDEX "IDX_a" RENAME TO "IDX_c"', indexTables)).toBe('product_tax_rate');
+    expect(tableOf('DROP INDEX "public"."IDX_unknown"', indexTables)).toBeUndefined();
+    expect(tableOf('CREATE TYPE "public"."x_enum" AS ENUM(\'a\')')).toBeUndefined();
+  });
+});
+
+test('release order of the matrix: 0.3.0 < 0.3.11 < 0.3.31 < 1.1.1', () => {
+  expect(olderThan('0.3.0', '0.3.11')).toBe(true);
+  expect(olderThan('0.3.31', '0.3.11')).toBe(false);
+  expect(olderThan('1.1.1', '0.3.11')).toBe(false);
+  expect(olderThan('0.3.11', '0.3.11')).toBe(false);
 });

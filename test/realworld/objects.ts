@@ -45,3 +45,15 @@ export function beyond(ours: readonly string[], theirs: readonly string[]): stri
   const touched = new Set(theirs.flatMap((s) => [...objectsOf(s)]));
   return ours.filter((s) => ![...objectsOf(s)].some((o) => touched.has(o)));
 }
+
+/**
+ * The table a statement creates, alters, drops, updates or indexes; for `DROP INDEX` and `ALTER INDEX`,
+ * which do not name it, the table `indexTables` (index name → table, from the catalog) says.
+ */
+export function tableOf(statement: string, indexTables: ReadonlyMap<string, string> = new Map()): string | undefined {
+  const sql = statement.replace(/"public"\./g, '');
+  const table = new RegExp(`^(?:(?:ALTER|CREATE|DROP) TABLE (?:IF (?:NOT )?EXISTS )?|UPDATE |CREATE (?:UNIQUE )?INDEX (?:CONCURRENTLY )?(?:IF NOT EXISTS )?${NAME} ON (?:ONLY )?)${NAME}`).exec(sql);
+  if (table) return unquote(table[2]);
+  const index = new RegExp(`^(?:DROP|ALTER) INDEX (?:CONCURRENTLY )?(?:IF EXISTS )?${NAME}`).exec(sql);
+  return index ? indexTables.get(unquote(index[1])) : undefined;
+}
