@@ -35,18 +35,21 @@ function definitions(policy: ComparePolicy) {
 
 /**
  * Constraints of one kind: renames, then drops, then adds (the planner moves each to its phase).
- * Where the policy says names do not matter, an object found under another name is left as it is.
+ * Where the policy says names do not matter, an object found under another name is left as it is,
+ * unless another object of the desired model needs that name (`taken`): a table renamed since keeps
+ * its old key name, which TypeORM gives the new table of the old name.
  */
 function diffNamed<T extends { name: string }>(
   from: T[],
   to: T[],
   definition: (item: T) => string,
   names: ComparePolicy['names'][NamedKind],
+  taken: (name: string) => boolean,
   make: { drop: (item: T) => Change; add: (item: T) => Change; rename: (from: string, to: string) => Change },
 ): Change[] {
   const m = matchByDefinition(from, to, definition);
   return [
-    ...(names === 'ignore' ? [] : m.renamed.map((r) => make.rename(r.from.name, r.to.name))),
+    ...m.renamed.filter((r) => names === 'compare' || taken(r.from.name)).map((r) => make.rename(r.from.name, r.to.name)),
     ...m.dropped.map(make.drop),
     ...m.added.map(make.add),
   ];
@@ -59,16 +62,39 @@ const renameConstraint =
   (table: QualifiedName, constraint: ConstraintKind) =>
   (from: string, to: string): Change => ({ kind: 'renameConstraint', table, constraint, from, to });
 
-function diffConstraints(table: QualifiedName, old: Table, next: Table, policy: ComparePolicy): Change[] {
+/**
+ * The names the desired model gives to relations (tables, and the indexes behind keys, uniques,
+ * exclusions and indexes) per schema: one namespace in Postgres.
+ */
+function relationNames(tables: readonly Table[]): Set<string> {
+  const names = new Set<string>();
+  for (const t of tables) {
+    const add = (name: string) => names.add(nameKey({ schema: t.schema, name }));
+    add(t.name);
+    if (t.primaryKey) add(t.primaryKey.name);
+    [...t.uniques, ...t.exclusions, ...t.indexes].forEach((o) => add(o.name));
+  }
+  return names;
+}
+
+/** The names the table's own constraints take in the desired model (one namespace per table). */
+const constraintNames = (t: Table): string[] => [
+  ...(t.primaryKey ? [t.primaryKey.name] : []),
+  ...[...t.foreignKeys, ...t.uniques, ...t.checks, ...t.exclusions].map((c) => c.name),
+];
+
+function diffConstraints(table: QualifiedName, old: Table, next: Table, policy: ComparePolicy, relations: ReadonlySet<string>): Change[] {
   const definition = definitions(policy);
   const { names } = policy;
+  const ownNames = new Set(constraintNames(next));
+  const taken = (name: string): boolean => ownNames.has(name) || relations.has(nameKey({ schema: table.schema, name }));
   return [
-    ...diffNamed(old.primaryKey ? [old.primaryKey] : [], next.primaryKey ? [next.primaryKey] : [], definition.primaryKey, names.primaryKey, {
+    ...diffNamed(old.primaryKey ? [old.primaryKey] : [], next.primaryKey ? [next.primaryKey] : [], definition.primaryKey, names.primaryKey, taken, {
       drop: (primaryKey) => ({ kind: 'dropPrimaryKey', table, primaryKey }),
       add: (primaryKey) => ({ kind: 'addPrimaryKey', table, primaryKey }),
       rename: renameConstraint(table, 'primaryKey'),
     }),
-    ...diffNamed(old.foreignKeys, next.foreignKeys, definition.foreignKey, names.foreignKey, {
+    ...diffNamed(old.foreignKeys, next.foreignKeys, definition.foreignKey, names.foreignKey, taken, {
       drop: (foreignKey) => ({ kind: 'dropForeignKey', table, foreignKey }),
       add: (foreignKey) => ({ kind: 'addForeignKey', table, foreignKey }),
       rename: renameConstraint(table, 'foreignKey'),
@@ -80,6 +106,7 @@ function diffConstraints(table: QualifiedName, old: Table, next: Table, policy: 
         next.uniques.filter((u) => isColumnUnique(u) === single),
         definition.unique,
         single ? names.columnUnique : names.unique,
+        taken,
         {
           drop: (unique) => ({ kind: 'dropUnique', table, unique }),
           add: (unique) => ({ kind: 'addUnique', table, unique }),
@@ -87,17 +114,17 @@ function diffConstraints(table: QualifiedName, old: Table, next: Table, policy: 
         },
       ),
     ),
-    ...diffNamed(old.checks, next.checks, checkDefinition, names.check, {
+    ...diffNamed(old.checks, next.checks, checkDefinition, names.check, taken, {
       drop: (check) => ({ kind: 'dropCheck', table, check }),
       add: (check) => ({ kind: 'addCheck', table, check }),
       rename: renameConstraint(table, 'check'),
     }),
-    ...diffNamed(old.exclusions, next.exclusions, withoutName, names.exclusion, {
+    ...diffNamed(old.exclusions, next.exclusions, withoutName, names.exclusion, taken, {
       drop: (exclusion) => ({ kind: 'dropExclusion', table, exclusion }),
       add: (exclusion) => ({ kind: 'addExclusion', table, exclusion }),
       rename: renameConstraint(table, 'exclusion'),
     }),
-    ...diffNamed(old.indexes, next.indexes, definition.index, names.index, {
+    ...diffNamed(old.indexes, next.indexes, definition.index, names.index, taken, {
       drop: (index) => ({ kind: 'dropIndex', table, index }),
       add: (index) => ({ kind: 'createIndex', table, index }),
       rename: (from, to) => ({ kind: 'renameIndex', table, from, to }),
@@ -105,7 +132,13 @@ function diffConstraints(table: QualifiedName, old: Table, next: Table, policy: 
   ];
 }
 
-function diffTable(old: Table, next: Table, recreatedColumns: ReadonlySet<string>, policy: ComparePolicy): Change[] {
+function diffTable(
+  old: Table,
+  next: Table,
+  recreatedColumns: ReadonlySet<string>,
+  policy: ComparePolicy,
+  relations: ReadonlySet<string>,
+): Change[] {
   const table = { schema: next.schema, name: next.name };
   const oldColumns = byKey(old.columns, (c) => c.name);
   const nextColumns = byKey(next.columns, (c) => c.name);
@@ -117,7 +150,7 @@ function diffTable(old: Table, next: Table, recreatedColumns: ReadonlySet<string
     if (!before) changes.push({ kind: 'addColumn', table, column });
     else changes.push(...diffColumn(table, before, column, recreatedColumns.has(columnKey(table, column.name))));
   }
-  changes.push(...diffConstraints(table, old, next, policy));
+  changes.push(...diffConstraints(table, old, next, policy, relations));
   if (old.comment !== next.comment)
     changes.push({ kind: 'setTableComment', table, ...fromTo(old.comment, next.comment) });
   return changes;
@@ -126,6 +159,7 @@ function diffTable(old: Table, next: Table, recreatedColumns: ReadonlySet<string
 export function diffTables(from: Table[], to: Table[], recreatedColumns: ReadonlySet<string>, policy: ComparePolicy): Change[] {
   const before = byKey(from, nameKey);
   const after = byKey(to, nameKey);
+  const relations = relationNames(to);
   const changes: Change[] = [];
   for (const t of from) {
     if (after.has(nameKey(t))) continue;
@@ -137,7 +171,7 @@ export function diffTables(from: Table[], to: Table[], recreatedColumns: Readonl
   for (const t of to) {
     const old = before.get(nameKey(t));
     if (old) {
-      changes.push(...diffTable(old, t, recreatedColumns, policy));
+      changes.push(...diffTable(old, t, recreatedColumns, policy, relations));
       continue;
     }
     const table = { schema: t.schema, name: t.name };

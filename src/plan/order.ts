@@ -1,8 +1,8 @@
 /**
  * Dependency order as phases: schemas and extensions; renames of enums, tables and columns (on the
  * way up; on the way down they come last); drops of foreign keys, then of other
- * constraints and indexes; renames; what must go before types change (disowning sequences, dropping
- * columns and tables); types; tables and columns; column alterations; constraints; foreign keys, all
+ * constraints and indexes; what must go before types change (disowning sequences, dropping columns
+ * and tables); renames of constraints and indexes, once every name a drop frees is free; types; tables and columns; column alterations; constraints; foreign keys, all
  * after every table exists so cycles work; drops of types, extensions, schemas; comments last.
  * Ties keep their input order, which is what makes chained renames and the reversed `down` work.
  */
@@ -38,7 +38,8 @@ function rank(change: Change, ctx: Context): [number, number] {
     case 'renameIndex':
     case 'renameConstraint':
     case 'renameDomainConstraint':
-      return [4, 0];
+      // After the tables that go: on the way down, a name handed back may still be held by a table created on the way up.
+      return [6, 4];
     case 'renameEnum':
     case 'renameEnumValue':
     case 'renameTable':

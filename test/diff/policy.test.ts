@@ -291,3 +291,28 @@ describe('renames: one dropped column, two added, one a clear match', () => {
     expect(comparison.plan.warnings.map((w) => w.code)).toContain('RN304');
   });
 });
+
+describe('a key name kept under names=ignore is still renamed when the desired model gives it to another object', () => {
+  // `users` was renamed to `people` by a migration that left its key name; a new `users` table now
+  // gets the very name TypeORM derives for it, so the old key must give it up first.
+  const people = new EntitySchema({ name: 'people', tableName: 'people', columns: { id: { type: 'integer', primary: true } } });
+  const users = new EntitySchema({ name: 'users', tableName: 'users', columns: { id: { type: 'integer', primary: true } } });
+  const usersKey = new DefaultNamingStrategy().primaryKeyName('users', ['id']);
+
+  test('the old key is renamed before the new table takes its name; down gives it back after the table goes', async () => {
+    await execSql(db.url, `CREATE TABLE people (id integer NOT NULL, CONSTRAINT "${usersKey}" PRIMARY KEY (id))`);
+    const comparison = await compare([people, users]);
+    expect(comparison.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'renameConstraint', constraint: 'primaryKey', from: usersKey }),
+        expect.objectContaining({ kind: 'createTable' }),
+      ]),
+    );
+    await roundTrip([people, users], comparison);
+  });
+
+  test('a key name no other object wants stays as it is', async () => {
+    await execSql(db.url, `CREATE TABLE people (id integer NOT NULL, CONSTRAINT "${usersKey}" PRIMARY KEY (id))`);
+    expect((await compare([people])).changes).toEqual([]);
+  });
+});
