@@ -21,8 +21,24 @@ export async function buildEntityMetadatas(options: DataSourceOptions): Promise<
   return ds;
 }
 
+/**
+ * One metadata build per options object: `check` and `revision --autogenerate` ask for the connect-time
+ * extensions (before replaying migrations) and then for the model, and the build is most of the cost of
+ * reading a large model.
+ */
+const built = new WeakMap<DataSourceOptions, Promise<DataSource>>();
+function metadatasOf(options: DataSourceOptions): Promise<DataSource> {
+  let ds = built.get(options);
+  if (!ds) {
+    ds = buildEntityMetadatas(options);
+    built.set(options, ds);
+    ds.catch(() => built.delete(options));
+  }
+  return ds;
+}
+
 export async function readEntities(options: DataSourceOptions): Promise<EntityReadResult> {
-  const ds = await buildEntityMetadatas(options);
+  const ds = await metadatasOf(options);
   const pg = options as Extract<DataSourceOptions, { type: 'postgres' }>;
   return metadataToSchema(ds.entityMetadatas, {
     defaultSchema: pg.schema ?? 'public',
@@ -38,7 +54,7 @@ export async function readEntities(options: DataSourceOptions): Promise<EntityRe
  * `extensions` that the server does not offer alone; ormdiff tries them and reports what fails.
  */
 export async function connectExtensionsOf(options: DataSourceOptions): Promise<string[]> {
-  const ds = await buildEntityMetadatas(options);
+  const ds = await metadatasOf(options);
   const pg = options as Extract<DataSourceOptions, { type: 'postgres' }>;
   return connectExtensions(ds.entityMetadatas, {
     uuidExtension: pg.uuidExtension,
