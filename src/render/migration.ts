@@ -1,5 +1,4 @@
 /** The TypeORM migration class for a plan: a reviewable file, prettier-formatted. */
-import { format } from 'prettier';
 import { describeChange } from '../diff/describe';
 import type { Plan, Statement } from '../plan/plan';
 
@@ -113,8 +112,15 @@ ${methodBody(file.down)}
 `;
 }
 
-export function formatMigrationSource(source: string): Promise<string> {
-  return format(source, { parser: 'typescript' });
+/**
+ * Prettier's standalone build and its TypeScript plugins, required when a file is formatted, not when
+ * ormdiff is imported: its main entry formats through a dynamic `import()` of an ES module, which a stock
+ * jest worker (no --experimental-vm-modules) cannot run, and the standalone build is plain CommonJS.
+ */
+export async function formatMigrationSource(source: string): Promise<string> {
+  const { format } = require('prettier/standalone') as typeof import('prettier/standalone');
+  const plugins = [require('prettier/plugins/typescript'), require('prettier/plugins/estree')] as import('prettier').Plugin[];
+  return format(source, { parser: 'typescript', plugins });
 }
 
 export function migrationFileName(revision: string, message: string): string {
