@@ -15,7 +15,7 @@ import { current } from '../runner';
 import type { Schema } from '../schema/model';
 import type { LintResult } from '../hazards/lint';
 import type { WarningCode } from '../plan/rules';
-import { replayMigrations, scratchSourceFor, withScratchDatabase } from '../scratch';
+import { replayMigrations, scratchSourceFor, withScratchDatabase, type ReplayOptions } from '../scratch';
 import { compareEntitiesWithDatabase, readActual, readDesired, type CompareOptions, type DesiredModel } from './compare';
 import { renderCheck, type CheckFormat } from './check-report';
 import { lintMigrations } from './lint';
@@ -33,6 +33,8 @@ export interface CheckOptions extends ProjectOptions {
   format?: CheckFormat;
   /** Progress: the scratch database's life, the migrations replayed. */
   log?: (line: string) => void;
+  /** Each migration replayed on the scratch database as it begins. */
+  onStep?: ReplayOptions['onStep'];
 }
 
 export type Finding =
@@ -133,6 +135,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
         versionSchema: options.versionSchema,
         extensions: connectExtensionsFor(project),
         warn: log,
+        onStep: options.onStep,
       });
       log?.(`Replayed ${replay.steps.length} migration(s) into ${scratch.name}`);
       // What `revision --autogenerate` would write; a replay holds no rows, so no hazard is counted on it.

@@ -9,7 +9,7 @@
 import { renderMigration } from '../render/migration';
 import type { Plan, Warning } from '../plan/plan';
 import { assertAtHead, revision as writeRevision } from '../runner';
-import { replayMigrations, scratchSourceFor, withScratchDatabase } from '../scratch';
+import { replayMigrations, scratchSourceFor, withScratchDatabase, type ReplayOptions } from '../scratch';
 import { compareEntitiesWithDatabase, type CompareOptions } from './compare';
 import { connectCreatingIfMissing } from '../db/databases';
 import { connectExtensionsFor, openProject, requireUrl, type Project, type ProjectOptions } from './project';
@@ -33,6 +33,8 @@ export interface RevisionCommandOptions extends ProjectOptions {
   onDatabaseCreated?: (database: string) => void;
   /** Progress of the scratch database (created, migrations replayed, dropped). */
   log?: (line: string) => void;
+  /** Each migration replayed on the scratch database as it begins. */
+  onStep?: ReplayOptions['onStep'];
   /** Rename hints, custom casts, enum maps, --online, the interactive asker. */
   compare?: CompareOptions;
 }
@@ -76,6 +78,7 @@ async function autogeneratePlan(project: Project, options: RevisionCommandOption
         versionSchema: options.versionSchema,
         extensions: connectExtensionsFor(project),
         warn: options.log,
+        onStep: options.onStep,
       });
       options.log?.(`Replayed ${replay.steps.length} migration(s) into ${scratch.name}`);
       // The same comparison as against a live database (hints file included), but a replay holds no

@@ -11,7 +11,7 @@ import { ExitCode } from '../errors';
 import type { GlobalArgs } from './main';
 import { projectOptions } from './commands';
 import { addHazardOptions, hazardOptionsFromArgs } from './hazard-commands';
-import type { Output } from './output';
+import { progressCallbacks, type Output } from './output';
 
 // yargs' inferred argument types do not survive a list of heterogeneous commands.
 type Command = CommandModule<any, any>;
@@ -28,7 +28,7 @@ export function ciCommands(out: () => Output, setCode: (code: number) => void): 
     scratchUrl: args.scratchUrl as string | undefined,
     versionSchema: args.versionSchema as string | undefined,
     // Replaying many migrations takes a while: a status line on a terminal, quiet otherwise.
-    log: out().progress('Replaying migrations').log,
+    ...progressCallbacks(out().progress('Replaying migrations')),
   });
 
   const checkCommand: Command = {

@@ -9,7 +9,7 @@ import * as runner from '../runner';
 import type { GlobalArgs } from './main';
 import type { Comparison } from '../api/compare';
 import { addHazardOptions, hazardOptionsFromArgs } from './hazard-commands';
-import type { Output } from './output';
+import { progressCallbacks, type Output } from './output';
 
 // yargs' inferred argument types do not survive a list of heterogeneous commands.
 type Command = CommandModule<any, any>;
@@ -41,7 +41,7 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
         migrationsDir: project.migrationsDir,
         url,
         schema: args.versionSchema as string | undefined,
-        log: out().progress('Migrating').log,
+        ...progressCallbacks(out().progress('Migrating')),
       },
     };
   };
@@ -100,7 +100,7 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
         versionSchema: args.versionSchema,
         scratch: args.scratch,
         scratchUrl: args.scratchUrl,
-        log: out().progress('Autogenerating').log,
+        ...progressCallbacks(out().progress('Autogenerating')),
         compare: hazardOptionsFromArgs(args, out()),
       });
       if (result.kind === 'noChanges') {

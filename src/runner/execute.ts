@@ -29,6 +29,14 @@ export interface ExecContext {
   /** Heads before the first step; kept current as steps commit, for error messages. */
   heads: string[];
   log?: (line: string) => void;
+  onStep?: (step: StepStarted) => void;
+}
+
+/** Migration `index` (1-based) of the `total` this run applies begins; for a progress display. */
+export interface StepStarted {
+  index: number;
+  total: number;
+  description: string;
 }
 
 const OFFLINE_NOTE =
@@ -60,7 +68,8 @@ async function rollbackAll(session: Session): Promise<void> {
 
 export async function runSteps(ctx: ExecContext, steps: readonly PlanStep[]): Promise<StepResult[]> {
   const results: StepResult[] = [];
-  for (const step of steps) {
+  for (const [i, step] of steps.entries()) {
+    ctx.onStep?.({ index: i + 1, total: steps.length, description: describeStep(ctx.graph, step) });
     results.push(await runStep(ctx, step));
     ctx.heads = ctx.heads.filter((h) => !step.removeHeads.includes(h)).concat(step.addHeads);
   }

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Project } from '../api/project';
-import { upgrade, type ConnectExtensions, type RunResult } from '../runner';
+import { upgrade, type ConnectExtensions, type RunOptions, type RunResult } from '../runner';
 import { createScratchDatabase, dropOrphanedScratchDatabases, dropScratchDatabase, type ScratchDatabase } from './database';
 import { withEmbeddedServer } from './embedded';
 import { withCleanup } from './interrupt';
@@ -66,11 +66,12 @@ export interface ReplayOptions {
   /** What the project's DataSource creates on connect, created first as TypeORM's `migration:run` would have. */
   extensions?: ConnectExtensions;
   log?: (line: string) => void;
+  onStep?: RunOptions['onStep'];
   warn?: (line: string) => void;
 }
 
 /** Applies every migration (all heads) to a scratch database. */
 export function replayMigrations(url: string, opts: ReplayOptions): Promise<RunResult> {
-  const { migrationsDir, versionSchema, extensions, log, warn } = opts;
-  return upgrade({ migrationsDir, url, schema: versionSchema, target: 'heads', extensions, log, warn, ranBy: 'ormdiff scratch' });
+  const { migrationsDir, versionSchema, extensions, log, onStep, warn } = opts;
+  return upgrade({ migrationsDir, url, schema: versionSchema, target: 'heads', extensions, log, onStep, warn, ranBy: 'ormdiff scratch' });
 }
