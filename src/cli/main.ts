@@ -11,6 +11,7 @@ import { commands } from './commands';
 import { ciCommands } from './ci-commands';
 import { hazardCommands } from './hazard-commands';
 import { initCommand } from './init';
+import { loadEnvFiles } from './dotenv';
 
 export interface GlobalArgs {
   config?: string;
@@ -32,6 +33,9 @@ function parser(argv: string[], out: () => Output, setCode: (code: number) => vo
     .option('verbose', { alias: 'v', type: 'boolean', describe: 'more output; stack traces on errors' })
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'only results and errors' })
     .option('json', { type: 'boolean', describe: 'messages as JSON lines on stderr (results stay on stdout)' })
+    .middleware((args) => {
+      for (const file of loadEnvFiles(process.cwd(), args.config as string | undefined)) out().debug(`Loaded ${file}`);
+    })
     .demandCommand(1, 'name a command: ormdiff --help lists them')
     .strict()
     .help()
