@@ -132,7 +132,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     async (scratch) => {
       const replay = await replayMigrations(scratch.url, {
         migrationsDir: project.migrationsDir,
-        versionSchema: options.versionSchema,
+        versionSchema: project.versionSchema,
         extensions: connectExtensionsFor(project),
         warn: log,
         onStep: options.onStep,
@@ -144,7 +144,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     },
     { log },
   );
-  const live = project.url ? await readLive(project, project.url, await readDesired(project), options.versionSchema) : undefined;
+  const live = project.url ? await readLive(project, project.url, await readDesired(project), project.versionSchema) : undefined;
   const policy = resolvePolicy([project.policy, options.compare?.policy]);
   const findings = checkFindings({ missing: migrated.missing, migrated: migrated.schema, live, lint, policy });
   const result = { ok: findings.length === 0, findings, live: live !== undefined, revisions: migrated.revisions };

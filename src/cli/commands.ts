@@ -20,6 +20,7 @@ export const projectOptions = (args: Args) => ({
   url: args.url,
   include: args.include,
   exclude: args.exclude,
+  versionSchema: args.versionSchema,
 });
 
 const withVersionSchema = (y: Argv) =>
@@ -40,7 +41,7 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
       options: {
         migrationsDir: project.migrationsDir,
         url,
-        schema: args.versionSchema as string | undefined,
+        schema: project.versionSchema,
         ...progressCallbacks(out().progress('Migrating')),
       },
     };
