@@ -11,7 +11,7 @@ import { changeObject } from '../diff/describe';
 import { diffSchemas } from '../diff/diff';
 import { type ComparePolicy, resolvePolicy } from '../diff/policy';
 import { planChanges, type Plan } from '../plan/plan';
-import { current } from '../runner';
+import { current, type StepResult } from '../runner';
 import type { Schema } from '../schema/model';
 import type { LintResult } from '../hazards/lint';
 import type { WarningCode } from '../plan/rules';
@@ -40,14 +40,37 @@ export interface CheckOptions extends ProjectOptions {
 export type Finding =
   /** The entities need changes no migration makes; `plan` is what a new migration would do. */
   | { kind: 'migrationsMissing'; plan: Plan }
-  /** The live database has not run every migration. */
-  | { kind: 'databaseBehind'; heads: string[]; pending: string[] }
+  /**
+   * The live database has not run every migration. `review` (when the scratch replay ran them): what
+   * the pending migrations will run there, as in a pull request that adds them.
+   */
+  | { kind: 'databaseBehind'; heads: string[]; pending: string[]; review?: PendingReview }
   /** The live database records revisions no migration file declares (a branch not merged here). */
   | { kind: 'databaseAhead'; unknown: string[] }
   /** The live database is at the heads but its schema is not the migrations'; `plan` brings it back. */
   | { kind: 'databaseDrifted'; objects: string[]; plan: Plan }
   /** A migration file holds error-level warnings no `// ormdiff-ack: <CODE> <reason>` accepts (`ormdiff lint` fails on it). */
   | { kind: 'unacknowledgedHazards'; file: string; hazards: UnacknowledgedHazard[] };
+
+/** One migration the live database has not run: its own statements, recorded as the scratch replay executed them. */
+export interface PendingMigration {
+  revision: string;
+  file: string;
+  message: string;
+  transactional: boolean;
+  statements: string[];
+  /** Every warning `ormdiff lint` finds in the file, acknowledged or not. */
+  hazards: Array<{ code: WarningCode; severity: string; line: number; message: string; acknowledged?: string }>;
+}
+
+/** What applying the pending migrations does to the live database: their statements, and the schema before and after. */
+export interface PendingReview {
+  migrations: PendingMigration[];
+  /** The per-table difference, live schema → migrated schema (its SQL is ormdiff's, not shown as what runs). */
+  plan: Plan;
+  before: Schema;
+  after: Schema;
+}
 
 /** An error-level warning of a migration file, where `ormdiff lint` reports it. */
 export interface UnacknowledgedHazard {
@@ -74,6 +97,8 @@ export interface LiveFacts {
   unknown: string[];
   /** Its managed schema; read only when it is at the heads (otherwise a schema diff says nothing new). */
   schema?: Schema;
+  /** Its managed schema while it is behind: what the pending migrations start from. */
+  behindSchema?: Schema;
 }
 
 /** The files `ormdiff lint` would fail, one finding each. */
@@ -87,6 +112,34 @@ function hazardFindings(lint: readonly LintResult[]): Finding[] {
     }));
 }
 
+const baseName = (file: string): string => file.split(/[\\/]/).pop()!;
+
+function pendingReview(
+  pending: readonly string[],
+  before: Schema,
+  input: { migrated: Schema; replayed?: readonly StepResult[]; lint?: readonly LintResult[]; policy?: ComparePolicy },
+): PendingReview {
+  const lintOf = new Map((input.lint ?? []).map((r) => [baseName(r.file), r]));
+  const migrations = (input.replayed ?? [])
+    .filter((step) => step.direction === 'up' && pending.includes(step.revision))
+    .map((step) => ({
+      revision: step.revision,
+      file: step.file,
+      message: step.message,
+      transactional: step.transactional,
+      statements: step.statements.map((s) => s.sql),
+      hazards: (lintOf.get(baseName(step.file))?.findings ?? []).map((f) => ({
+        code: f.code,
+        severity: f.severity,
+        line: f.line,
+        message: f.message,
+        ...(f.acknowledged !== undefined ? { acknowledged: f.acknowledged } : {}),
+      })),
+    }));
+  const plan = planChanges(diffSchemas(before, input.migrated, input.policy), { unmanaged: before.unmanaged });
+  return { migrations, plan, before, after: input.migrated };
+}
+
 /**
  * Pure: the findings, from the entities-vs-migrations plan, the migrated schema, the live facts and
  * the lint results of the migration files.
@@ -98,12 +151,17 @@ export function checkFindings(input: {
   lint?: readonly LintResult[];
   /** What counts as drift between the live database and the migrations (default: everything). */
   policy?: ComparePolicy;
+  /** The scratch replay's steps, each with the statements it executed. */
+  replayed?: readonly StepResult[];
 }): Finding[] {
   const findings: Finding[] = [];
   if (input.missing.changes.length > 0) findings.push({ kind: 'migrationsMissing', plan: input.missing });
   const live = input.live;
   if (live && live.unknown.length > 0) findings.push({ kind: 'databaseAhead', unknown: live.unknown });
-  if (live && live.pending.length > 0) findings.push({ kind: 'databaseBehind', heads: live.heads, pending: live.pending });
+  if (live && live.pending.length > 0) {
+    const review = live.behindSchema && input.replayed ? pendingReview(live.pending, live.behindSchema, input) : undefined;
+    findings.push({ kind: 'databaseBehind', heads: live.heads, pending: live.pending, ...(review ? { review } : {}) });
+  }
   if (live?.schema) {
     const changes = diffSchemas(live.schema, input.migrated, input.policy);
     if (changes.length > 0) {
@@ -117,8 +175,8 @@ export function checkFindings(input: {
 async function readLive(project: Project, url: string, desired: DesiredModel, versionSchema?: string): Promise<LiveFacts> {
   const state = await current({ migrationsDir: project.migrationsDir, url, schema: versionSchema });
   const facts: LiveFacts = { heads: state.heads.map((h) => h.revision), pending: state.pending, unknown: state.unknown };
-  if (!state.upToDate) return facts;
-  return { ...facts, schema: (await withConnection(url, (client) => readActual(client, desired))).schema };
+  const schema = (await withConnection(url, (client) => readActual(client, desired))).schema;
+  return state.upToDate ? { ...facts, schema } : { ...facts, behindSchema: schema };
 }
 
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
@@ -140,13 +198,13 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
       log?.(`Replayed ${replay.steps.length} migration(s) into ${scratch.name}`);
       // What `revision --autogenerate` would write; a replay holds no rows, so no hazard is counted on it.
       const comparison = await compareEntitiesWithDatabase({ ...project, url: scratch.url }, { ...options.compare, facts: false });
-      return { schema: comparison.actual, missing: comparison.plan, revisions: replay.steps.length };
+      return { schema: comparison.actual, missing: comparison.plan, revisions: replay.steps.length, replayed: replay.steps };
     },
     { log },
   );
   const live = project.url ? await readLive(project, project.url, await readDesired(project), project.versionSchema) : undefined;
   const policy = resolvePolicy([project.policy, options.compare?.policy]);
-  const findings = checkFindings({ missing: migrated.missing, migrated: migrated.schema, live, lint, policy });
+  const findings = checkFindings({ missing: migrated.missing, migrated: migrated.schema, live, lint, policy, replayed: migrated.replayed });
   const result = { ok: findings.length === 0, findings, live: live !== undefined, revisions: migrated.revisions };
   return { ...result, output: renderCheck(result, options.format ?? 'text') };
 }

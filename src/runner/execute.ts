@@ -7,6 +7,7 @@
 import { MigrationError, truncate, UsageError } from './errors';
 import type { MigrationGraph } from './load';
 import type { Session } from './session';
+import type { Statement } from './sql';
 import { historyApplied, historyFinished, historyStarted, HistoryRow, HISTORY_TABLE, stepVersionChange, Tables } from './sql';
 import { recordFailure, recordProgress, recordRolledBack } from './state';
 import type { PlanStep } from './targets';
@@ -19,6 +20,12 @@ export interface StepResult {
   transactional: boolean;
   /** Wall time of the step as the runner saw it (0-ish offline). */
   durationMs: number;
+  /**
+   * What the migration itself sent, in order: its `queryRunner.query` calls and the DDL of TypeORM's
+   * schema-builder methods, exactly as written (a USING clause included); not the runner's own
+   * transaction and version/history statements.
+   */
+  statements: Statement[];
 }
 
 export interface ExecContext {
@@ -81,7 +88,12 @@ async function runStep(ctx: ExecContext, step: PlanStep): Promise<StepResult> {
   const rev = ctx.graph.nodes.get(step.revision)!;
   const operation = step.direction === 'up' ? 'upgrade' : 'downgrade';
   const row: HistoryRow = { revision: rev.revision, operation, direction: step.direction, checksum: rev.checksum, file: rev.file, ranBy: ctx.ranBy };
-  const body = () => (step.direction === 'up' ? rev.migration.up(session.migrationRunner) : rev.migration.down(session.migrationRunner));
+  let own: Statement[] = [];
+  const body = async () => {
+    const mark = session.statements.length;
+    await (step.direction === 'up' ? rev.migration.up(session.migrationRunner) : rev.migration.down(session.migrationRunner));
+    own = session.statements.slice(mark);
+  };
   ctx.log?.(describeStep(ctx.graph, step));
   const started = performance.now();
 
@@ -150,5 +162,6 @@ async function runStep(ctx: ExecContext, step: PlanStep): Promise<StepResult> {
     message: rev.message,
     transactional: rev.transaction,
     durationMs: performance.now() - started,
+    statements: own,
   };
 }
