@@ -17,7 +17,7 @@ import {
   insertGeneratedColumn,
   renameGeneratedColumn,
   renameGeneratedColumnsTable,
-} from '../render/typeorm-metadata';
+} from '../ddl/typeorm-metadata';
 import type { Column, QualifiedName } from '../schema/model';
 
 export interface TypeormMetadata {

@@ -17,7 +17,7 @@ import {
   columnType,
   createIndex,
   foreignKeyClause,
-} from './ddl';
+} from './fragments';
 
 export interface RenderedStatement {
   sql: string;
