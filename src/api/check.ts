@@ -13,7 +13,7 @@ import { type ComparePolicy, resolvePolicy } from '../diff/policy';
 import { planChanges, type Plan } from '../plan/plan';
 import { current } from '../runner';
 import type { Schema } from '../schema/model';
-import type { LintResult } from '../hazards/lint';
+import type { LintResult } from '../lint/lint';
 import type { WarningCode } from '../plan/rules';
 import { replayMigrations, scratchSourceFor, withScratchDatabase } from '../scratch';
 import { compareEntitiesWithDatabase, readActual, readDesired, type CompareOptions, type DesiredModel } from './compare';

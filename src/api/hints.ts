@@ -22,8 +22,8 @@ import {
   parseRenameHint,
   parseUsingHint,
   type RenameHint,
-} from '../diff/hints';
-import type { RenameSubject } from '../diff/rename-detect';
+} from '../diff/renames/hints';
+import type { RenameSubject } from '../diff/renames/detect';
 import { UsageError } from '../errors';
 
 export const HINTS_FILE = 'ormdiff.hints.json';

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors';
-import { formatLint, type LintResult, lintSource } from '../hazards/lint';
+import { formatLint, type LintResult, lintSource } from '../lint/lint';
 import { isMigrationFile } from '../runner/load';
 import { openProject, type ProjectOptions } from './project';
 

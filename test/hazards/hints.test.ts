@@ -11,7 +11,7 @@ import {
   parseRenameHint,
   parseUsingHint,
   type RenameHint,
-} from '../../src/diff/hints';
+} from '../../src/diff/renames/hints';
 import { UsageError } from '../../src/errors';
 
 describe('rename hints', () => {

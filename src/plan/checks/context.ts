@@ -6,7 +6,7 @@ import type { Change } from '../../diff/changes';
 import { changeObject } from '../../diff/describe';
 import { renameIdentifier } from '../../diff/expressions';
 import { columnKey, nameKey } from '../../diff/keys';
-import type { RenameAmbiguity } from '../../diff/rename-detect';
+import type { RenameAmbiguity } from '../../diff/renames/detect';
 import type { QualifiedName, UnmanagedObject } from '../../schema/model';
 import type { ObjectUse } from '../../schema/uses';
 import type { Fact } from '../facts';

@@ -3,12 +3,12 @@
  * model), the structural diff on top, then the custom casts and enum value mappings attached to the
  * changes they concern. Pure, like the rest of src/diff.
  */
-import type { Schema } from '../schema/model';
-import type { Change, EnumValueMap } from './changes';
-import { diffSchemas } from './diff';
-import type { ComparePolicy } from './policy';
+import type { Schema } from '../../schema/model';
+import type { Change, EnumValueMap } from '../changes';
+import { diffSchemas } from '../diff';
+import type { ComparePolicy } from '../policy';
 import { type DiffHints, type EnumMapHint, type RenameHint, type UsingHint, refMatches } from './hints';
-import { type ObjectRename, type RenameDecision, resolveRenames } from './rename-detect';
+import { type ObjectRename, type RenameDecision, resolveRenames } from './detect';
 
 export interface HintedDiff {
   changes: Change[];

@@ -12,12 +12,12 @@
  * Stages run in dependency order, each on the model the previous ones renamed: enum types (so
  * columns of a renamed enum compare equal), enum values, tables, then columns of matched tables.
  */
-import type { Column, EnumType, QualifiedName, Schema, Table } from '../schema/model';
-import type { RenameOrigin } from './changes';
+import type { Column, EnumType, QualifiedName, Schema, Table } from '../../schema/model';
+import type { RenameOrigin } from '../changes';
 import { type RenameHint, refMatches, refOf } from './hints';
-import { byKey, nameKey, stableKey } from './keys';
-import { applyColumnRename, applyEnumValueRename, applyTableRename, applyTypeRename } from './rename-apply';
-import { keepsValues } from './typechange';
+import { byKey, nameKey, stableKey } from '../keys';
+import { applyColumnRename, applyEnumValueRename, applyTableRename, applyTypeRename } from './apply';
+import { keepsValues } from '../typechange';
 
 export type RenameSubject =
   | { kind: 'type'; schema: string }
