@@ -139,8 +139,12 @@ export async function compareWithClient(client: Client, desiredModel: DesiredMod
  * unless `options.facts` is false. With `saveAnswers`, interactive answers are added to the hints
  * file, so CI decides the same way.
  */
-export async function compareEntitiesWithDatabase(project: Project, options: CompareOptions = {}): Promise<Comparison> {
-  const desired = await readDesired(project);
+export async function compareEntitiesWithDatabase(
+  project: Project,
+  options: CompareOptions = {},
+  desiredModel?: DesiredModel,
+): Promise<Comparison> {
+  const desired = desiredModel ?? (await readDesired(project));
   const file = hintsFilePath(project.migrationsDir);
   const hints = mergeHints(readHintsFile(file), options.hints ?? { renames: [], using: [], enumMaps: [] });
   // The command line's policy over the config's, key by key.
