@@ -8,7 +8,7 @@
  *     "using":    ["users.age=NULLIF(age, '')::integer"],
  *     "enumMaps": ["mood.sad=unhappy"]
  *   }
- * Each string has the command-line syntax (src/diff/hints.ts). A hint that matches nothing (its
+ * Each string has the command-line syntax (src/diff/renames/hints.ts). A hint that matches nothing (its
  * rename ran long ago) is ignored, so the file may keep growing.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

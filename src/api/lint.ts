@@ -1,6 +1,6 @@
 /**
  * `ormdiff lint [files…]`: reads migration files (or every migration in the project's migrations
- * directory when none are named) and checks each with src/hazards/lint.ts. `ormdiff check` lints
+ * directory when none are named) and checks each with src/lint/lint.ts. `ormdiff check` lints
  * the migrations directory the same way.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';

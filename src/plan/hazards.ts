@@ -1,7 +1,7 @@
 /**
  * Hazard checks: small independent passes over the ordered `up` changes (src/plan/checks), each
  * with a stable code (src/plan/rules.ts), a one-line message naming the object and the numbers, and
- * the safer way. Passes are pure: the facts they need are counted beforehand (src/hazards) and
+ * the safer way. Passes are pure: the facts they need are counted beforehand (src/facts) and
  * looked up here; without counts they still warn, in general terms.
  */
 import type { Change } from '../diff/changes';

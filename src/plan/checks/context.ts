@@ -28,7 +28,7 @@ export interface Warning {
 }
 
 export interface HazardOptions {
-  /** Whether the plan uses the online variants (see src/plan/online.ts). */
+  /** Whether the plan uses the online variants (src/plan/safety.ts marks them, src/ddl/safe.ts writes them). */
   online?: boolean;
   /** Rename candidates the detector could not decide between (RN304). */
   ambiguities?: RenameAmbiguity[];
