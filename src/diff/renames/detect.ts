@@ -37,6 +37,15 @@ export interface ObjectRename {
   rivals?: string[];
 }
 
+/**
+ * Which old name a new name stands for: the one lookup every stage and hint uses to find an enum type
+ * or a table by the name it had before the renames (unchanged when it was not renamed).
+ */
+export function nameBefore(renames: readonly ObjectRename[], kind: 'type' | 'table', object: QualifiedName): QualifiedName {
+  const r = renames.find((x) => x.subject.kind === kind && x.subject.schema === object.schema && x.to === object.name);
+  return r ? { schema: object.schema, name: r.from } : object;
+}
+
 export interface RenamePair {
   from: string;
   to: string;
@@ -265,16 +274,12 @@ export function resolveRenames(from: Schema, to: Schema, hints: RenameHint[], de
     );
   }
 
-  const originalName = (type: QualifiedName): QualifiedName => {
-    const r = renames.find((x) => x.subject.kind === 'type' && x.subject.schema === type.schema && x.to === type.name);
-    return r ? { schema: type.schema, name: r.from } : type;
-  };
   const afterEnums = byKey(to.enums, nameKey);
   for (const e of [...current.enums]) {
     const next = afterEnums.get(nameKey(e));
     if (!next) continue;
     const type = { schema: e.schema, name: e.name };
-    const names = [type, originalName(type)];
+    const names = [type, nameBefore(renames, 'type', type)];
     take(
       runStage(
         {
@@ -313,16 +318,12 @@ export function resolveRenames(from: Schema, to: Schema, hints: RenameHint[], de
     );
   }
 
-  const originalTable = (t: QualifiedName): QualifiedName => {
-    const r = renames.find((x) => x.subject.kind === 'table' && x.subject.schema === t.schema && x.to === t.name);
-    return r ? { schema: t.schema, name: r.from } : t;
-  };
   const afterTables = byKey(to.tables, nameKey);
   for (const t of [...current.tables]) {
     const next = afterTables.get(nameKey(t));
     if (!next) continue;
     const table = { schema: t.schema, name: t.name };
-    const names = [table, originalTable(table)];
+    const names = [table, nameBefore(renames, 'table', table)];
     const column = (list: Table, name: string) => list.columns.find((c) => c.name === name)!;
     const position = (list: Table, name: string) => list.columns.findIndex((c) => c.name === name);
     take(
