@@ -7,7 +7,7 @@
  * Ties keep their input order, which is what makes chained renames and the reversed `down` work.
  */
 import type { Change } from '../diff/changes';
-import { nameKey } from '../diff/keys';
+import { qualifiedKey } from '../schema/model';
 
 interface Context {
   direction: 'up' | 'down';
@@ -75,8 +75,8 @@ function rank(change: Change, ctx: Context): [number, number] {
     case 'alterColumnType': {
       const leaving = change.from.enumType;
       const stays =
-        leaving !== undefined && change.to.enumType !== undefined && nameKey(leaving) === nameKey(change.to.enumType);
-      return leaving !== undefined && !stays && ctx.recreatedEnums.has(nameKey(leaving)) ? [6, 2] : [9, 1];
+        leaving !== undefined && change.to.enumType !== undefined && qualifiedKey(leaving) === qualifiedKey(change.to.enumType);
+      return leaving !== undefined && !stays && ctx.recreatedEnums.has(qualifiedKey(leaving)) ? [6, 2] : [9, 1];
     }
     case 'setNotNull':
       return [9, 2];
@@ -102,7 +102,7 @@ function rank(change: Change, ctx: Context): [number, number] {
     case 'dropSequence':
       return [13, 0];
     case 'dropDomain':
-      return ctx.createdDomains.has(nameKey(change.domain)) ? [6, 4] : [13, 1];
+      return ctx.createdDomains.has(qualifiedKey(change.domain)) ? [6, 4] : [13, 1];
     case 'dropEnum':
       return [13, 2];
     case 'dropExtension':
@@ -121,8 +121,8 @@ function rank(change: Change, ctx: Context): [number, number] {
 export function orderChanges(changes: Change[], direction: 'up' | 'down' = 'up'): Change[] {
   const ctx: Context = {
     direction,
-    recreatedEnums: new Set(changes.flatMap((c) => (c.kind === 'recreateEnum' ? [nameKey(c.to)] : []))),
-    createdDomains: new Set(changes.flatMap((c) => (c.kind === 'createDomain' ? [nameKey(c.domain)] : []))),
+    recreatedEnums: new Set(changes.flatMap((c) => (c.kind === 'recreateEnum' ? [qualifiedKey(c.to)] : []))),
+    createdDomains: new Set(changes.flatMap((c) => (c.kind === 'createDomain' ? [qualifiedKey(c.domain)] : []))),
   };
   return changes
     .map((change, index) => ({ change, index, rank: rank(change, ctx) }))

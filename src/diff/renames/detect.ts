@@ -15,7 +15,8 @@
 import type { Column, EnumType, QualifiedName, Schema, Table } from '../../schema/model';
 import type { RenameOrigin } from '../changes';
 import { type RenameHint, refMatches, refOf } from './hints';
-import { byKey, nameKey, stableKey } from '../keys';
+import { byKey, stableKey } from '../keys';
+import { qualifiedKey } from '../../schema/model';
 import { applyColumnRename, applyEnumValueRename, applyTableRename, applyTypeRename } from './apply';
 import { keepsValues } from '../typechange';
 
@@ -274,9 +275,9 @@ export function resolveRenames(from: Schema, to: Schema, hints: RenameHint[], de
     );
   }
 
-  const afterEnums = byKey(to.enums, nameKey);
+  const afterEnums = byKey(to.enums, qualifiedKey);
   for (const e of [...current.enums]) {
-    const next = afterEnums.get(nameKey(e));
+    const next = afterEnums.get(qualifiedKey(e));
     if (!next) continue;
     const type = { schema: e.schema, name: e.name };
     const names = [type, nameBefore(renames, 'type', type)];
@@ -318,9 +319,9 @@ export function resolveRenames(from: Schema, to: Schema, hints: RenameHint[], de
     );
   }
 
-  const afterTables = byKey(to.tables, nameKey);
+  const afterTables = byKey(to.tables, qualifiedKey);
   for (const t of [...current.tables]) {
-    const next = afterTables.get(nameKey(t));
+    const next = afterTables.get(qualifiedKey(t));
     if (!next) continue;
     const table = { schema: t.schema, name: t.name };
     const names = [table, nameBefore(renames, 'table', table)];
