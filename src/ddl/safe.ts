@@ -17,6 +17,7 @@ import {
   columnType,
   createIndex,
   foreignKeyClause,
+  retypeColumnActions,
 } from './fragments';
 
 export interface RenderedStatement {
@@ -103,12 +104,11 @@ function addColumn(c: ChangeOf<'addColumn'>): RenderedStatement[] | undefined {
 function expandContract(c: ChangeOf<'alterColumnType'>): RenderedStatement[] {
   const { table, from, to } = c;
   const tmp = expandColumnName(to.name);
-  const col = `ALTER COLUMN ${quoteIdent(to.name)}`;
-  const swap = [
-    ...(from.valueSource.kind === 'default' ? [`${col} DROP DEFAULT`] : []),
-    `${col} TYPE ${columnType(to)}${to.collation !== undefined ? ` COLLATE ${to.collation}` : ''} USING ${quoteIdent(tmp)}`,
-    ...(to.valueSource.kind === 'default' ? [`${col} SET DEFAULT ${to.valueSource.expression}`] : []),
-  ];
+  const swap = retypeColumnActions(to.name, `${columnType(to)}${to.collation !== undefined ? ` COLLATE ${to.collation}` : ''}`, {
+    using: ` USING ${quoteIdent(tmp)}`,
+    dropDefault: from.valueSource.kind === 'default',
+    setDefault: to.valueSource.kind === 'default' ? to.valueSource.expression : undefined,
+  });
   const types = `${columnType(from)} → ${columnType(to)}`;
   return [
     plain(`${alterTable(table)} ADD COLUMN ${quoteIdent(tmp)} ${columnType(to)}`, `ORMDIFF TEMPLATE TC204 expand: no cast for ${types}`),

@@ -20,6 +20,7 @@ import {
   identityClause,
   nextval,
   primaryKeyClause,
+  retypeColumnActions,
   uniqueClause,
 } from './fragments';
 import { type RenderedStatement, saferStatements } from './safe';
@@ -62,15 +63,13 @@ function usingClause(c: ChangeOf<'alterColumnType'>): string {
 
 function alterColumnType(c: ChangeOf<'alterColumnType'>): string[] {
   const { from, to } = c;
-  const col = `ALTER COLUMN ${quoteIdent(to.name)}`;
   const retyped = from.dataType !== to.dataType || from.arrayDims !== to.arrayDims;
   const plainSources = from.valueSource.kind === 'none' || from.valueSource.kind === 'default';
-  // One statement: a default that cannot be cast to the new type must be gone before the type changes.
-  const actions = [
-    ...(from.valueSource.kind === 'default' ? [`${col} DROP DEFAULT`] : []),
-    `${col} TYPE ${columnType(to)}${to.collation !== undefined ? ` COLLATE ${to.collation}` : ''}${retyped ? usingClause(c) : ''}`,
-    ...(to.valueSource.kind === 'default' && plainSources ? [`${col} SET DEFAULT ${to.valueSource.expression}`] : []),
-  ];
+  const actions = retypeColumnActions(to.name, `${columnType(to)}${to.collation !== undefined ? ` COLLATE ${to.collation}` : ''}`, {
+    using: retyped ? usingClause(c) : '',
+    dropDefault: from.valueSource.kind === 'default',
+    setDefault: to.valueSource.kind === 'default' && plainSources ? to.valueSource.expression : undefined,
+  });
   const statements = [`${alterTable(c.table)} ${actions.join(', ')}`];
   // A serial's sequence does not follow its column's type by itself (an identity's does). Named as it is
   // now: a rename of the sequence, if any, comes later with the value source change.
@@ -172,13 +171,12 @@ function enumText(u: EnumColumnUse, map: EnumValueMap[]): string {
 function recreateEnum({ from, to, columns, valueMap = [] }: ChangeOf<'recreateEnum'>): string[] {
   const old = { schema: from.schema, name: `${from.name}_old` };
   const move = (u: EnumColumnUse): string => {
-    const col = `ALTER COLUMN ${quoteIdent(u.column)}`;
-    const dims = '[]'.repeat(u.arrayDims);
-    return `${alterTable(u.table)} ${[
-      ...(u.fromDefault !== undefined ? [`${col} DROP DEFAULT`] : []),
-      `${col} TYPE ${quoteQualified(to)}${dims} USING ${enumText(u, valueMap)}::${quoteQualified(to)}${dims}`,
-      ...(u.toDefault !== undefined ? [`${col} SET DEFAULT ${u.toDefault}`] : []),
-    ].join(', ')}`;
+    const type = `${quoteQualified(to)}${'[]'.repeat(u.arrayDims)}`;
+    return `${alterTable(u.table)} ${retypeColumnActions(u.column, type, {
+      using: ` USING ${enumText(u, valueMap)}::${type}`,
+      dropDefault: u.fromDefault !== undefined,
+      setDefault: u.toDefault,
+    }).join(', ')}`;
   };
   return [
     `ALTER TYPE ${quoteQualified(from)} RENAME TO ${quoteIdent(old.name)}`,
