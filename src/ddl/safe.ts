@@ -121,6 +121,7 @@ function expandContract(c: ChangeOf<'alterColumnType'>): RenderedStatement[] {
   ];
 }
 
+/** The one decision that a type change runs as the expand/contract template (and warns TC204). */
 export const needsTemplate = (c: ChangeOf<'alterColumnType'>): boolean =>
   c.using === undefined && classifyTypeChange(c.from, c.to).class === 'impossible';
 
