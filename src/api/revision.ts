@@ -9,10 +9,10 @@
 import { renderMigration } from '../render/migration';
 import type { Plan, Warning } from '../plan/plan';
 import { assertAtHead, revision as writeRevision } from '../runner';
-import { replayMigrations, scratchSourceFor, withScratchDatabase, type ReplayOptions } from '../scratch';
+import { compareWithReplayedMigrations, type ReplayCompareOptions } from './replay';
 import { compareEntitiesWithDatabase, type CompareOptions } from './compare';
 import { connectCreatingIfMissing } from '../db/databases';
-import { connectExtensionsFor, openProject, requireUrl, type Project, type ProjectOptions } from './project';
+import { openProject, requireUrl, type Project, type ProjectOptions } from './project';
 
 export interface RevisionCommandOptions extends ProjectOptions {
   message: string;
@@ -34,7 +34,7 @@ export interface RevisionCommandOptions extends ProjectOptions {
   /** Progress of the scratch database (created, migrations replayed, dropped). */
   log?: (line: string) => void;
   /** Each migration replayed on the scratch database as it begins. */
-  onStep?: ReplayOptions['onStep'];
+  onStep?: ReplayCompareOptions['onStep'];
   /** Rename hints, custom casts, enum maps, --online, the interactive asker. */
   compare?: CompareOptions;
 }
@@ -70,21 +70,7 @@ async function autogeneratePlan(project: Project, options: RevisionCommandOption
     await assertAtHead({ migrationsDir: project.migrationsDir, url: project.url, schema: project.versionSchema });
     return compareEntitiesWithDatabase(project, { ...options.compare, saveAnswers: true });
   }
-  return withScratchDatabase(
-    scratchSourceFor(project, options.scratchUrl),
-    async (scratch) => {
-      const replay = await replayMigrations(scratch.url, {
-        migrationsDir: project.migrationsDir,
-        versionSchema: project.versionSchema,
-        extensions: connectExtensionsFor(project),
-        warn: options.log,
-        onStep: options.onStep,
-      });
-      options.log?.(`Replayed ${replay.steps.length} migration(s) into ${scratch.name}`);
-      // The same comparison as against a live database (hints file included), but a replay holds no
-      // rows, so hazards are not counted on it.
-      return compareEntitiesWithDatabase({ ...project, url: scratch.url }, { ...options.compare, facts: false, saveAnswers: true });
-    },
-    { log: options.log },
-  );
+  // The same comparison as against a live database, hints file included.
+  const replayed = await compareWithReplayedMigrations(project, { ...options, compare: { ...options.compare, saveAnswers: true } });
+  return replayed.comparison;
 }
