@@ -2,23 +2,25 @@
  * `ormdiff check`: do the entities (E), the migrations (M, replayed into a scratch database) and,
  * when one is configured, the live database (L) agree? Three questions, each with its own finding:
  * E ≠ M "migrations missing", L not at M's heads "database behind" (or ahead of the files), and L at
- * the heads but with another schema than M "database drifted from migrations". And, as
- * `ormdiff lint` does, a migration file with an error-level warning no `// ormdiff-ack:` comment
- * accepts fails it too, so the one check CI runs is also the gate on unaccepted hazards.
+ * the heads but with another schema than M "database drifted from migrations"; an applied migration
+ * whose file changed since fails it exactly as it stops `upgrade`. And, as `ormdiff lint` does, a
+ * migration with an error-level warning (judged by what it ran in the replay) no `// ormdiff-ack:`
+ * comment accepts fails it too, so the one check CI runs is also the gate on unaccepted hazards.
  */
 import { withConnection } from '../db/connect';
 import { changeObject } from '../diff/describe';
 import { diffSchemas } from '../diff/diff';
 import { type ComparePolicy, resolvePolicy } from '../diff/policy';
 import { planChanges, type Plan } from '../plan/plan';
-import { current } from '../runner';
+import { type ChangedRevision, current } from '../runner';
 import type { Schema } from '../schema/model';
 import type { LintResult } from '../hazards/lint';
+import { replayRecorded } from '../lint/replay';
 import type { WarningCode } from '../plan/rules';
-import { replayMigrations, scratchSourceFor, withScratchDatabase } from '../scratch';
+import { scratchSourceFor, withScratchDatabase } from '../scratch';
 import { compareEntitiesWithDatabase, readActual, readDesired, type CompareOptions, type DesiredModel } from './compare';
 import { renderCheck, type CheckFormat } from './check-report';
-import { lintMigrations } from './lint';
+import { lintSteps } from './lint';
 import { connectExtensionsFor, openProject, type Project, type ProjectOptions } from './project';
 
 export type { CheckFormat } from './check-report';
@@ -42,6 +44,8 @@ export type Finding =
   | { kind: 'databaseBehind'; heads: string[]; pending: string[] }
   /** The live database records revisions no migration file declares (a branch not merged here). */
   | { kind: 'databaseAhead'; unknown: string[] }
+  /** Applied migration files whose code no longer matches the checksum recorded when they ran (`upgrade` refuses them). */
+  | { kind: 'changedMigrations'; changed: ChangedRevision[] }
   /** The live database is at the heads but its schema is not the migrations'; `plan` brings it back. */
   | { kind: 'databaseDrifted'; objects: string[]; plan: Plan }
   /** A migration file holds error-level warnings no `// ormdiff-ack: <CODE> <reason>` accepts (`ormdiff lint` fails on it). */
@@ -70,6 +74,8 @@ export interface LiveFacts {
   heads: string[];
   pending: string[];
   unknown: string[];
+  /** Applied revisions whose file changed since (the verification `upgrade` makes). */
+  changed?: ChangedRevision[];
   /** Its managed schema; read only when it is at the heads (otherwise a schema diff says nothing new). */
   schema?: Schema;
 }
@@ -101,6 +107,7 @@ export function checkFindings(input: {
   if (input.missing.changes.length > 0) findings.push({ kind: 'migrationsMissing', plan: input.missing });
   const live = input.live;
   if (live && live.unknown.length > 0) findings.push({ kind: 'databaseAhead', unknown: live.unknown });
+  if (live?.changed && live.changed.length > 0) findings.push({ kind: 'changedMigrations', changed: live.changed });
   if (live && live.pending.length > 0) findings.push({ kind: 'databaseBehind', heads: live.heads, pending: live.pending });
   if (live?.schema) {
     const changes = diffSchemas(live.schema, input.migrated, input.policy);
@@ -114,36 +121,35 @@ export function checkFindings(input: {
 
 async function readLive(project: Project, url: string, desired: DesiredModel, versionSchema?: string): Promise<LiveFacts> {
   const state = await current({ migrationsDir: project.migrationsDir, url, schema: versionSchema });
-  const facts: LiveFacts = { heads: state.heads.map((h) => h.revision), pending: state.pending, unknown: state.unknown };
+  const facts: LiveFacts = { heads: state.heads.map((h) => h.revision), pending: state.pending, unknown: state.unknown, changed: state.changed };
   if (!state.upToDate) return facts;
   return { ...facts, schema: (await withConnection(url, (client) => readActual(client, desired))).schema };
 }
 
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const project = await openProject(options);
-  // Reading the files is cheap and needs no database: done first, reported with the rest.
-  const lint = lintMigrations(project.migrationsDir, project.cwd);
   const log = options.log;
   const source = scratchSourceFor(project, options.scratchUrl);
   const migrated = await withScratchDatabase(
     source,
     async (scratch) => {
-      const replay = await replayMigrations(scratch.url, {
+      // One replay gives both the migrated schema and what each migration ran, judged as `ormdiff lint` judges it.
+      const replay = await replayRecorded(scratch.url, {
         migrationsDir: project.migrationsDir,
         versionSchema: options.versionSchema,
         extensions: connectExtensionsFor(project),
         warn: log,
       });
-      log?.(`Replayed ${replay.steps.length} migration(s) into ${scratch.name}`);
+      log?.(`Replayed ${replay.run.steps.length} migration(s) into ${scratch.name}`);
       // What `revision --autogenerate` would write; a replay holds no rows, so no hazard is counted on it.
       const comparison = await compareEntitiesWithDatabase({ ...project, url: scratch.url }, { ...options.compare, facts: false });
-      return { schema: comparison.actual, missing: comparison.plan, revisions: replay.steps.length };
+      return { schema: comparison.actual, missing: comparison.plan, revisions: replay.run.steps.length, lint: lintSteps(replay.steps, project.cwd) };
     },
     { log },
   );
   const live = project.url ? await readLive(project, project.url, await readDesired(project), options.versionSchema) : undefined;
   const policy = resolvePolicy([project.policy, options.compare?.policy]);
-  const findings = checkFindings({ missing: migrated.missing, migrated: migrated.schema, live, lint, policy });
+  const findings = checkFindings({ missing: migrated.missing, migrated: migrated.schema, live, lint: migrated.lint, policy });
   const result = { ok: findings.length === 0, findings, live: live !== undefined, revisions: migrated.revisions };
   return { ...result, output: renderCheck(result, options.format ?? 'text') };
 }
