@@ -126,7 +126,9 @@ export interface StepOptions {
 /** The findings of one migration step: `before` and `after` read from the scratch database, `statements` as it ran them. */
 export function judgeStep(before: Schema, after: Schema, statements: readonly RecordedStatement[], options: StepOptions = {}): StatementFinding[] {
   const facts = statementFacts(statements);
-  const diffed = diffWithHints(before, after, { renames: facts.renames, using: [], enumMaps: [] }).changes.map((c) => asRan(c, facts));
+  // The statements say what was renamed; anything else that went is a drop, whatever the detector would guess.
+  const hints = { renames: facts.renames, using: [], enumMaps: [] };
+  const diffed = diffWithHints(before, after, hints, { detectRenames: false }).changes.map((c) => asRan(c, facts));
   const extra = recreatedDrops(before, after, facts, diffed);
   const made = new Map(extra.map((e) => [e.change, e.statement]));
   const changes = orderChanges([...diffed, ...extra.map((e) => e.change)], 'up');

@@ -43,7 +43,14 @@ interface CallSite {
   getColumnNumber(): number | null;
 }
 
-/** The line in `path` of the call that is running now: the first frame of that file on the (async) stack. */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The line in `path` of the call that is running now: the first frame of that file on the (async)
+ * stack, mapped back to the source. Structured call sites where V8 gives them; the text of the stack
+ * where a host formats it first (test runners do). Never throws: a statement without a line is
+ * still recorded.
+ */
 function callSiteIn(path: string): number | undefined {
   const { prepareStackTrace, stackTraceLimit } = Error;
   const holder: { stack?: unknown } = {};
@@ -51,13 +58,21 @@ function callSiteIn(path: string): number | undefined {
     Error.prepareStackTrace = (_error, sites) => sites;
     Error.stackTraceLimit = 64;
     Error.captureStackTrace(holder);
+    const stack = holder.stack;
+    if (Array.isArray(stack)) {
+      const site = (stack as CallSite[]).find((s) => s.getFileName() === path);
+      const line = site?.getLineNumber();
+      return site && line ? sourceLine(path, line, site.getColumnNumber() ?? 1) : undefined;
+    }
+    if (typeof stack !== 'string') return undefined;
+    const frame = new RegExp(`${escapeRegExp(path)}:(\\d+):(\\d+)`).exec(stack);
+    return frame ? sourceLine(path, Number(frame[1]), Number(frame[2])) : undefined;
+  } catch {
+    return undefined;
   } finally {
     Error.prepareStackTrace = prepareStackTrace;
     Error.stackTraceLimit = stackTraceLimit;
   }
-  const site = (holder.stack as CallSite[] | undefined)?.find((s) => s.getFileName() === path);
-  const line = site?.getLineNumber();
-  return site && line ? sourceLine(path, line, site.getColumnNumber() ?? 1) : undefined;
 }
 
 /** Applies every migration (all heads) to the scratch database at `url`, recording each step. */
