@@ -31,12 +31,17 @@ export function canonicalCode(source: string, path: string): string {
   };
   noTrailingCommas(file);
   // Rebuilt nodes go through the factory's parenthesizer, which puts back exactly the parentheses
-  // precedence needs; a new string literal prints with double quotes whatever the source used.
+  // precedence needs; a new string literal prints with double quotes whatever the source used; new
+  // blocks, object and array literals print on several lines whether the source had them on one.
   const canonical: TS.TransformerFactory<TS.SourceFile> = (context) => {
     const visit = (node: TS.Node): TS.Node => {
       if (ts.isParenthesizedExpression(node)) return visit(node.expression);
       if (ts.isStringLiteral(node)) return ts.factory.createStringLiteral(node.text);
-      return ts.visitEachChild(node, visit, context);
+      const inner = ts.visitEachChild(node, visit, context);
+      if (ts.isBlock(inner)) return ts.factory.createBlock(inner.statements, true);
+      if (ts.isObjectLiteralExpression(inner)) return ts.factory.createObjectLiteralExpression(inner.properties, true);
+      if (ts.isArrayLiteralExpression(inner)) return ts.factory.createArrayLiteralExpression(inner.elements, true);
+      return inner;
     };
     return (root) => ts.visitEachChild(root, visit, context);
   };
