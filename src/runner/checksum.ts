@@ -31,32 +31,51 @@ export function canonicalCode(source: string, path: string): string {
   };
   noTrailingCommas(file);
   // Rebuilt nodes go through the factory's parenthesizer, which puts back exactly the parentheses
-  // precedence needs; a new string literal prints with double quotes whatever the source used; new
-  // blocks, object and array literals print on several lines whether the source had them on one.
+  // precedence needs; a new string literal prints with double quotes whatever the source used.
   const canonical: TS.TransformerFactory<TS.SourceFile> = (context) => {
     const visit = (node: TS.Node): TS.Node => {
       if (ts.isParenthesizedExpression(node)) return visit(node.expression);
       if (ts.isStringLiteral(node)) return ts.factory.createStringLiteral(node.text);
-      const inner = ts.visitEachChild(node, visit, context);
-      if (ts.isBlock(inner)) return ts.factory.createBlock(inner.statements, true);
-      if (ts.isObjectLiteralExpression(inner)) return ts.factory.createObjectLiteralExpression(inner.properties, true);
-      if (ts.isArrayLiteralExpression(inner)) return ts.factory.createArrayLiteralExpression(inner.elements, true);
-      return inner;
+      return ts.visitEachChild(node, visit, context);
     };
     return (root) => ts.visitEachChild(root, visit, context);
   };
   const transformed = ts.transform(file, [canonical]);
+  let printed: string;
   try {
-    return ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed }).printFile(transformed.transformed[0]);
+    printed = ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind.LineFeed }).printFile(transformed.transformed[0]);
   } finally {
     transformed.dispose();
   }
+  return tokens(ts, printed);
+}
+
+/**
+ * The printed code as its tokens, one space apart: the printer keeps some of the source's line
+ * breaks (a list on one line stays on one line), the tokens do not. Template literals are read
+ * whole, so the text of SQL in them counts to the last space.
+ */
+function tokens(ts: typeof TS, code: string): string {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, code);
+  const out: string[] = [];
+  // Brace depth at which each open `${` of a template literal returns to the template's text.
+  const resumeAt: number[] = [];
+  let depth = 0;
+  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
+    if (kind === ts.SyntaxKind.CloseBraceToken && resumeAt.length > 0 && resumeAt[resumeAt.length - 1] === depth) {
+      if (scanner.reScanTemplateToken(false) === ts.SyntaxKind.TemplateTail) resumeAt.pop();
+    } else if (kind === ts.SyntaxKind.TemplateHead) resumeAt.push(depth);
+    else if (kind === ts.SyntaxKind.OpenBraceToken) depth++;
+    else if (kind === ts.SyntaxKind.CloseBraceToken) depth--;
+    out.push(scanner.getTokenText());
+  }
+  return out.join(' ');
 }
 
 export const codeChecksum = (source: string, path: string): string => CODE_CHECKSUM_TAG + sha256(canonicalCode(source, path));
 
 /** Bump when canonicalCode prints differently: cached checksums of the old printing are then ignored. */
-const CANONICAL_VERSION = '1';
+const CANONICAL_VERSION = '2';
 
 /**
  * codeChecksum, cached under `cacheDir` by the bytes (and the compiler's version), so a run over a
@@ -131,6 +150,22 @@ export function changedRevisions(
     out.push({ revision: rev.revision, file: rev.file, recorded: sum, actual: rev.checksum });
   }
   return out;
+}
+
+/**
+ * The applied revisions still recorded with a byte checksum that matches their file: the next run
+ * records their code checksum, so from then on reformatting them is no change.
+ */
+export function byteChecksummed(
+  applied: Iterable<string>,
+  files: ReadonlyMap<string, Checksums & { revision: string; file: string }>,
+  recorded: ReadonlyMap<string, string>,
+): Array<Checksums & { revision: string; file: string }> {
+  return [...applied].flatMap((id) => {
+    const rev = files.get(id);
+    const sum = recorded.get(id);
+    return rev && sum !== undefined && !sum.startsWith(CODE_CHECKSUM_TAG) && sum === rev.byteChecksum ? [rev] : [];
+  });
 }
 
 /** A checksum as people read it: its algorithm and the first 12 hex digits. */

@@ -3,7 +3,7 @@
  * the database is in, and the checks that refuse to go on from a state that is not understood.
  */
 import { hostname, userInfo } from 'node:os';
-import { changedRevisions } from './checksum';
+import { byteChecksummed, changedRevisions } from './checksum';
 import type { StepObserver } from './execute';
 import type { ConnectExtensions } from './extensions';
 import { ChangedMigrationError, ConnectionError, GraphError, guarded, PartialMigrationError, RunnerError } from './errors';
@@ -115,7 +115,8 @@ export function preflight(run: RunContext, opts: Pick<RunOptions, 'allowChanged'
     if (!opts.retryFailed) throw new PartialMigrationError(describeBlocking(run.state.blocking[0], heads));
     out.push(resolveBlocking(run.tables, 'resolved: rerun with --retry-failed'));
   }
-  const changed = changedRevisions(appliedSet(run.graph, heads), run.graph.nodes, run.state.checksums);
+  const applied = appliedSet(run.graph, heads);
+  const changed = changedRevisions(applied, run.graph.nodes, run.state.checksums);
   if (changed.length) {
     if (!opts.allowChanged) throw new ChangedMigrationError(changed);
     out.push(
@@ -133,5 +134,20 @@ export function preflight(run: RunContext, opts: Pick<RunOptions, 'allowChanged'
       ),
     );
   }
+  // Histories written before code checksums: an unchanged file gets its code checksum recorded once.
+  out.push(
+    ...historyRecorded(
+      run.tables,
+      byteChecksummed(applied, run.graph.nodes, run.state.checksums).map((rev) => ({
+        revision: rev.revision,
+        operation: 'checksum upgraded' as const,
+        direction: 'up' as const,
+        checksum: rev.checksum,
+        file: rev.file,
+        ranBy: run.ranBy,
+        message: `recorded sha256 of the file's bytes ${rev.byteChecksum} verified and replaced by the checksum of its code`,
+      })),
+    ),
+  );
   return out;
 }

@@ -12,13 +12,14 @@ beforeEach(() => {
 afterEach(() => dir.remove());
 
 describe('loading a migrations directory', () => {
-  it('reads revision, parents, transaction, header and a sha256 of the bytes', () => {
+  it('reads revision, parents, transaction, header, the checksum of the code and a sha256 of the bytes', () => {
     const a = tableMigration(dir.path, 'aaa111', null, { message: 'create a' });
     tableMigration(dir.path, 'bbb222', 'aaa111', { transaction: false });
     writeFileSync(`${dir.path}/helper.d.ts`, 'export declare const x: number;');
     const g = loadGraph(dir.path);
     const ra = g.nodes.get('aaa111')!;
-    expect(ra.checksum).toBe(createHash('sha256').update(readFileSync(a)).digest('hex'));
+    expect(ra.checksum).toMatch(/^code-v1:[0-9a-f]{64}$/);
+    expect(ra.byteChecksum).toBe(createHash('sha256').update(readFileSync(a)).digest('hex'));
     expect(ra.message).toBe('create a');
     expect(ra.transaction).toBe(true);
     expect(g.nodes.get('bbb222')!.transaction).toBe(false);
