@@ -193,6 +193,7 @@ export function loadRevisions(dir: string): LoadedRevision[] {
   ensureTsHook();
   resolveProjectImports(nearestTsconfig(root));
   const cacheDir = join(dirname(root), '.ormdiff', 'compiled');
+  const sumsDir = join(dirname(root), '.ormdiff', 'checksums');
   const problems: string[] = [];
   const out: LoadedRevision[] = [];
   for (const name of names) {
@@ -206,7 +207,7 @@ export function loadRevisions(dir: string): LoadedRevision[] {
       problems.push(`Could not load migration file ${name}: ${(err as Error).message}`);
       continue;
     }
-    const checksum = codeChecksumCached(bytes, path, cacheDir);
+    const checksum = codeChecksumCached(bytes, path, sumsDir);
     const header = parseHeader(source);
     for (const cls of migrationClasses(exports)) {
       let migration: MigrationInterface & Record<string, unknown>;
