@@ -61,6 +61,10 @@ const DROP_TABLE = re(String.raw`^\s*DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?(${QNAME}
 const ALTER_TABLE = re(String.raw`^\s*ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(${QNAME})\s+([\s\S]*)$`);
 /** Words that follow DROP in an ALTER TABLE action when it drops something other than a column. */
 const NOT_A_COLUMN = new Set(['constraint', 'default', 'not', 'identity', 'expression']);
+const LITERAL = String.raw`'((?:[^']|'')*)'`;
+const RENAME_TYPE = re(String.raw`^\s*ALTER\s+TYPE\s+(${QNAME})\s+RENAME\s+TO\s+(${IDENT})\s*;?\s*$`);
+const RENAME_VALUE = re(String.raw`^\s*ALTER\s+TYPE\s+(${QNAME})\s+RENAME\s+VALUE\s+${LITERAL}\s+TO\s+${LITERAL}\s*;?\s*$`);
+const literal = (text: string) => text.replace(/''/g, "'");
 const CREATE_INDEX = re(String.raw`^\s*CREATE\s+(?:UNIQUE\s+)?INDEX\s+CONCURRENTLY\s+(?:IF\s+NOT\s+EXISTS\s+)?(${IDENT})`);
 
 /** The comma-separated actions of an ALTER TABLE, split outside parentheses. */
@@ -121,7 +125,18 @@ export function statementFacts(statements: readonly RecordedStatement[]): Statem
     renames: [],
   };
   for (const statement of statements) {
+    // Read before the literals are blanked: the values are in them.
+    const value = RENAME_VALUE.exec(statement.sql);
+    if (value) {
+      facts.renames.push({ kind: 'enumValue', type: qualified(value[1]), from: literal(value[2]), to: literal(value[3]) });
+      continue;
+    }
     const sql = structure(statement.sql);
+    const type = RENAME_TYPE.exec(sql);
+    if (type) {
+      facts.renames.push({ kind: 'type', type: qualified(type[1]), to: identifier(type[2]) });
+      continue;
+    }
     const dropTable = DROP_TABLE.exec(sql);
     if (dropTable) {
       for (const name of dropTable[1].match(re(QNAME, 'g')) ?? []) facts.droppedTables.push({ ...qualified(name), statement });
