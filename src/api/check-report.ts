@@ -4,7 +4,7 @@ import type { Plan } from '../plan/plan';
 import { ChangedMigrationError } from '../runner';
 import { renderJson, type PlanJson } from '../render/json';
 import { renderMarkdown } from '../render/markdown';
-import type { CheckResult, Finding } from './check';
+import type { CheckResult, Finding } from './check-findings';
 
 export type CheckFormat = 'text' | 'markdown' | 'json';
 

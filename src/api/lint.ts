@@ -1,16 +1,16 @@
 /**
  * `ormdiff lint [files…]`: replays the migrations directory (of the files named, or the project's)
  * on a scratch database, recording what each migration runs, and judges every file by that
- * (src/lint/judge.ts, the planner's checks) and its acknowledgements (src/hazards/lint.ts).
+ * (src/lint/judge.ts, the planner's checks) and its acknowledgements (src/lint/lint.ts).
  * `ormdiff check` judges the migrations it replays the same way. Lint needs a PostgreSQL server for
  * the scratch database: `--scratch-url`, the project's database server, or the embedded one.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { UsageError } from '../errors';
-import { formatLint, type LintResult, lintSource } from '../hazards/lint';
+import { formatLint, type LintResult, lintSource } from '../lint/lint';
 import { judgeStep, type StatementFinding } from '../lint/judge';
-import { type RecordedStep, replayRecorded } from '../lint/replay';
+import { type RecordedStep, replayRecorded } from '../scratch/record';
 import type { ConnectExtensions } from '../runner';
 import { isMigrationFile } from '../runner/load';
 import { type ScratchSource, scratchSourceFor, withScratchDatabase } from '../scratch';

@@ -7,12 +7,12 @@
  */
 import type { Change } from '../diff/changes';
 import { changeObject } from '../diff/describe';
-import { diffWithHints } from '../diff/hinted';
-import { columnKey, nameKey } from '../diff/keys';
+import { diffWithHints } from '../diff/renames/hinted';
+import { columnKey } from '../diff/keys';
 import { checkHazards, type Warning } from '../plan/hazards';
 import { orderChanges } from '../plan/order';
 import type { Severity, WarningCode } from '../plan/rules';
-import type { QualifiedName, Schema, Table } from '../schema/model';
+import { type QualifiedName, qualifiedKey, type Schema, type Table } from '../schema/model';
 import { mentions, type RecordedStatement, statementFacts, type StatementFacts, type WrittenName } from './statements';
 
 export interface StatementFinding {
@@ -73,19 +73,19 @@ function asRan(change: Change, facts: StatementFacts): Change {
  * the same name (its rows are gone all the same), as the planner's dropTable / dropColumn.
  */
 function recreatedDrops(before: Schema, after: Schema, facts: StatementFacts, changes: Change[]): Array<{ change: Change; statement: RecordedStatement }> {
-  const dropped = new Set(changes.flatMap((c) => (c.kind === 'dropTable' ? [nameKey(c.table)] : c.kind === 'dropColumn' ? [columnKey(c.table, c.column.name)] : [])));
+  const dropped = new Set(changes.flatMap((c) => (c.kind === 'dropTable' ? [qualifiedKey(c.table)] : c.kind === 'dropColumn' ? [columnKey(c.table, c.column.name)] : [])));
   const out: Array<{ change: Change; statement: RecordedStatement }> = [];
   for (const d of facts.droppedTables) {
     const table = resolveTable(before, d);
-    if (!table || dropped.has(nameKey(table)) || !after.tables.some((t) => nameKey(t) === nameKey(table))) continue;
-    dropped.add(nameKey(table));
+    if (!table || dropped.has(qualifiedKey(table)) || !after.tables.some((t) => qualifiedKey(t) === qualifiedKey(table))) continue;
+    dropped.add(qualifiedKey(table));
     out.push({ change: { kind: 'dropTable', table }, statement: d.statement });
   }
   for (const d of facts.droppedColumns) {
     const table = resolveTable(before, d.table);
     const column = table?.columns.find((c) => c.name === d.column);
-    if (!table || !column || dropped.has(nameKey(table)) || dropped.has(columnKey(table, column.name))) continue;
-    const now = after.tables.find((t) => nameKey(t) === nameKey(table));
+    if (!table || !column || dropped.has(qualifiedKey(table)) || dropped.has(columnKey(table, column.name))) continue;
+    const now = after.tables.find((t) => qualifiedKey(t) === qualifiedKey(table));
     if (!now?.columns.some((c) => c.name === column.name)) continue;
     dropped.add(columnKey(table, column.name));
     out.push({ change: { kind: 'dropColumn', table: { schema: table.schema, name: table.name }, column }, statement: d.statement });

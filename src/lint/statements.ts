@@ -5,7 +5,7 @@
  * objects were renamed (a rename keeps the data; a diff of the two schemas could only guess it).
  * Pure: reads the SQL text of recorded statements, as Postgres would, for these few forms only.
  */
-import type { RenameHint } from '../diff/hints';
+import type { RenameHint } from '../diff/renames/hints';
 
 export interface RecordedStatement {
   sql: string;

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { lint, type LintReport } from '../../src/api/lint';
-import { hazardCommands } from '../../src/cli/hazard-commands';
+import { lintCommands } from '../../src/cli/lint-command';
 import type { Output } from '../../src/cli/output';
 import { diffSchemas } from '../../src/diff/diff';
 import { planChanges } from '../../src/plan/plan';
@@ -250,7 +250,7 @@ describe('the lint command', () => {
 
     const out = quiet();
     let code = 0;
-    const [command] = hazardCommands(() => out, (c) => (code = c));
+    const [command] = lintCommands(() => out, (c) => (code = c));
     await (command.handler as (a: unknown) => Promise<void>)({ files: [path], cwd: dir, scratchUrl: serverUrl() });
     expect(code).toBe(1);
     expect(out.lines.join('\n')).toContain('1 error-level warning(s) not acknowledged');

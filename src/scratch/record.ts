@@ -10,8 +10,8 @@ import { introspect } from '../introspect';
 import type { LoadedRevision, RunResult, StepObserver } from '../runner';
 import { sourceLine } from '../runner';
 import type { Schema } from '../schema/model';
-import { replayMigrations, type ReplayOptions } from '../scratch';
-import type { RecordedStatement } from './statements';
+import { replayMigrations, type ReplayOptions } from './index';
+import type { RecordedStatement } from '../lint/statements';
 
 export interface RecordedStep {
   revision: string;
