@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { UsageError } from '../errors';
+import { DatabaseError, UsageError } from '../errors';
 import { formatLint, type LintResult, lintSource } from '../lint/lint';
 import { judgeStep, type StatementFinding } from '../lint/judge';
 import { type RecordedStep, replayRecorded } from '../scratch/record';
@@ -85,6 +85,31 @@ async function replayerFor(options: LintOptions, cwd: string): Promise<Replayer 
   return { source: scratchSourceFor(project, options.scratchUrl), extensions: connectExtensionsFor(project), migrationsDir: project.migrationsDir };
 }
 
+/**
+ * `fn` on a fresh scratch database. Lint has no offline mode: when no server can give it one, it
+ * says so, and what to pass.
+ */
+async function replayOn<T>(replayer: Replayer, fn: (url: string) => Promise<T>, log?: (line: string) => void): Promise<T> {
+  let reached = false;
+  try {
+    return await withScratchDatabase(
+      replayer.source,
+      (scratch) => {
+        reached = true;
+        return fn(scratch.url);
+      },
+      { log },
+    );
+  } catch (error) {
+    if (reached || !(error instanceof DatabaseError)) throw error;
+    throw new DatabaseError(
+      `lint replays the migrations on a scratch database and could not get one: ${error.message}; ` +
+        'pass --scratch-url postgres://… (a server to create it on), or configure the database (--url, DATABASE_URL)',
+      { cause: error },
+    );
+  }
+}
+
 export async function lint(options: LintOptions = {}): Promise<LintReport> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const replayer = await replayerFor(options, cwd);
@@ -93,11 +118,9 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
   const results: LintResult[] = [];
   for (const [migrationsDir, only] of targets) {
     if (!existsSync(migrationsDir)) continue;
-    const replay = await withScratchDatabase(
-      replayer.source,
-      (scratch) => replayRecorded(scratch.url, { migrationsDir, versionSchema: options.versionSchema, extensions: replayer.extensions, warn: options.log }),
-      { log: options.log },
-    );
+    const replay = await replayOn(replayer, (url) =>
+      replayRecorded(url, { migrationsDir, versionSchema: options.versionSchema, extensions: replayer.extensions, warn: options.log }),
+    options.log);
     results.push(...lintSteps(replay.steps, cwd, only));
   }
   return { results, blocking: results.some((r) => r.blocking), output: formatLint(results) };

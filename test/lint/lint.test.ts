@@ -262,3 +262,11 @@ describe('the lint command', () => {
     expect(out.lines.at(-1)).toContain('[acknowledged: nobody reads it]');
   });
 });
+
+test('without a server for its scratch database lint says so, and what to pass; exit code 3', async () => {
+  const path = withMigration(classFile('bbb222', BASE, [q('ALTER TABLE "users" DROP COLUMN "fax"')]));
+  const err = await lint({ files: [path], cwd: dir, scratchUrl: 'postgres://postgres:secret@127.0.0.1:1/postgres' }).catch((e) => e);
+  expect(err.exitCode).toBe(3);
+  expect(err.message).toMatch(/^lint replays the migrations on a scratch database and could not get one: .*; pass --scratch-url postgres:\/\/… \(a server to create it on\), or configure the database/);
+  expect(err.message).not.toContain('secret');
+});
