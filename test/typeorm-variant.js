@@ -96,7 +96,7 @@ if (require.main === module) {
   const result = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...process.argv.slice(3)], {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...process.env, ORMDIFF_TEST_MATRIX: '1' },
+    env: { ...process.env, ORMDIFF_TEST_MATRIX: '1', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() },
   });
   process.exit(result.status ?? 1);
 }

@@ -6,6 +6,7 @@
  */
 import type { StepResult } from '../runner';
 import { replayMigrations, scratchSourceFor, withScratchDatabase, type ReplayOptions } from '../scratch';
+import { type RecordedStep, replayRecorded } from '../scratch/record';
 import { compareEntitiesWithDatabase, type Comparison, type CompareOptions, type DesiredModel } from './compare';
 import { connectExtensionsFor, type Project } from './project';
 
@@ -17,6 +18,8 @@ export interface ReplayCompareOptions {
   desired?: DesiredModel;
   /** Progress: the scratch database's life, the migrations replayed. */
   log?: (line: string) => void;
+  /** Record what each migration ran and the schema around it (for lint's judgement). */
+  record?: boolean;
   /** Each migration replayed on the scratch database as it begins. */
   onStep?: ReplayOptions['onStep'];
 }
@@ -24,26 +27,28 @@ export interface ReplayCompareOptions {
 export async function compareWithReplayedMigrations(
   project: Project,
   options: ReplayCompareOptions,
-): Promise<{ comparison: Comparison; revisions: number; replayed: StepResult[] }> {
+): Promise<{ comparison: Comparison; revisions: number; replayed: StepResult[]; steps?: RecordedStep[] }> {
   const log = options.log;
   return withScratchDatabase(
     scratchSourceFor(project, options.scratchUrl),
     async (scratch) => {
-      const replay = await replayMigrations(scratch.url, {
+      const replayOptions = {
         migrationsDir: project.migrationsDir,
         // The project's: the option, else the config's ormdiff.versionSchema, else public.
         versionSchema: project.versionSchema,
         extensions: connectExtensionsFor(project),
         warn: log,
         onStep: options.onStep,
-      });
+      };
+      const recorded = options.record ? await replayRecorded(scratch.url, replayOptions) : undefined;
+      const replay = recorded?.run ?? (await replayMigrations(scratch.url, replayOptions));
       log?.(`Replayed ${replay.steps.length} migration(s) into ${scratch.name}`);
       const comparison = await compareEntitiesWithDatabase(
         { ...project, url: scratch.url },
         { ...options.compare, facts: false },
         options.desired,
       );
-      return { comparison, revisions: replay.steps.length, replayed: replay.steps };
+      return { comparison, revisions: replay.steps.length, replayed: replay.steps, ...(recorded ? { steps: recorded.steps } : {}) };
     },
     { log },
   );

@@ -1,4 +1,4 @@
-/** The TypeORM migration class for a plan: a reviewable file, prettier-formatted. */
+/** The TypeORM migration class for a plan: a reviewable file, prettier-formatted as the project formats its code. */
 import { describeChange } from '../diff/describe';
 import type { Plan, Statement } from '../plan/plan';
 
@@ -7,6 +7,8 @@ export interface MigrationMeta {
   downRevision: string | string[] | null;
   message: string;
   createdAt: Date;
+  /** Where the file is written: the project's prettier config and .editorconfig for that path apply. */
+  path?: string;
 }
 
 const SLUG_MAX = 40;
@@ -113,14 +115,14 @@ ${methodBody(file.down)}
 }
 
 /**
- * Prettier's standalone build and its TypeScript plugins, required when a file is formatted, not when
- * ormdiff is imported: its main entry formats through a dynamic `import()` of an ES module, which a stock
- * jest worker (no --experimental-vm-modules) cannot run, and the standalone build is plain CommonJS.
+ * The file as prettier prints it with the project's own settings for `path` (its prettier config,
+ * and .editorconfig where that says nothing), so a later `prettier --write` changes nothing.
  */
-export async function formatMigrationSource(source: string): Promise<string> {
-  const { format } = require('prettier/standalone') as typeof import('prettier/standalone');
-  const plugins = [require('prettier/plugins/typescript'), require('prettier/plugins/estree')] as import('prettier').Plugin[];
-  return format(source, { parser: 'typescript', plugins });
+export async function formatMigrationSource(source: string, path?: string): Promise<string> {
+  // Loaded when a file is written, not when ormdiff is imported.
+  const prettier = await import('prettier');
+  const config = path !== undefined ? await prettier.resolveConfig(path, { editorconfig: true }) : null;
+  return prettier.format(source, { ...config, filepath: path, parser: 'typescript' });
 }
 
 export function migrationFileName(revision: string, message: string): string {
@@ -172,5 +174,5 @@ export async function renderMigration(plan: Plan, meta: MigrationMeta): Promise<
     down: withWarnings(plan.down, plan, 'down'),
     transaction: plan.transactional,
   });
-  return { fileName: migrationFileName(meta.revision, meta.message), source: await formatMigrationSource(source) };
+  return { fileName: migrationFileName(meta.revision, meta.message), source: await formatMigrationSource(source, meta.path) };
 }
