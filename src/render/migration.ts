@@ -91,6 +91,16 @@ function header(file: MigrationFile): string {
   return `/**\n${lines.map((l) => (l === '' ? ' *' : ` * ${l}`)).join('\n')}\n */`;
 }
 
+/**
+ * Only a migration that must run outside a transaction says so. TypeORM's own runner, in its default
+ * "all" mode, refuses any migration that declares `transaction` at all ("override the transaction
+ * mode"), so a transactional one leaves the field out: ormdiff's runner and TypeORM's "each" mode both
+ * read a missing field as transactional.
+ */
+function transactionField(transactional: boolean): string {
+  return transactional ? '' : '  transaction = false;\n';
+}
+
 /** The file text before prettier (tests and benches that write thousands of files skip formatting). */
 export function migrationFileSource(file: MigrationFile): string {
   return `${header(file)}
@@ -100,8 +110,7 @@ export class ${file.className} implements MigrationInterface {
   name = ${JSON.stringify(file.className)};
   revision = ${JSON.stringify(file.revision)};
   downRevision: string | string[] | null = ${JSON.stringify(file.downRevision)};
-  transaction = ${file.transaction};
-
+${transactionField(file.transaction)}
   public async up(queryRunner: QueryRunner): Promise<void> {
 ${methodBody(file.up)}
   }
