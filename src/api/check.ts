@@ -113,7 +113,7 @@ export function checkFindings(input: {
 }
 
 async function readLive(project: Project, url: string, desired: DesiredModel, versionSchema?: string): Promise<LiveFacts> {
-  const state = await current({ migrationsDir: project.migrationsDir, url, schema: versionSchema });
+  const state = await current({ migrationsDir: project.migrationsDir, typeormTable: project.typeormTable, url, schema: versionSchema });
   const facts: LiveFacts = { heads: state.heads.map((h) => h.revision), pending: state.pending, unknown: state.unknown };
   if (!state.upToDate) return facts;
   return { ...facts, schema: (await withConnection(url, (client) => readActual(client, desired))).schema };
@@ -130,6 +130,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
     async (scratch) => {
       const replay = await replayMigrations(scratch.url, {
         migrationsDir: project.migrationsDir,
+        typeormTable: project.typeormTable,
         versionSchema: options.versionSchema,
         extensions: connectExtensionsFor(project),
         warn: log,

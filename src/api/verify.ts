@@ -160,7 +160,7 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyResult>
           project,
           log,
           extensions,
-          run: { migrationsDir: project.migrationsDir, url: scratch.url, schema: options.versionSchema, ranBy: 'ormdiff verify', extensions, warn: log },
+          run: { migrationsDir: project.migrationsDir, typeormTable: project.typeormTable, url: scratch.url, schema: options.versionSchema, ranBy: 'ormdiff verify', extensions, warn: log },
         };
         const steps = await stepByStep(walk, order, verified);
         return steps.problem ?? (await wholeChain(walk, steps.empty, steps.top));

@@ -11,6 +11,7 @@ export type { MergeOptions, RevisionOptions, WrittenRevision } from './author';
 export { importTypeorm } from './adopt';
 export type { ImportResult, ImportTypeormOptions } from './adopt';
 export type { RunOptions } from './context';
+export type { TypeormTable } from './typeorm-table';
 export type { DatabaseOptions } from './session';
 export { ensureExtensions, createExtensionSql } from './extensions';
 export type { ConnectExtensions, ExtensionOutcome } from './extensions';

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Project } from '../api/project';
-import { upgrade, type ConnectExtensions, type RunResult } from '../runner';
+import { upgrade, type ConnectExtensions, type RunResult, type TypeormTable } from '../runner';
 import { createScratchDatabase, dropOrphanedScratchDatabases, dropScratchDatabase, type ScratchDatabase } from './database';
 import { withEmbeddedServer } from './embedded';
 import { withCleanup } from './interrupt';
@@ -61,6 +61,8 @@ export async function withScratchDatabase<T>(source: ScratchSource, fn: (db: Scr
 
 export interface ReplayOptions {
   migrationsDir: string;
+  /** TypeORM's migrations table, written too when the folder holds adopted TypeORM migrations. */
+  typeormTable?: TypeormTable;
   /** Schema of the version table (default public). */
   versionSchema?: string;
   /** What the project's DataSource creates on connect, created first as TypeORM's `migration:run` would have. */
@@ -71,6 +73,6 @@ export interface ReplayOptions {
 
 /** Applies every migration (all heads) to a scratch database. */
 export function replayMigrations(url: string, opts: ReplayOptions): Promise<RunResult> {
-  const { migrationsDir, versionSchema, extensions, log, warn } = opts;
-  return upgrade({ migrationsDir, url, schema: versionSchema, target: 'heads', extensions, log, warn, ranBy: 'ormdiff scratch' });
+  const { migrationsDir, typeormTable, versionSchema, extensions, log, warn } = opts;
+  return upgrade({ migrationsDir, typeormTable, url, schema: versionSchema, target: 'heads', extensions, log, warn, ranBy: 'ormdiff scratch' });
 }
