@@ -157,6 +157,13 @@ function readParents(value: unknown): string[] | undefined {
   return undefined;
 }
 
+/** A compiler's error without its source excerpt and native backtrace: what fits on the one line. */
+function firstLines(message: string): string {
+  const lines = message.split('\n').map((l) => l.trim()).filter((l) => l && !/^[,|`]/.test(l) && !/^\d+ \|/.test(l));
+  const end = lines.findIndex((l) => /^(Caused by:|Stack backtrace:)/.test(l));
+  return (end < 0 ? lines : lines.slice(0, end)).slice(0, 2).join(' ');
+}
+
 /** Loads every migration class in `dir`; problems in any file are reported together, each naming its file. */
 export function loadRevisions(dir: string): LoadedRevision[] {
   const root = resolve(dir);
@@ -182,7 +189,7 @@ export function loadRevisions(dir: string): LoadedRevision[] {
     try {
       exports = evaluate(path, source, cacheDir);
     } catch (err) {
-      problems.push(`Could not load migration file ${name}: ${(err as Error).message}`);
+      problems.push(`Could not load migration file ${name}: ${firstLines((err as Error).message)}`);
       continue;
     }
     const checksum = createHash('sha256').update(bytes).digest('hex');
