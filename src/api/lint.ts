@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors';
 import { formatLint, type LintResult, lintSource } from '../hazards/lint';
 import { isMigrationFile } from '../runner/load';
+import { markHistory } from './history';
 import { openProject, type ProjectOptions } from './project';
 
 export interface LintOptions extends ProjectOptions {
@@ -44,12 +45,18 @@ export function lintFiles(files: string[], cwd: string): LintResult[] {
 
 /** Every migration file of a directory, linted; none when the directory does not exist (yet). */
 export function lintMigrations(migrationsDir: string, cwd: string): LintResult[] {
-  return existsSync(migrationsDir) ? lintFiles(expand(migrationsDir), cwd) : [];
+  if (!existsSync(migrationsDir)) return [];
+  const files = expand(migrationsDir);
+  return markHistory(lintFiles(files, cwd), files, migrationsDir);
 }
 
 export async function lint(options: LintOptions = {}): Promise<LintReport> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const targets = options.files && options.files.length > 0 ? options.files.map((f) => resolve(cwd, f)) : [(await openProject(options)).migrationsDir];
-  const results = lintFiles(targets.flatMap(expand), cwd);
+  const named = options.files && options.files.length > 0;
+  const project = named ? undefined : await openProject(options);
+  const targets = named ? options.files!.map((f) => resolve(cwd, f)) : [project!.migrationsDir];
+  const files = targets.flatMap(expand);
+  // History is the project's: files named on the command line are judged as they are.
+  const results = project ? markHistory(lintFiles(files, cwd), files, project.migrationsDir) : lintFiles(files, cwd);
   return { results, blocking: results.some((r) => r.blocking), output: formatLint(results) };
 }

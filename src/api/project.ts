@@ -48,6 +48,8 @@ export async function openProject(options: ProjectOptions = {}): Promise<Project
     checkUrl(options.url, '--url') ??
     checkUrl(process.env.DATABASE_URL || undefined, 'DATABASE_URL') ??
     checkUrl(loaded.url, `the url in ${path.basename(loaded.configPath)}`);
+  const typeormDir = typeormMigrationsDir(loaded.dataSourceOptions, configDir);
+  const migrationsDir = loaded.ormdiff.migrationsDir ? path.resolve(configDir, loaded.ormdiff.migrationsDir) : (typeormDir ?? path.resolve(configDir, 'migrations'));
   // The DataSource's ssl/extra apply to whichever URL is used for the project's database, as TypeORM's would.
   if (url && loaded.connection) useConnectionSettings(url, loaded.connection);
   return {
@@ -55,10 +57,8 @@ export async function openProject(options: ProjectOptions = {}): Promise<Project
     configPath: loaded.configPath,
     dataSourceOptions: loaded.dataSourceOptions,
     url,
-    migrationsDir: loaded.ormdiff.migrationsDir
-      ? path.resolve(configDir, loaded.ormdiff.migrationsDir)
-      : (typeormMigrationsDir(loaded.dataSourceOptions, configDir) ?? path.resolve(configDir, 'migrations')),
-    typeormTable: typeormTableOf(loaded.dataSourceOptions),
+    migrationsDir,
+    typeormTable: { ...typeormTableOf(loaded.dataSourceOptions), shared: typeormDir === migrationsDir },
     include: [...(loaded.ormdiff.include ?? []), ...(options.include ?? [])],
     exclude: [...(loaded.ormdiff.exclude ?? []), ...(options.exclude ?? [])],
     schemas: loaded.ormdiff.schemas ?? [],

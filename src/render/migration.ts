@@ -55,6 +55,8 @@ const commentLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' '
 
 export interface MigrationStatement {
   sql: string;
+  /** Bind parameters ($1…), as a migration passed them to `queryRunner.query` (a squash replays them). */
+  parameters?: readonly unknown[];
   /** Rendered as `// WARNING …` comment lines above the statement. */
   notes?: string[];
 }
@@ -75,7 +77,11 @@ export interface MigrationFile {
 
 function methodBody(statements: MigrationStatement[]): string {
   return statements
-    .map((s) => `${(s.notes ?? []).map((n) => `// ${commentLine(n)}\n`).join('')}await queryRunner.query(${templateLiteral(s.sql)});`)
+    .map(
+      (s) =>
+        `${(s.notes ?? []).map((n) => `// ${commentLine(n)}\n`).join('')}await queryRunner.query(${templateLiteral(s.sql)}` +
+        `${s.parameters && s.parameters.length ? `, ${JSON.stringify(s.parameters)}` : ''});`,
+    )
     .join('\n');
 }
 

@@ -79,7 +79,7 @@ export function withRun<T>(opts: RunOptions, body: (run: RunContext) => Promise<
       }
       const ranBy = opts.ranBy ?? defaultRanBy();
       const recorded = await asDatabaseError(`reading ${tables.schema}.${VERSION_TABLE}`, () => readState(session, tables));
-      if (!usesTypeormTable(graph)) return await body({ graph, tables, session, state: recorded, ranBy, sync: [] });
+      if (!usesTypeormTable(graph, opts.typeormTable)) return await body({ graph, tables, session, state: recorded, ranBy, sync: [] });
       const typeorm = typeormTableRef(opts.typeormTable);
       const { state, sync } = await reconcileWithTypeorm(session, tables, graph, recorded, opts.typeormTable, ranBy);
       return await body({ graph, tables, session, state, ranBy, typeorm, sync });

@@ -76,7 +76,7 @@ function withReader<T>(opts: InspectOptions, body: (graph: MigrationGraph, db?: 
     const tables = tablesIn(opts.schema ?? 'public');
     const state = async () => {
       const recorded = await readState(session, tables);
-      return usesTypeormTable(graph) ? (await reconcileWithTypeorm(session, tables, graph, recorded, opts.typeormTable, '')).state : recorded;
+      return usesTypeormTable(graph, opts.typeormTable) ? (await reconcileWithTypeorm(session, tables, graph, recorded, opts.typeormTable, '')).state : recorded;
     };
     try {
       return await body(graph, { session, tables, state });

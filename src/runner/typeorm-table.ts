@@ -26,6 +26,8 @@ export interface TypeormTable {
   name?: string;
   /** Default `public`. */
   schema?: string;
+  /** The DataSource's own `migrations` are this folder: TypeORM runs it too, whether or not it holds adopted files. */
+  shared?: boolean;
 }
 
 export interface TypeormTableRef {
@@ -41,8 +43,12 @@ export function typeormTableRef(t: TypeormTable | undefined): TypeormTableRef {
   return { name, schema, qualified: `${quoteIdent(schema)}.${quoteIdent(name)}` };
 }
 
-/** Whether the folder holds adopted TypeORM migrations, which makes TypeORM's table the applied state. */
-export function usesTypeormTable(graph: MigrationGraph): boolean {
+/**
+ * Whether TypeORM's table is the applied state: the folder holds adopted TypeORM migrations, or the
+ * project's DataSource runs this folder (after a squash of the whole history, say, nothing is adopted any more).
+ */
+export function usesTypeormTable(graph: MigrationGraph, table?: TypeormTable): boolean {
+  if (table?.shared) return true;
   for (const rev of graph.nodes.values()) if (rev.adopted) return true;
   return false;
 }
