@@ -17,7 +17,17 @@ import { mkdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Client } from 'pg';
 import { withConnection } from '../db/connect';
-import { UsageError } from '../errors';
+import { diffSchemas } from '../diff/diff';
+import { planChanges } from '../plan/plan';
+import { ExitCode, OrmdiffError, UsageError } from '../errors';
+import { truncate } from '../runner/errors';
+
+/** A migration of the range (or the squashed one) failed on a scratch database: nothing was written. */
+class MigrationFailed extends OrmdiffError {
+  constructor(message: string) {
+    super(message, ExitCode.migrationFailed);
+  }
+}
 import { formatMigrationSource, migrationFileName, migrationFileSource, type MigrationStatement } from '../render/migration';
 import { ensureExtensions, loadGraph, loadRevisions, upgrade, type LoadedRevision, type MigrationGraph, type Statement } from '../runner';
 import { readBaseline, writeBaseline } from '../runner/baseline';
@@ -46,6 +56,8 @@ export interface SquashResult {
   /** Statements of the squashed up and down. */
   up: number;
   down: number;
+  /** Set when the range's own downs fail and the down was planned from the schemas instead. */
+  downNote?: string;
 }
 
 /** The revisions from `from` to `to` (both included), parents first; refused unless it is a plain chain. */
@@ -80,7 +92,12 @@ async function record(url: string, migrations: readonly LoadedRevision[], direct
     for (const rev of direction === 'up' ? migrations : [...migrations].reverse()) {
       if (rev.transaction) await session.runner.startTransaction();
       const start = session.statements.length;
-      await (direction === 'up' ? rev.migration.up(session.migrationRunner) : rev.migration.down(session.migrationRunner));
+      try {
+        await (direction === 'up' ? rev.migration.up(session.migrationRunner) : rev.migration.down(session.migrationRunner));
+      } catch (err) {
+        const failed = session.statements[session.statements.length - 1]?.sql ?? '';
+        throw new MigrationFailed(`squash stopped: ${rev.file} failed during ${direction} on the scratch database: ${(err as Error).message} (statement \`${truncate(failed, 160)}\`)`);
+      }
       out.push(...session.statements.slice(start));
       if (rev.transaction) await session.runner.commitTransaction();
     }
@@ -88,6 +105,12 @@ async function record(url: string, migrations: readonly LoadedRevision[], direct
   } finally {
     await session.close();
   }
+}
+
+/** The statements that take a database from `from` back to `to`, as ormdiff would plan them. */
+function plannedDown(from: Schema, to: Schema): Statement[] {
+  const plan = planChanges(diffSchemas(from, to), { unmanaged: from.unmanaged });
+  return [...plan.settings.start, ...plan.up.map((s) => s.sql), ...plan.settings.end].map((sql) => ({ sql }));
 }
 
 const asMigrationStatements = (statements: readonly Statement[]): MigrationStatement[] =>
@@ -129,12 +152,25 @@ export async function squash(options: SquashOptions): Promise<SquashResult> {
     source,
     async (scratch) => {
       await atParents(project, scratch.url, parents, extensions);
+      const before = await look(project, scratch.url);
       const up = await record(scratch.url, range, 'up');
       const after = await look(project, scratch.url);
-      const down = await record(scratch.url, range, 'down');
-      const restored = await look(project, scratch.url);
+      let down: Statement[];
+      let restored: Schema;
+      let downNote: string | undefined;
+      try {
+        down = await record(scratch.url, range, 'down');
+        restored = await look(project, scratch.url);
+      } catch (err) {
+        if (!(err instanceof MigrationFailed)) throw err;
+        // A historical down that never worked (it is rarely run): the down is planned from the schemas instead.
+        down = plannedDown(after, before);
+        restored = before;
+        downNote = `The range's own downs fail (${err.message.replace(/^squash stopped: /, '')}); this down is planned from the schemas: it restores the schema, not data the downs would have moved.`;
+        log(downNote);
+      }
       log(`Recorded ${ids.length} migration(s): ${up.length} up and ${down.length} down statement(s)`);
-      return { up, down, after, restored };
+      return { up, down, after, restored, downNote };
     },
     { log },
   );
@@ -149,7 +185,7 @@ export async function squash(options: SquashOptions): Promise<SquashResult> {
       createdAt: new Date(),
       // TypeORM's name and timestamp stay the last one's: where that ran, TypeORM sees this one as run.
       className: last.className,
-      headerSections: [`Squashes ${ids.length} migrations: ${ids.join(', ')}`],
+      headerSections: [`Squashes ${ids.length} migrations: ${ids.join(', ')}`, ...(recorded.downNote ? [recorded.downNote] : [])],
       up: asMigrationStatements(recorded.up),
       down: asMigrationStatements(recorded.down),
       transaction: range.every((r) => r.transaction),
@@ -188,5 +224,12 @@ export async function squash(options: SquashOptions): Promise<SquashResult> {
   writeFileSync(target, named, { flag: 'wx' });
   const baseline = readBaseline(dir);
   if (baseline !== undefined && ids.includes(baseline)) writeBaseline(dir, last.revision);
-  return { replaced: ids, revision: last.revision, path: target, up: recorded.up.length, down: recorded.down.length };
+  return {
+    replaced: ids,
+    revision: last.revision,
+    path: target,
+    up: recorded.up.length,
+    down: recorded.down.length,
+    ...(recorded.downNote ? { downNote: recorded.downNote } : {}),
+  };
 }

@@ -50,7 +50,7 @@ export function historyCommands(out: () => Output): Command[] {
         log: out().progress('Squashing').log,
       });
       out().result(
-        `Squashed ${result.replaced.length} migrations (${result.replaced[0]} … ${result.revision}) into ${result.path}: ${result.up} up and ${result.down} down statement(s), proven on scratch databases`,
+        `${result.downNote ? `${result.downNote}\n` : ''}Squashed ${result.replaced.length} migrations (${result.replaced[0]} … ${result.revision}) into ${result.path}: ${result.up} up and ${result.down} down statement(s), proven on scratch databases`,
       );
     },
   };
