@@ -1,0 +1,3 @@
+import { MedusaV2Flag } from "@medusajs/utils"
+
+export default MedusaV2Flag

@@ -1,0 +1,3 @@
+import { WorkflowsFeatureFlag } from "@medusajs/utils"
+
+export default WorkflowsFeatureFlag

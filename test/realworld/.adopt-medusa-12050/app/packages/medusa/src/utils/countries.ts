@@ -1,0 +1,2 @@
+import { defaultCountries, Country } from "@medusajs/utils"
+export const countries: Country[] = defaultCountries

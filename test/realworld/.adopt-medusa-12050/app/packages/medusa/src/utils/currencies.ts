@@ -1,0 +1,2 @@
+import { defaultCurrencies, Currency } from "@medusajs/utils"
+export const currencies: Record<string, Currency> = defaultCurrencies

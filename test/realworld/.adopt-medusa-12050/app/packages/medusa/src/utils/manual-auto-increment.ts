@@ -1,0 +1,5 @@
+export async function manualAutoIncrement(
+  tableName: string
+): Promise<number | null> {
+  return null
+}

@@ -1,0 +1,5 @@
+export function isDefined<T = undefined | unknown>(
+  val: T
+): val is T extends undefined ? never : T {
+  return typeof val !== "undefined"
+}
