@@ -8,6 +8,7 @@ import path from 'node:path';
 import { baseline } from '../../src/api/baseline';
 import { lint } from '../../src/api/lint';
 import { squash, squashRange } from '../../src/api/squash';
+import { verify } from '../../src/api/verify';
 import { buildGraph, loadGraph, upgrade, type MigrationGraph } from '../../src/runner';
 import { differingObjects, snapshot } from '../../src/scratch/snapshot';
 import { createTestDatabase, execSql, querySql, serverUrl, withClient, type TestDatabase } from '../../src/testing/database';
@@ -61,6 +62,30 @@ test('lint: an unacknowledged DROP TABLE fails until the baseline makes it histo
   const after = await lint({ cwd: project.dir });
   expect(after.blocking).toBe(false);
   expect(after.output).toMatch(/DS101 info: .*\(history: at or before the baseline\)/);
+});
+
+test('verify starts after the baseline: a historical down that leaves a table behind no longer stops it', async () => {
+  project.addMigration({
+    revision: 'f6f6f6f6f6f6',
+    parent: INITIAL,
+    slug: 'audit',
+    up: '    await queryRunner.query(`CREATE TABLE "audit" ("id" integer)`);',
+    down: '',
+  });
+  project.addMigration({
+    revision: 'a7a7a7a7a7a7',
+    parent: 'f6f6f6f6f6f6',
+    slug: 'audit_note',
+    up: '    await queryRunner.query(`ALTER TABLE "audit" ADD "note" text`);',
+    down: '    await queryRunner.query(`ALTER TABLE "audit" DROP COLUMN "note"`);',
+  });
+  const before = await verify({ cwd: project.dir, scratchUrl: serverUrl() });
+  expect(before.problem).toMatchObject({ kind: 'downDoesNotRestore', revision: { revision: 'f6f6f6f6f6f6' } });
+  await baseline({ cwd: project.dir, revision: 'f6f6f6f6f6f6' });
+  const after = await verify({ cwd: project.dir, scratchUrl: serverUrl() });
+  expect(after.verified.map((r) => r.revision)).toEqual(['a7a7a7a7a7a7']);
+  // The chain went down to the baseline and back; what is left is the example's pending model change (and the audit table).
+  expect(after.problem?.kind).toBe('migrationsMissing');
 });
 
 test('baseline with no migrations: the database as it is becomes the first migration, applied there', async () => {

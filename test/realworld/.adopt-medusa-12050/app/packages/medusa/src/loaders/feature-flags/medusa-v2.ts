@@ -1,3 +1,0 @@
-import { MedusaV2Flag } from "@medusajs/utils"
-
-export default MedusaV2Flag

@@ -1,3 +1,0 @@
-import { WorkflowsFeatureFlag } from "@medusajs/utils"
-
-export default WorkflowsFeatureFlag

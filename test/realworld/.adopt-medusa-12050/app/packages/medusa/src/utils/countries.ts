@@ -1,2 +1,0 @@
-import { defaultCountries, Country } from "@medusajs/utils"
-export const countries: Country[] = defaultCountries

@@ -1,2 +1,0 @@
-import { defaultCurrencies, Currency } from "@medusajs/utils"
-export const currencies: Record<string, Currency> = defaultCurrencies

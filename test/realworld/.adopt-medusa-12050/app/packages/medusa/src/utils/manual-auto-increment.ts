@@ -1,5 +1,0 @@
-export async function manualAutoIncrement(
-  tableName: string
-): Promise<number | null> {
-  return null
-}

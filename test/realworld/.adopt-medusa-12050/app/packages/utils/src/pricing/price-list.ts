@@ -1,9 +1,0 @@
-export enum PriceListStatus {
-  ACTIVE = "active",
-  DRAFT = "draft",
-}
-
-export enum PriceListType {
-  SALE = "sale",
-  OVERRIDE = "override",
-}
