@@ -3,7 +3,7 @@
  * cannot be changed any more, so their hazards are reported as information and block nothing.
  */
 import { resolve } from 'node:path';
-import type { LintResult } from '../hazards/lint';
+import type { LintResult } from '../lint/lint';
 import { loadGraph } from '../runner';
 import { historicalRevisions, readBaseline } from '../runner/baseline';
 

@@ -2,15 +2,10 @@
  * The commands that shape the migration history itself: `baseline` (where history ends, or the first
  * migration of a database that had none) and `squash` (a range replaced by one proven migration).
  */
-import type { CommandModule } from 'yargs';
 import { baseline } from '../api/baseline';
 import { squash } from '../api/squash';
-import type { GlobalArgs } from './main';
-import { projectOptions } from './commands';
+import { type Args, type Command, projectOptions, withScratchUrl, withVersionSchema } from './args';
 import type { Output } from './output';
-
-type Command = CommandModule<any, any>;
-type Args = GlobalArgs & Record<string, any>;
 
 export function historyCommands(out: () => Output): Command[] {
   const baselineCommand: Command = {
@@ -19,10 +14,11 @@ export function historyCommands(out: () => Output): Command[] {
       'mark a revision as the baseline (it and those before it are history: check and lint report their hazards as information, verify starts after it); ' +
       'without one, in a project with no migrations, write the database\'s schema as the first migration and mark it applied',
     builder: (y) =>
-      y
-        .positional('revision', { type: 'string', describe: 'the last historical revision (id, prefix, head)' })
-        .option('message', { alias: 'm', type: 'string', describe: 'message of the written migration' })
-        .option('version-schema', { type: 'string', describe: "schema of ormdiff's version and history tables (default public)" }),
+      withVersionSchema(
+        y
+          .positional('revision', { type: 'string', describe: 'the last historical revision (id, prefix, head)' })
+          .option('message', { alias: 'm', type: 'string', describe: 'message of the written migration' }),
+      ),
     handler: async (args: Args) => {
       const result = await baseline({ ...projectOptions(args), revision: args.revision, message: args.message, versionSchema: args.versionSchema });
       if (result.kind === 'marked') {
@@ -37,10 +33,9 @@ export function historyCommands(out: () => Output): Command[] {
     command: 'squash <range>',
     describe: 'replace the migrations <from>:<to> by one with the same effect, proven on scratch databases first; it keeps <to>\'s id',
     builder: (y) =>
-      y
-        .positional('range', { type: 'string', demandOption: true, describe: '<from>:<to>, both included' })
-        .option('message', { alias: 'm', type: 'string' })
-        .option('scratch-url', { type: 'string', describe: 'server for the scratch databases (default: the configured one, else an embedded PostgreSQL)' }),
+      withScratchUrl(
+        y.positional('range', { type: 'string', demandOption: true, describe: '<from>:<to>, both included' }).option('message', { alias: 'm', type: 'string' }),
+      ),
     handler: async (args: Args) => {
       const result = await squash({
         ...projectOptions(args),

@@ -3,7 +3,9 @@
  * message meant for a terminal: no stack, no newlines, never the password of the database URL.
  * They are OrmdiffErrors, so the CLI maps them to exit codes like every other error.
  */
-import { ExitCode, ExitCodeValue, OrmdiffError } from '../errors';
+import { ExitCode, ExitCodeValue, oneLine, OrmdiffError, UsageError } from '../errors';
+
+export { oneLine, UsageError };
 
 export class RunnerError extends OrmdiffError {
   constructor(message: string, exitCode: ExitCodeValue) {
@@ -28,13 +30,6 @@ export function summarizeProblems(problems: readonly string[]): string {
   const shown = problems.slice(0, SHOWN_PROBLEMS).map((p) => truncate(p, 400));
   const more = problems.length - shown.length;
   return shown.join('; ') + (more > 0 ? `; and ${more} more problem(s) of the same kinds` : '');
-}
-
-/** A target, option or command that cannot be honoured as given (unknown revision, ambiguous walk…). */
-export class UsageError extends RunnerError {
-  constructor(message: string) {
-    super(message, ExitCode.usage);
-  }
 }
 
 /** `head` was asked for while the graph has several. */
@@ -92,9 +87,6 @@ export class PartialMigrationError extends RunnerError {
   }
 }
 
-export function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
-}
 
 export function truncate(text: string, max = 300): string {
   const flat = oneLine(text);
