@@ -3,9 +3,19 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
 import type { Output } from './output';
-import { adoptionSummary, formatAdoption } from '../api/adoption';
+import { adoptionSummary, formatAdoption, type AdoptionSummary } from '../api/adoption';
+import { messageOf } from '../db/connect';
 import { openProject } from '../api/project';
 import { scaffold } from '../api/scaffold';
+
+/** Where an existing config keeps the migrations; undefined (init's default) when it cannot be loaded yet. */
+async function configuredMigrationsDir(config: string): Promise<string | undefined> {
+  try {
+    return (await openProject({ config })).migrationsDir;
+  } catch {
+    return undefined;
+  }
+}
 
 export function initCommand(out: () => Output): CommandModule<any, any> {
   return {
@@ -19,15 +29,21 @@ export function initCommand(out: () => Output): CommandModule<any, any> {
       const root = process.cwd();
       const config = args.config ?? 'ormconfig.ts';
       // A config that exists already says where the migrations are (its ormdiff settings or its DataSource's).
-      const migrationsDir = args.migrationsDir ?? (existsSync(path.resolve(root, config)) ? (await openProject({ config })).migrationsDir : undefined);
+      const migrationsDir = args.migrationsDir ?? (existsSync(path.resolve(root, config)) ? await configuredMigrationsDir(config) : undefined);
       const result = scaffold({ root, config: args.config, dataSource: args.dataSource, migrationsDir });
       for (const step of result.steps) out().result(`${step.action.padEnd(7)} ${step.path}${step.note ? `  (${step.note})` : ''}`);
       for (const warning of result.warnings) out().warn(`warning: ${warning}`);
-      const project = await openProject({ config });
-      const summary = adoptionSummary(project.migrationsDir, project.typeormTable);
-      for (const line of formatAdoption(summary, path.relative(root, project.migrationsDir) || '.')) out().result(line);
+      let summary: AdoptionSummary | undefined;
+      try {
+        const project = await openProject({ config });
+        summary = adoptionSummary(project.migrationsDir, project.typeormTable);
+        for (const line of formatAdoption(summary, path.relative(root, project.migrationsDir) || '.')) out().result(line);
+      } catch (error) {
+        // What was written stays; the one line says what keeps ormdiff from reading the project yet.
+        out().warn(`warning: ${messageOf(error)}`);
+      }
       out().info(
-        summary.adopted.length
+        summary?.adopted.length
           ? 'Next: ormdiff upgrade head (or keep running typeorm migration:run), ormdiff revision --autogenerate -m "…", ormdiff baseline <revision>'
           : "Next: ormdiff revision --autogenerate -m 'initial schema' (or ormdiff baseline to start from the database as it is)",
       );
