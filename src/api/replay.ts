@@ -34,6 +34,7 @@ export async function compareWithReplayedMigrations(
     async (scratch) => {
       const replayOptions = {
         migrationsDir: project.migrationsDir,
+        typeormTable: project.typeormTable,
         // The project's: the option, else the config's ormdiff.versionSchema, else public.
         versionSchema: project.versionSchema,
         extensions: connectExtensionsFor(project),
