@@ -2,6 +2,7 @@
  * The core pipeline from the edges in: entities → model, database → model, both restricted to the
  * managed set, desired expressions put in Postgres' own spelling, then the pure diff and plan.
  */
+import { dirname, join } from 'node:path';
 import type { Client } from 'pg';
 import { withConnection } from '../db/connect';
 import type { Change } from '../diff/changes';
@@ -11,6 +12,7 @@ import type { RenameHint } from '../diff/hints';
 import type { RenameDecision } from '../diff/rename-detect';
 import { readEntities } from '../entities/read';
 import { introspect } from '../introspect';
+import { fileCache } from '../normalize/cache';
 import { normalizeDesired } from '../normalize/normalize';
 import type { Plan } from '../plan/plan';
 import type { QualifiedName, Schema, ColumnRoleOf } from '../schema/model';
@@ -53,6 +55,8 @@ export interface DesiredModel {
    * optional for models that do not come from entities.
    */
   typeormMetadata?: { table: QualifiedName; declared: ReadonlyMap<string, string> };
+  /** Where what Postgres printed for the model's expressions is kept between runs (none: asked every time). */
+  normalizeCacheFile?: string;
 }
 
 export async function readDesired(project: Project): Promise<DesiredModel> {
@@ -66,6 +70,7 @@ export async function readDesired(project: Project): Promise<DesiredModel> {
     columnRoles: read.columnRoles,
     // Before normalizing: TypeORM compares the entity's own text, not Postgres' spelling of it.
     typeormMetadata: { table: metadataTableOf(project.dataSourceOptions), declared: declaredExpressions(read.schema) },
+    normalizeCacheFile: join(dirname(project.configPath), '.ormdiff', 'normalize-cache.json'),
   };
 }
 
@@ -115,7 +120,8 @@ export async function compareWithClient(client: Client, desiredModel: DesiredMod
   const { scope } = desiredModel;
   const read = await readActual(client, desiredModel);
   const actual = read.schema;
-  const normalized = await normalizeDesired(client, desiredModel.schema, actual);
+  const cache = desiredModel.normalizeCacheFile !== undefined ? fileCache(desiredModel.normalizeCacheFile) : undefined;
+  const normalized = await normalizeDesired(client, desiredModel.schema, actual, cache);
   const desired = adoptUnmodelled(actual, normalized.schema);
   const metadata = desiredModel.typeormMetadata;
   const typeormMetadata = metadata && (await typeormMetadataOf(client, metadata.table, metadata.declared));
