@@ -4,7 +4,8 @@
  */
 import { dirname, join } from 'node:path';
 import type { Client } from 'pg';
-import { withConnection } from '../db/connect';
+import { connect } from '../db/connect';
+import { timed } from '../timings';
 import type { Change } from '../diff/changes';
 import { mergeHints } from '../diff/hints';
 import { resolvePolicy } from '../diff/policy';
@@ -60,7 +61,7 @@ export interface DesiredModel {
 }
 
 export async function readDesired(project: Project): Promise<DesiredModel> {
-  const read = await readEntities(project.dataSourceOptions);
+  const read = await timed('entities', () => readEntities(project.dataSourceOptions));
   const schemas = [...new Set([...read.schema.schemas, ...project.schemas])].sort();
   const scope: Scope = { schemas, include: project.include, exclude: project.exclude, ignoredTables: read.ignoredTables };
   return {
@@ -118,14 +119,16 @@ export async function readActual(
  */
 export async function compareWithClient(client: Client, desiredModel: DesiredModel, options: CompareOptions = {}): Promise<Comparison> {
   const { scope } = desiredModel;
-  const read = await readActual(client, desiredModel);
+  const read = await timed('introspect', () => readActual(client, desiredModel));
   const actual = read.schema;
   const cache = desiredModel.normalizeCacheFile !== undefined ? fileCache(desiredModel.normalizeCacheFile) : undefined;
-  const normalized = await normalizeDesired(client, desiredModel.schema, actual, cache);
+  const normalized = await timed('normalize', () => normalizeDesired(client, desiredModel.schema, actual, cache));
   const desired = adoptUnmodelled(actual, normalized.schema);
   const metadata = desiredModel.typeormMetadata;
-  const typeormMetadata = metadata && (await typeormMetadataOf(client, metadata.table, metadata.declared));
-  const planned = await planWithHazards(client, actual, desired, { columnRoles: desiredModel.columnRoles, typeormMetadata, ...options, uses: read.uses });
+  const planned = await timed('diff', async () => {
+    const typeormMetadata = metadata && (await typeormMetadataOf(client, metadata.table, metadata.declared));
+    return planWithHazards(client, actual, desired, { columnRoles: desiredModel.columnRoles, typeormMetadata, ...options, uses: read.uses });
+  });
   return {
     actual,
     desired,
@@ -151,9 +154,13 @@ export async function compareEntitiesWithDatabase(project: Project, options: Com
   const hints = mergeHints(readHintsFile(file), options.hints ?? { renames: [], using: [], enumMaps: [] });
   // The command line's policy over the config's, key by key.
   const policy = resolvePolicy([project.policy, options.policy]);
-  const comparison = await withConnection(requireUrl(project), (client) =>
-    compareWithClient(client, desired, { ...options, hints, policy, facts: options.facts ?? true }),
-  );
+  const connection = await timed('connect', () => connect(requireUrl(project)));
+  let comparison: Comparison;
+  try {
+    comparison = await compareWithClient(connection, desired, { ...options, hints, policy, facts: options.facts ?? true });
+  } finally {
+    await connection.end().catch(() => undefined);
+  }
   if (options.saveAnswers) appendRenameHints(file, comparison.answeredHints);
   return comparison;
 }

@@ -54,6 +54,13 @@ export function serverVersionOf(client: object): string | undefined {
   return serverVersions.get(client);
 }
 
+let roundTrips = 0;
+
+/** Queries sent to the server over connections opened by `connect` in this process (a multi-statement query counts once). */
+export function roundTripCount(): number {
+  return roundTrips;
+}
+
 /** Opens one connection; any failure becomes a one-line DatabaseError that names the server. */
 export async function connect(url: string): Promise<Client> {
   // The project's settings win over ormdiff's defaults, as `extra` does in TypeORM; the URL over both.
@@ -65,6 +72,11 @@ export async function connect(url: string): Promise<Client> {
   connection?.on?.('parameterStatus', (m) => {
     if (m.parameterName === 'server_version') serverVersions.set(client, m.parameterValue);
   });
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((...args: unknown[]) => {
+    roundTrips++;
+    return query(...args);
+  }) as typeof client.query;
   try {
     await client.connect();
   } catch (error) {
