@@ -84,10 +84,20 @@ function run(command: string, args: string[], options: { cwd: string; env?: Node
 const ormdiffDiff = (cwd: string, url: string, extra: string[] = [], register: string[] = []): ProcessFigure =>
   run(process.execPath, [...register, BIN, 'diff', '--url', url, ...extra], { cwd, env: { ORMDIFF_TIMINGS: '1' } });
 
-const typeormGenerate = (cwd: string, dataSource: string, url: string, register: string[] = []): ProcessFigure =>
+/** The compiler options TypeORM projects compile with, for @swc-node/register (the real-world apps' own tsconfigs are not vendored). */
+function loaderTsconfig(tmp: string): string {
+  const file = join(tmp, 'tsconfig.loader.json');
+  if (!existsSync(file)) {
+    const compilerOptions = { target: 'es2021', module: 'commonjs', experimentalDecorators: true, emitDecoratorMetadata: true, esModuleInterop: true };
+    writeFileSync(file, JSON.stringify({ compilerOptions }));
+  }
+  return file;
+}
+
+const typeormGenerate = (cwd: string, dataSource: string, url: string, tsconfig: string, register: string[] = []): ProcessFigure =>
   run(process.execPath, ['-r', SWC_REGISTER, ...register, TYPEORM_CLI, 'migration:generate', join(os.tmpdir(), 'BenchCheck'), '--dryrun', '--check', '-d', dataSource], {
     cwd,
-    env: { DATABASE_URL: url, SWC_NODE_PROJECT: join(cwd, 'tsconfig.json') },
+    env: { DATABASE_URL: url, SWC_NODE_PROJECT: tsconfig },
   });
 
 const pgDump = (url: string): ProcessFigure => run('pg_dump', ['--schema-only', '--no-owner', '-f', '/dev/null', url], { cwd: os.tmpdir() });
@@ -161,7 +171,7 @@ async function benchSize(size: number, tmp: string): Promise<Row> {
     log(`    first run ${first.wallMs} ms`);
     const figures = interleaved({
       ormdiff: () => ormdiffDiff(dir, db.url),
-      typeorm: () => typeormGenerate(dir, 'ormconfig.ts', db.url),
+      typeorm: () => typeormGenerate(dir, 'ormconfig.ts', db.url, join(dir, 'tsconfig.json')),
       pgDump: () => pgDump(db.url),
     });
     const ormdiff = summarize(figures.ormdiff);
@@ -228,7 +238,7 @@ async function benchApp(app: RealWorldApp, tmp: string): Promise<Row> {
     const first = ormdiffDiff(appDir, db.url, ['--config', app.config], register);
     const figures = interleaved({
       ormdiff: () => ormdiffDiff(appDir, db.url, ['--config', app.config], register),
-      typeorm: () => typeormGenerate(appDir, dataSource, db.url, register),
+      typeorm: () => typeormGenerate(appDir, dataSource, db.url, loaderTsconfig(tmp), register),
       pgDump: () => pgDump(db.url),
     });
     const notes: string[] = [];
