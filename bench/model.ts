@@ -1,6 +1,7 @@
 /**
- * A TypeORM project written the way users write one, for the bench: one entity per file, each related
- * to its neighbours on both sides (ManyToOne + OneToMany), uuid and identity keys, int / numeric /
+ * A TypeORM project written the way users write one, for the bench: one entity per file, related on
+ * both sides (ManyToOne to its parent, OneToMany to each child; the entities form a binary tree, so
+ * imports nest log n deep, as in real models, not n), uuid and identity keys, int / numeric /
  * boolean / string / enum defaults, a CreateDateColumn, jsonb, a text array, a partial index, an
  * expression index (declared `synchronize: false`, created by SQL, as TypeORM users must), a CHECK.
  * `ormconfig.ts` exports the DataSource both ormdiff and TypeORM's CLI load.
@@ -15,13 +16,13 @@ const fileOf = (i: number): string => `${tableOf(i)}.entity`;
 function entitySource(i: number, size: number): string {
   const name = className(i);
   const table = tableOf(i);
-  const parent = i > 0 ? i - 1 : undefined;
-  const child = i + 1 < size ? i + 1 : undefined;
+  const parent = i > 0 ? (i - 1) >> 1 : undefined;
+  const children = [2 * i + 1, 2 * i + 2].filter((c) => c < size);
   const key = i % 2 === 0 ? `@PrimaryGeneratedColumn('uuid')\n  id!: string;` : `@PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' })\n  id!: number;`;
   return [
     `import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';`,
     ...(parent !== undefined ? [`import { ${className(parent)} } from './${fileOf(parent)}';`] : []),
-    ...(child !== undefined ? [`import { ${className(child)} } from './${fileOf(child)}';`] : []),
+    ...children.map((child) => `import { ${className(child)} } from './${fileOf(child)}';`),
     '',
     `export enum ${name}Status {`,
     `  Draft = 'draft',`,
@@ -70,7 +71,7 @@ function entitySource(i: number, size: number): string {
           `  parent!: ${className(parent)} | null;`,
         ]
       : []),
-    ...(child !== undefined ? ['', `  @OneToMany(() => ${className(child)}, (child) => child.parent)`, `  children!: ${className(child)}[];`] : []),
+    ...children.flatMap((child, n) => ['', `  @OneToMany(() => ${className(child)}, (child) => child.parent)`, `  children${n}!: ${className(child)}[];`]),
     `}`,
     '',
   ].join('\n');

@@ -5,13 +5,15 @@
  * when `parent.prototype` is on no entity's prototype chain, and by TypeORM itself otherwise: the answer
  * is the same, only cheaper.
  */
-import { MetadataUtils } from 'typeorm/metadata-builder/MetadataUtils';
+import type { MetadataUtils as MetadataUtilsClass } from 'typeorm/metadata-builder/MetadataUtils';
 
 type IsInherited = (target1: Function, target2: Function) => boolean;
 
 const defaultHasInstance = Function.prototype[Symbol.hasInstance];
 let depth = 0;
 let original: IsInherited | undefined;
+/** Required with the build, not when this module is imported (see src/typeorm.ts). */
+let MetadataUtils: typeof MetadataUtilsClass | undefined;
 
 /** Every object on the prototype chain of an instance of some `targets` class (not their own prototypes). */
 function ancestorPrototypes(targets: readonly unknown[]): Set<unknown> {
@@ -31,6 +33,7 @@ function ancestorPrototypes(targets: readonly unknown[]): Set<unknown> {
  */
 export async function withFastInheritance<T>(tables: () => readonly { target: unknown }[], build: () => Promise<T>): Promise<T> {
   if (depth++ === 0) {
+    MetadataUtils = (require('typeorm/metadata-builder/MetadataUtils') as { MetadataUtils: typeof MetadataUtilsClass }).MetadataUtils;
     const typeorms = MetadataUtils.isInherited;
     original = typeorms;
     let known: { array: readonly unknown[]; count: number; members: Set<unknown>; ancestors: Set<unknown> } | undefined;
@@ -48,7 +51,7 @@ export async function withFastInheritance<T>(tables: () => readonly { target: un
   try {
     return await build();
   } finally {
-    if (--depth === 0 && original) {
+    if (--depth === 0 && original && MetadataUtils) {
       MetadataUtils.isInherited = original;
       original = undefined;
     }

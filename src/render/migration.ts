@@ -1,5 +1,8 @@
 /** The TypeORM migration class for a plan: a reviewable file, prettier-formatted. */
-import { format } from 'prettier';
+import type { format as Format } from 'prettier';
+
+/** Required when a file is written: commands that write none (and `--help`) do not load prettier. */
+const format: typeof Format = (...args) => (require('prettier') as { format: typeof Format }).format(...args);
 import { describeChange } from '../diff/describe';
 import type { Plan, Statement } from '../plan/plan';
 

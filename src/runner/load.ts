@@ -78,7 +78,7 @@ function ensureTsHook(): void {
  * an optimisation only: any failure to read or write it falls back to compiling.
  */
 function compileCached(source: string, path: string, cacheDir: string): string {
-  const key = createHash('sha256').update(COMPILER_KEY).update('\0').update(path).update('\0').update(source).digest('hex');
+  const key = createHash('sha256').update(COMPILER_KEY()).update('\0').update(path).update('\0').update(source).digest('hex');
   const cached = join(cacheDir, `${key}.js`);
   try {
     return readFileSync(cached, 'utf8');
@@ -97,13 +97,15 @@ function compileCached(source: string, path: string, cacheDir: string): string {
   }
 }
 
-const COMPILER_KEY = JSON.stringify([SWC_OPTIONS, (() => {
+/** Computed on first compile: reading the compiler's version at import would cost every command. */
+let compilerKey: string | undefined;
+const COMPILER_KEY = (): string => (compilerKey ??= JSON.stringify([SWC_OPTIONS, (() => {
   try {
     return (require('@swc/core/package.json') as { version: string }).version;
   } catch {
     return 'unknown';
   }
-})()]);
+})()]));
 
 /** Compiles one file as a fresh CommonJS module (never from require's cache: a file may change between loads in one process). */
 function evaluate(path: string, source: string, cacheDir: string): Record<string, unknown> {
