@@ -4,7 +4,8 @@
  */
 import { hostname, userInfo } from 'node:os';
 import type { ConnectExtensions } from './extensions';
-import { ChangedMigrationError, ConnectionError, GraphError, guarded, PartialMigrationError, RunnerError } from './errors';
+import { OrmdiffError } from '../errors';
+import { ChangedMigrationError, ConnectionError, GraphError, guarded, PartialMigrationError } from './errors';
 import { loadGraph, MigrationGraph } from './load';
 import { acquireLock, releaseLock } from './lock';
 import { DatabaseOptions, openSession, Session } from './session';
@@ -81,7 +82,7 @@ async function asDatabaseError<T>(doing: string, fn: () => Promise<T>): Promise<
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof RunnerError) throw err;
+    if (err instanceof OrmdiffError) throw err;
     throw new ConnectionError(`Database error while ${doing}: ${(err as Error).message}`);
   }
 }
