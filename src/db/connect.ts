@@ -1,4 +1,4 @@
-import { Client, type ClientConfig } from 'pg';
+import type { Client, ClientConfig } from 'pg';
 import { DatabaseError } from '../errors';
 import { redactSecrets, redactUrl } from './redact';
 
@@ -64,7 +64,9 @@ export function roundTripCount(): number {
 /** Opens one connection; any failure becomes a one-line DatabaseError that names the server. */
 export async function connect(url: string): Promise<Client> {
   // The project's settings win over ormdiff's defaults, as `extra` does in TypeORM; the URL over both.
-  const client = new Client({ application_name: 'ormdiff', connectionTimeoutMillis: 15000, ...connectionSettings(url), connectionString: url });
+  // Required here, not at import: `--help`, `--version` and the messages (messageOf) need no driver.
+  const { Client: PgClient } = require('pg') as typeof import('pg');
+  const client = new PgClient({ application_name: 'ormdiff', connectionTimeoutMillis: 15000, ...connectionSettings(url), connectionString: url });
   // An idle client whose server goes away emits 'error'; without a listener that would crash the process.
   client.on('error', () => undefined);
   // pg does not keep the start-up parameters; its connection emits them before `connect` resolves.
