@@ -76,7 +76,8 @@ function run(command: string, args: string[], options: { cwd: string; env?: Node
     wallMs: round(wallMs),
     maxRssMb: round(maxRssKb / 1024),
     exitCode: r.error ? null : r.status,
-    output: output.trim().slice(-4000),
+    // The head says what failed, the tail how it ended.
+    output: output.length > 4000 ? `${output.slice(0, 2000)} … ${output.slice(-2000)}` : output.trim(),
     ...(line ? { timings: JSON.parse(line[1]) as ProcessFigure['timings'] } : {}),
   };
 }
@@ -84,13 +85,14 @@ function run(command: string, args: string[], options: { cwd: string; env?: Node
 const ormdiffDiff = (cwd: string, url: string, extra: string[] = [], register: string[] = []): ProcessFigure =>
   run(process.execPath, [...register, BIN, 'diff', '--url', url, ...extra], { cwd, env: { ORMDIFF_TIMINGS: '1' } });
 
-/** The compiler options TypeORM projects compile with, for @swc-node/register (the real-world apps' own tsconfigs are not vendored). */
-function loaderTsconfig(tmp: string): string {
-  const file = join(tmp, 'tsconfig.loader.json');
-  if (!existsSync(file)) {
-    const compilerOptions = { target: 'es2021', module: 'commonjs', experimentalDecorators: true, emitDecoratorMetadata: true, esModuleInterop: true };
-    writeFileSync(file, JSON.stringify({ compilerOptions }));
-  }
+/**
+ * The compiler options TypeORM projects compile with, for @swc-node/register (the real-world apps' own
+ * tsconfigs are not vendored), covering the app's files (a tsconfig that matches none is an error to it).
+ */
+function loaderTsconfig(tmp: string, appDir: string): string {
+  const file = join(tmp, `tsconfig.${appDir.split('/').pop()}.json`);
+  const compilerOptions = { target: 'es2021', module: 'commonjs', experimentalDecorators: true, emitDecoratorMetadata: true, esModuleInterop: true };
+  writeFileSync(file, JSON.stringify({ compilerOptions, include: [join(appDir, '**', '*.ts')] }));
   return file;
 }
 
@@ -238,7 +240,7 @@ async function benchApp(app: RealWorldApp, tmp: string): Promise<Row> {
     const first = ormdiffDiff(appDir, db.url, ['--config', app.config], register);
     const figures = interleaved({
       ormdiff: () => ormdiffDiff(appDir, db.url, ['--config', app.config], register),
-      typeorm: () => typeormGenerate(appDir, dataSource, db.url, loaderTsconfig(tmp), register),
+      typeorm: () => typeormGenerate(appDir, dataSource, db.url, loaderTsconfig(tmp, appDir), register),
       pgDump: () => pgDump(db.url),
     });
     const notes: string[] = [];
