@@ -247,7 +247,7 @@ async function benchApp(app: RealWorldApp, tmp: string): Promise<Row> {
     const ormdiffInSync = figures.ormdiff.every((f) => f.exitCode === 0);
     const typeormInSync = figures.typeorm.every((f) => f.exitCode === 0);
     if (!ormdiffInSync) notes.push(`ormdiff exit ${figures.ormdiff[0].exitCode}: ${figures.ormdiff[0].output.slice(0, 300)}`);
-    if (!typeormInSync) notes.push(`TypeORM exit ${figures.typeorm[0].exitCode} (its generator still wants statements after ormdiff's plan: it compares differently, see the app's README): ${figures.typeorm[0].output.slice(0, 200)}`);
+    if (!typeormInSync) notes.push(`TypeORM exit ${figures.typeorm[0].exitCode} (a failure to load, or statements its generator still wants: see the output): ${figures.typeorm[0].output.slice(0, 300)}`);
     return { name: app.name, firstRunMs: first.wallMs, ormdiff: summarize(figures.ormdiff), typeorm: summarize(figures.typeorm), pgDump: summarize(figures.pgDump), inSync: { ormdiff: ormdiffInSync, typeorm: typeormInSync }, notes };
   } finally {
     await db.drop();
