@@ -87,11 +87,12 @@ const addForeignKey: Change = {
   },
 };
 const addCheck: Change = { kind: 'addCheck', table: orders, check: { name: 'orders_qty_check', expression: '(qty > 0)', noInherit: false } };
-const addUnique: Change = {
+const uniqueOn = (columns: string[]): Change => ({
   kind: 'addUnique',
   table: orders,
-  unique: { name: 'orders_qty_key', columns: ['qty'], nullsNotDistinct: false, deferrable: 'NOT DEFERRABLE' },
-};
+  unique: { name: 'orders_qty_key', columns, nullsNotDistinct: false, deferrable: 'NOT DEFERRABLE' },
+});
+const addUnique = uniqueOn(['qty']);
 const addPrimaryKey: Change = { kind: 'addPrimaryKey', table: orders, primaryKey: { name: 'orders_pkey', columns: ['id'] } };
 /** A new table, so that the changes on it touch no rows. */
 const createFresh: Change = { kind: 'createTable', table: table('public', 'fresh', { columns: [column('id', 'integer'), column('qty', 'integer')] }) };
@@ -232,7 +233,7 @@ export const RULE_CASES: Record<WarningCode, RuleCases> = {
     quiet: [
       { name: 'a unique constraint over distinct rows', changes: [addUnique], facts: { duplicates: 0 } },
       { name: 'a plain index', changes: [createIndex()], facts: { duplicates: 2 } },
-      { name: 'a unique constraint over a column the plan adds', changes: [addColumn(column('extra', 'integer')), { ...addUnique, unique: { ...(addUnique as { unique: never }).unique, columns: ['extra'] } } as Change], facts: { duplicates: 2 } },
+      { name: 'a unique constraint over a column the plan adds', changes: [addColumn(column('extra', 'integer')), uniqueOn(['extra'])], facts: { duplicates: 2 } },
     ],
   },
   DD504: {
