@@ -1,0 +1,32 @@
+/** The test files `npm run test:unit` runs (jest.unit.config.js): those that need no database and spawn no CLI. */
+const UNIT_TESTS = [
+  'test/api/check-json-format.test.ts',
+  'test/api/check-pure.test.ts',
+  'test/architecture/layers.test.ts',
+  'test/architecture/unit-tests.test.ts',
+  'test/cli/output.test.ts',
+  'test/config/late-decorators.test.ts',
+  'test/config/tsconfig.test.ts',
+  'test/ddl/golden.test.ts',
+  'test/diff/diff.test.ts',
+  'test/diff/policy-pure.test.ts',
+  'test/diff/renames/detect.test.ts',
+  'test/diff/renames/hints.test.ts',
+  'test/entities/config.test.ts',
+  'test/entities/defaults.test.ts',
+  'test/introspect/assemble.test.ts',
+  'test/lint/lint.test.ts',
+  'test/plan/rules-cases.test.ts',
+  'test/plan/rules-docs.test.ts',
+  'test/plan/typeorm-metadata.test.ts',
+  'test/render/json-format.test.ts',
+  'test/render/markdown.test.ts',
+  'test/render/reports.test.ts',
+  'test/runner/compile-cache.test.ts',
+  'test/runner/files.test.ts',
+  'test/runner/graph.test.ts',
+  'test/scenarios/load.test.ts',
+  'test/scratch/reach.test.ts',
+];
+
+module.exports = { UNIT_TESTS };
