@@ -173,7 +173,7 @@ const PAIRS: Record<WarningCode, RuleCases> = {
   },
   DS103: {
     fires: [
-      { name: 'a value rows hold is removed', changes: [recreateMood(['ok', 'meh'])], facts: { enumValueUses: 2 }, severity: 'error', message: /2 rows hold 'bad'/ },
+      { name: 'a value rows hold is removed', changes: [recreateMood(['ok', 'meh'])], facts: { enumValueUses: 2 }, severity: 'error', message: /loses value 'bad': 2 rows hold 'bad'/ },
       { name: 'a mapped value is removed', changes: [recreateMood(['ok', 'meh'], [{ from: 'bad', to: 'meh' }])], facts: { enumValueUses: 2 }, severity: 'warning', message: /move from 'bad' to 'meh'/ },
       { name: 'an unused value is removed', changes: [recreateMood(['ok', 'meh'])], facts: { enumValueUses: 0 }, severity: 'warning', message: /no row holds it/ },
       { name: 'values are reordered', changes: [recreateMood(['bad', 'meh', 'ok'])], severity: 'info', message: /to reorder its values; public.orders.state converted/ },
@@ -201,7 +201,10 @@ const PAIRS: Record<WarningCode, RuleCases> = {
     fires: [
       { name: 'an enum a function uses is dropped', changes: [{ kind: 'dropEnum', enum: mood }], options: { uses: [typeUse('mood')] }, severity: 'info', message: /not dropped: function public.f\(public.mood\) uses it/ },
     ],
-    quiet: [{ name: 'an enum nothing outside uses is dropped', changes: [{ kind: 'dropEnum', enum: mood }], options: { uses: [typeUse('other')] } }],
+    quiet: [
+      { name: 'an enum nothing outside uses is dropped', changes: [{ kind: 'dropEnum', enum: mood }], options: { uses: [typeUse('other')] } },
+      { name: 'an enum of the same name in another schema is used', changes: [{ kind: 'dropEnum', enum: mood }], options: { uses: [{ ...typeUse('mood'), used: { kind: 'type', schema: 'other', name: 'mood' } }] } },
+    ],
   },
   DD501: {
     fires: [
@@ -452,6 +455,8 @@ const PINNING: Partial<Record<WarningCode, Partial<RuleCases>>> = {
   DS105: {
     fires: [
       { name: 'a view over the view that reads the column', changes: [dropColumn()], options: { unmanaged: [bigOrders, totalsOver(['qty'])] }, message: /: views public.big_orders, public.order_totals depend on it; Postgres will refuse \(2BP01\)/ },
+      { name: 'three views, named in order', changes: [dropColumn()], options: { unmanaged: ['c', 'b', 'a'].map((n) => ({ ...totalsOver(['qty']), name: n })) }, message: /: views public.a, public.b, public.c depend on it/ },
+      { name: "a rule on another table that reads the dropped table", changes: [{ kind: 'dropTable', table: ordersTable }], options: { unmanaged: [{ ...ownRule, table: 'customers' }] }, message: /rule orders_audit on public.customers depends on it/ },
       { name: 'a view and a materialized view', changes: [dropColumn()], options: { unmanaged: [totalsOver(['qty']), statusCounts] }, message: /: view public.order_totals and materialized view public.a_counts depend on it/ },
       { name: 'a column retyped through the expand/contract template', changes: [retype('integer', 'uuid')], options: { unmanaged: [totalsOver(['qty'])] }, message: /type change public.orders.qty: .*\(2BP01\)/ },
       { name: 'a column becoming generated', changes: [{ kind: 'alterColumnValueSource', table: orders, from: qty, to: { ...qty, valueSource: { kind: 'generated', expression: '(id * 2)' } } }], options: { unmanaged: [totalsOver(['qty'])] }, message: /to re-add it as generated/ },
@@ -481,6 +486,7 @@ const PINNING: Partial<Record<WarningCode, Partial<RuleCases>>> = {
       { name: 'an index an outside foreign key references', changes: [{ kind: 'dropIndex', table: orders, index: index('orders_qty_idx', [col('qty')], { unique: true }) }], options: { uses: [indexUse('orders_qty_idx')] }, message: /drop index orders_qty_idx of public.orders/ },
     ],
     quiet: [
+      { name: 'a column only a materialized view and a rule use, known through them', changes: [dropColumn()], options: { uses: [{ ...tableUse('qty'), user: user('materialized view', 'm', 'materialized view public.m') }, { ...tableUse('qty'), user: user('table', 'audit', 'rule r on table public.audit', 'rule') }] } },
       { name: "a table dropped with its own rule", changes: [{ kind: 'dropTable', table: ordersTable }], options: { unmanaged: [ownRule] } },
       { name: 'a column only views use, known through the views themselves', changes: [dropColumn()], options: { uses: [{ ...tableUse('qty'), user: user('view', 'v', 'view public.v') }] } },
       { name: "a table whose own trigger uses it", changes: [{ kind: 'dropTable', table: ordersTable }], options: { uses: [{ used: { kind: 'table', schema: 'public', name: 'orders', column: 'qty' }, user: user('table', 'orders', 'trigger t on table public.orders', 'trigger') }] } },
@@ -557,6 +563,21 @@ const PINNING: Partial<Record<WarningCode, Partial<RuleCases>>> = {
   TC203: {
     fires: [
       { name: 'text to an enum the plan creates, over values it lacks', changes: [{ kind: 'createEnum', enum: feeling }, toFeeling], facts: (f) => (f.kind === 'violations' && f.expression === `"qty"::text IN ('calm', 'tense')` ? 3 : f.kind === 'rows' ? 9 : undefined), message: /3 values would not convert/, count: 3 },
+      { name: 'a given conversion over a renamed column: counted with the old name', changes: [renameColumn('hint'), { ...retype('integer', 'uuid', 'md5(amount::text)::uuid'), from: column('amount', 'integer'), to: column('amount', 'uuid') } as Change], facts: (f) => (f.kind === 'castFailures' && f.expression === 'md5(qty::text)::uuid' ? 1 : undefined), count: 1 },
+      {
+        name: 'text to an existing enum while the plan creates another',
+        changes: [{ kind: 'createEnum', enum: feeling }, { ...toFeeling, to: column('qty', 'public.mood', { enumType: { schema: 'public', name: 'mood' } }) } as Change],
+        facts: { castFailures: 1, violations: 3 },
+        message: /1 value would not convert/,
+        count: 1,
+      },
+      {
+        name: 'text[] to an array of an enum the plan creates',
+        changes: [{ kind: 'createEnum', enum: feeling }, { ...toFeeling, from: column('qty', 'text', { arrayDims: 1 }), to: column('qty', 'public.feeling', { arrayDims: 1, enumType: { schema: 'public', name: 'feeling' } }) } as Change],
+        facts: { castFailures: 1, violations: 3 },
+        message: /1 value would not convert/,
+        count: 1,
+      },
       { name: 'varchar narrowed, not counted', changes: [retype('character varying(20)', 'character varying(5)')], severity: 'warning', message: /\(narrowing: longer values do not fit\); it rewrites/ },
       { name: 'a given conversion that fails on a row', changes: [retype('integer', 'uuid', 'md5(qty::text)::uuid')], facts: { castFailures: 1 }, severity: 'error', message: /the given conversion fails on 1 row/, count: 1 },
       { name: 'bigint to integer, failures and changes counted', changes: [retype('numeric(10,2)', 'numeric(10,1)')], facts: { castFailures: 1, castChanges: 2 }, severity: 'error', message: /1 value would not convert, 2 values would be cut or rounded/, count: 3 },
@@ -588,6 +609,8 @@ const PINNING: Partial<Record<WarningCode, Partial<RuleCases>>> = {
       { name: "in a new table's check", changes: [{ kind: 'addEnumValue', enum: mood, value: 'great', columns: [] }, { kind: 'createTable', table: table('public', 't2', { columns: [column('m', 'public.mood')], checks: [{ name: 't2_m_check', expression: "(m <> 'great'::public.mood)", noInherit: false }] }) }] },
       { name: "in a new index's predicate", changes: [{ kind: 'addEnumValue', enum: mood, value: 'great', columns: [] }, { kind: 'createIndex', table: orders, index: index('orders_great_idx', [col('qty')], { where: "(state = 'great'::public.mood)" }) }] },
       { name: "in a NOT NULL's backfill", changes: [{ kind: 'addEnumValue', enum: mood, value: 'great', columns: [] }, { kind: 'setNotNull', table: orders, column: 'state', backfill: "'great'::public.mood" }] },
+      { name: "in a new table's index expression", changes: [{ kind: 'addEnumValue', enum: mood, value: 'great', columns: [] }, { kind: 'createTable', table: table('public', 't3', { columns: [column('m', 'public.mood')], indexes: [index('t3_idx', [{ kind: 'expression', value: "(m = 'great'::public.mood)", descending: false }])] }) }] },
+      { name: "in a domain's new default", changes: [{ kind: 'addEnumValue', enum: mood, value: 'great', columns: [] }, { kind: 'alterDomainDefault', domain: { schema: 'public', name: 'happy' }, to: "'great'::public.mood" }] },
       { name: "in a new domain's default", changes: [{ kind: 'addEnumValue', enum: mood, value: 'great', columns: [] }, { kind: 'createDomain', domain: { schema: 'public', name: 'happy', dataType: 'public.mood', arrayDims: 0, notNull: false, default: "'great'::public.mood", checks: [] } }] },
     ],
     quiet: [
