@@ -7,7 +7,7 @@
 import type { Change } from '../../src/diff/changes';
 import { type Fact, type FactKind, factKey } from '../../src/plan/facts';
 import { factsNeeded } from '../../src/plan/hazards';
-import { type PlanOptions, type Warning, planChanges, withCounts } from '../../src/plan/plan';
+import { type Plan, type PlanOptions, type Warning, planChanges, withCounts } from '../../src/plan/plan';
 import type { Severity, WarningCode } from '../../src/plan/rules';
 import type { Column, EnumType, QualifiedName, Table } from '../../src/schema/model';
 import type { ObjectUse } from '../../src/schema/uses';
@@ -25,6 +25,8 @@ export interface RuleCase {
   message?: RegExp;
   /** For a firing case: the number the warning carries (undefined: not asked). */
   count?: number;
+  /** For a firing case: the kinds of the changes the plan keeps, in order (undefined: not asked). */
+  planned?: Change['kind'][];
 }
 
 export interface RuleCases {
@@ -34,8 +36,12 @@ export interface RuleCases {
 
 /** The plan's warnings with the case's facts counted, as `ormdiff diff` gives them once it has counted. */
 export function warningsOf(c: RuleCase): Warning[] {
+  return counted(c).warnings;
+}
+
+function counted(c: RuleCase): Plan {
   const plan = planChanges(c.changes, c.options ?? {});
-  if (c.facts === undefined) return plan.warnings;
+  if (c.facts === undefined) return plan;
   const facts = c.facts;
   const answer = typeof facts === 'function' ? facts : (f: Fact) => facts[f.kind];
   const counts = new Map<string, number>();
@@ -43,14 +49,17 @@ export function warningsOf(c: RuleCase): Warning[] {
     const n = answer(fact);
     if (n !== undefined) counts.set(factKey(fact), n);
   }
-  return withCounts(plan, counts).warnings;
+  return withCounts(plan, counts);
 }
 
 /** Why a case does not hold, or undefined when it does. */
 export function caseFailure(code: WarningCode, kind: keyof RuleCases, c: RuleCase): string | undefined {
-  const found = warningsOf(c).filter((w) => w.code === code);
+  const plan = counted(c);
+  const found = plan.warnings.filter((w) => w.code === code);
   if (kind === 'quiet') return found.length === 0 ? undefined : `${code} must not fire for "${c.name}": ${found.map((w) => w.message).join(' | ')}`;
   if (found.length === 0) return `${code} must fire for "${c.name}"`;
+  const kinds = plan.changes.map((x) => x.kind);
+  if (c.planned !== undefined && JSON.stringify(kinds) !== JSON.stringify(c.planned)) return `${code} for "${c.name}": planned ${kinds.join(', ')}, expected ${c.planned.join(', ')}`;
   const match = found.find(
     (w) =>
       (c.severity === undefined || w.severity === c.severity) &&
@@ -412,6 +421,7 @@ const user = (kind: string, name: string, description: string, part?: ObjectUse[
 });
 const functionsUsing = (n: number): ObjectUse[] =>
   Array.from({ length: n }, (_, i) => ({ used: { kind: 'type', schema: 'public', name: 'mood' }, user: user('function', `f${i + 1}`, `function public.f${i + 1}(public.mood)`) }));
+const happy = (dataType: string) => ({ schema: 'public', name: 'happy', dataType, arrayDims: 0, notNull: false, checks: [] });
 const indexUse = (name: string): ObjectUse => ({
   used: { kind: 'index', schema: 'public', name },
   user: user('table', 'legacy', 'constraint legacy_fk on table public.legacy', 'constraint'),
@@ -498,6 +508,18 @@ const PINNING: Partial<Record<WarningCode, Partial<RuleCases>>> = {
   DS106: {
     fires: [
       { name: 'an extension a function uses', changes: [{ kind: 'dropExtension', extension: { name: 'pg_trgm', schema: 'public' } }], options: { uses: [{ used: { kind: 'extension', schema: 'ext', name: 'pg_trgm' }, user: user('function', 'f', 'function public.f(text)') }] }, message: /extension pg_trgm is not dropped/ },
+      {
+        name: 'a domain recreated for its base type is left whole, its other changes kept',
+        changes: [
+          { kind: 'dropDomain', domain: happy('integer') },
+          { kind: 'createDomain', domain: happy('bigint') },
+          { kind: 'createDomain', domain: { ...happy('text'), name: 'other' } },
+          dropColumn(),
+        ],
+        options: { uses: [{ used: { kind: 'type', schema: 'public', name: 'happy' }, user: user('function', 'f', 'function public.f(public.happy)') }] },
+        message: /domain public.happy is not dropped/,
+        planned: ['dropColumn', 'createDomain'],
+      },
       { name: 'five users, all named', changes: [{ kind: 'dropEnum', enum: mood }], options: { uses: functionsUsing(5) }, message: /function public.f1\(public.mood\), .*, function public.f4\(public.mood\) and function public.f5\(public.mood\) use it$/ },
       { name: 'six users, the last counted', changes: [{ kind: 'dropEnum', enum: mood }], options: { uses: functionsUsing(6) }, message: /f5\(public.mood\) and 1 more use it$/ },
     ],
