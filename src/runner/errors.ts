@@ -6,6 +6,7 @@
 import { ExitCode, ExitCodeValue, oneLine, OrmdiffError, UsageError } from '../errors';
 
 export { oneLine, UsageError };
+import { shortChecksum } from './checksum';
 
 export class RunnerError extends OrmdiffError {
   constructor(message: string, exitCode: ExitCodeValue) {
@@ -39,7 +40,7 @@ export class ChangedMigrationError extends UsageError {
   constructor(readonly changed: Array<{ revision: string; file: string; recorded: string; actual: string }>) {
     super(
       `Applied migration file${changed.length > 1 ? 's have' : ' has'} changed since ${changed.length > 1 ? 'they were' : 'it was'} applied: ` +
-        changed.map((c) => `${c.file} (revision ${c.revision}, recorded sha256 ${c.recorded.slice(0, 12)}…, now ${c.actual.slice(0, 12)}…)`).join(', ') +
+        changed.map((c) => `${c.file} (revision ${c.revision}, recorded ${shortChecksum(c.recorded)}, now ${shortChecksum(c.actual)})`).join(', ') +
         '. Restore the file, or rerun with --allow-changed to accept the new content (recorded in the history table).',
     );
   }

@@ -4,7 +4,7 @@
  * database beside the project's), else the embedded PostgreSQL under `<project>/.ormdiff/`.
  */
 import path from 'node:path';
-import { upgrade, type ConnectExtensions, type RunResult } from '../runner';
+import { upgrade, type ConnectExtensions, type RunResult, type StepObserver, type Statement } from '../runner';
 import { createScratchDatabase, dropOrphanedScratchDatabases, dropScratchDatabase, type ScratchDatabase } from './database';
 import { withEmbeddedServer } from './embedded';
 import { withCleanup } from './interrupt';
@@ -66,10 +66,13 @@ export interface ReplayOptions {
   extensions?: ConnectExtensions;
   log?: (line: string) => void;
   warn?: (line: string) => void;
+  /** Watches each step (lint records what each migration ran). */
+  observer?: StepObserver;
+  onStatement?: (s: Statement) => void;
 }
 
 /** Applies every migration (all heads) to a scratch database. */
 export function replayMigrations(url: string, opts: ReplayOptions): Promise<RunResult> {
-  const { migrationsDir, versionSchema, extensions, log, warn } = opts;
-  return upgrade({ migrationsDir, url, schema: versionSchema, target: 'heads', extensions, log, warn, ranBy: 'ormdiff scratch' });
+  const { migrationsDir, versionSchema, extensions, log, warn, observer, onStatement } = opts;
+  return upgrade({ migrationsDir, url, schema: versionSchema, target: 'heads', extensions, log, warn, observer, onStatement, ranBy: 'ormdiff scratch' });
 }
