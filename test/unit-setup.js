@@ -6,7 +6,7 @@
 const pg = require('pg');
 
 function refuse() {
-  const file = expect.getState().testPath ?? 'a unit test';
+  const file = (typeof expect !== 'undefined' && expect.getState().testPath) || 'a unit test';
   throw new Error(`${file} opened a PostgreSQL connection, but it is in jest.unit.config.js's database-free list: take it out of UNIT_TESTS`);
 }
 
