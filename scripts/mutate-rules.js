@@ -8,7 +8,8 @@
  *   - flip: in src/plan/checks/*.ts, one condition is changed: an `if` or `?:` condition negated, an
  *     `&&` turned into `||` (and back), a comparison moved by one (`>` ↔ `>=`, `<` ↔ `<=`, `===` ↔ `!==`).
  * For each mutant every rule case runs through the planner again; the mutant is killed when one of
- * them fails or throws. Survivors are listed with their place and their mutated text.
+ * them fails or throws. Survivors are listed with their place and their mutated text; mutants known to
+ * change nothing observable (EQUIVALENT below, each with its reason) are listed apart.
  *
  * Usage: node scripts/mutate-rules.js [--only=path-fragment] [--json]. Exit code 1 when a mutant survives.
  * Not part of the test suite (a few hundred planner runs); run it when rules or their cases change.
@@ -98,7 +99,12 @@ function flips(file) {
     if (ts.isIfStatement(node)) replace(node.expression, `!(${node.expression.getText(sf)})`, 'negated if');
     if (ts.isConditionalExpression(node)) replace(node.condition, `!(${node.condition.getText(sf)})`, 'negated ?:');
     if (ts.isBinaryExpression(node) && SWAP[node.operatorToken.kind] !== undefined) {
-      replace(node.operatorToken, SWAP[node.operatorToken.kind], `${node.operatorToken.getText(sf)} → ${SWAP[node.operatorToken.kind]}`);
+      const op = node.operatorToken.getText(sf);
+      out.push({
+        where: `${rel}:${lineOf(sf, node.operatorToken.getStart(sf))}`,
+        description: `${op} → ${SWAP[node.operatorToken.kind]}: ${node.getText(sf).replace(/\s+/g, ' ').slice(0, 90)}`,
+        source: text.slice(0, node.operatorToken.getStart(sf)) + SWAP[node.operatorToken.kind] + text.slice(node.operatorToken.getEnd()),
+      });
     }
     ts.forEachChild(node, visit);
   };
@@ -122,6 +128,23 @@ function silences() {
   }));
 }
 
+/**
+ * Mutants that change nothing a plan can show, each with the reason; they are reported apart, not as
+ * survivors. Matched by file and the mutant's description.
+ */
+const EQUIVALENT = [
+  ['src/plan/checks/locks.ts', "&& → ||: 'online' in c && c.online", 'online is only ever set to true, so "has the key" and "is true" agree'],
+  ['src/plan/checks/locks.ts', "|| → &&: !('table' in c) || typeof c.table !== 'object'", 'a change without `table` has typeof undefined: both halves agree'],
+  ['src/plan/checks/renames.ts', "|| → &&: !subject || !('origin' in c)", 'every change kind with a rename subject carries `origin`, and those without have neither'],
+  ['src/plan/checks/data.ts', '|| → &&: !ctx.existed(c.table) || !ctx.existed(parent)', 'the next line returns the same: a column exists only in a table that does'],
+  ['src/plan/checks/dependents.ts', '< → <=: name(a) < name(b)', 'the names compared are distinct'],
+  ['src/plan/checks/dependents.ts', '> → >=: name(a) > name(b)', 'the names compared are distinct'],
+  ['src/plan/checks/dependents.ts', 'negated ?:: name(a) > name(b)', 'a tie-break the sort never needs for distinct names (the order is checked by the "three views" case)'],
+  ['src/plan/checks/dependents.ts', '< → <=: a.description < b.description', 'descriptions are deduplicated just before'],
+  ['src/plan/checks/used.ts', '< → <=: userKey(a) < userKey(b)', 'keys are deduplicated just before'],
+];
+const equivalent = (m) => EQUIVALENT.find(([file, text]) => m.where.startsWith(file) && m.description.startsWith(text));
+
 const baseline = failures();
 if (baseline.length > 0) {
   console.error(`The rule cases fail without any mutation:\n  ${baseline.join('\n  ')}`);
@@ -135,20 +158,24 @@ const mutants = [
 ].filter((m) => !only || m.where.includes(only));
 
 const survivors = [];
+const equivalents = [];
 let killed = 0;
 for (const m of mutants) {
   mutant = { file: m.file, source: m.source };
   const failed = failures();
   mutant = undefined;
   if (failed.length > 0) killed++;
+  else if (equivalent(m)) equivalents.push({ ...m, why: equivalent(m)[2] });
   else survivors.push(m);
 }
 freshRequire(CASES);
 
 if (asJson) {
-  console.log(JSON.stringify({ mutants: mutants.length, killed, survivors: survivors.map(({ where, description }) => ({ where, description })) }, null, 2));
+  const listed = (list) => list.map(({ where, description, why }) => ({ where, description, ...(why ? { why } : {}) }));
+  console.log(JSON.stringify({ mutants: mutants.length, killed, equivalent: listed(equivalents), survivors: listed(survivors) }, null, 2));
 } else {
-  console.log(`${mutants.length} mutants, ${killed} killed, ${survivors.length} survived`);
+  console.log(`${mutants.length} mutants, ${killed} killed, ${equivalents.length} equivalent, ${survivors.length} survived`);
+  for (const s of equivalents) console.log(`  equivalent ${s.where}  ${s.description}  (${s.why})`);
   for (const s of survivors) console.log(`  survived ${s.where}  ${s.description}`);
 }
 process.exit(survivors.length > 0 ? 1 : 0);
