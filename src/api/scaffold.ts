@@ -4,8 +4,9 @@
  * directory with an empty rename-hints file, and `.ormdiff/` in .gitignore. Nothing that exists is
  * overwritten; running it twice changes nothing the second time.
  */
-import { type Dirent, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { globSync } from 'tinyglobby';
 import { UsageError } from '../errors';
 
 /** Where TypeORM's docs and `typeorm init` put the data source, most likely first. */
@@ -23,28 +24,30 @@ export const DATA_SOURCE_CANDIDATES = [
 
 // Tests and migrations hold DataSources and entities too, but not the application's.
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'migrations', 'test', 'tests', '__tests__']);
-const SOURCE_FILE = /\.(ts|js|mts|cts)$/;
-const MAX_DEPTH = 4;
 
 export const HINTS_FILE = 'ormdiff.hints.json';
 export const GITIGNORE_ENTRY = '.ormdiff/';
 
-/** Source files under `dir` (not in dependencies, build output or dot-directories), a directory's files before its subdirectories'. */
-function sourceFiles(root: string, dir = root, depth = 0): string[] {
-  if (depth > MAX_DEPTH) return [];
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
+/** Files before subdirectories at each level, then by name: a shallow DataSource is found before a deep one. */
+function shallowFirst(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/');
+  for (let i = 0; ; i++) {
+    const xFile = i === x.length - 1;
+    const yFile = i === y.length - 1;
+    if (xFile !== yFile) return xFile ? -1 : 1;
+    if (x[i] !== y[i]) return x[i].localeCompare(y[i]);
+    if (xFile) return 0;
   }
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  const files = entries.filter((e) => e.isFile() && SOURCE_FILE.test(e.name) && !e.name.endsWith('.d.ts'));
-  const dirs = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name));
-  return [
-    ...files.map((f) => path.relative(root, path.join(dir, f.name))),
-    ...dirs.flatMap((d) => sourceFiles(root, path.join(dir, d.name), depth + 1)),
-  ];
+}
+
+/** Source files at any depth under the project (not in dependencies, build output, tests or dot-directories), `/`-separated. */
+function sourceFiles(root: string): string[] {
+  return globSync('**/*.{ts,js,mts,cts}', {
+    cwd: root,
+    ignore: ['**/*.d.ts', ...[...SKIPPED_DIRS].map((dir) => `**/${dir}/**`)],
+    followSymbolicLinks: false,
+  }).sort(shallowFirst);
 }
 
 /** How a file exports its DataSource: `export default new DataSource(…)` or `export const X = new DataSource(…)`. */
@@ -83,7 +86,7 @@ export function findEntityGlobs(root: string): string[] {
   const dirs = new Map<string, string>();
   for (const file of sourceFiles(root)) {
     if (!/@Entity\s*\(/.test(readFileSync(path.join(root, file), 'utf8'))) continue;
-    const dir = path.dirname(file).split(path.sep).join('/');
+    const dir = path.posix.dirname(file);
     dirs.set(dir, `${dir === '.' ? '' : `${dir}/`}*${path.extname(file)}`);
   }
   return [...dirs.values()];
@@ -148,7 +151,10 @@ export interface ScaffoldOptions {
   root: string;
   /** Config file to write, relative to root. Default `ormconfig.ts`. */
   config?: string;
-  /** Migrations directory, relative to the config file. Default `migrations`. */
+  /**
+   * Migrations directory, relative to the config file (or absolute). Default: the folder the DataSource's
+   * `migrations` option names, else `migrations`.
+   */
   migrationsDir?: string;
   /** The project's DataSource file, relative to root, when it is not where init would find it. */
   dataSource?: string;
@@ -177,23 +183,45 @@ function givenDataSource(root: string, file: string): FoundDataSource {
   return { file: path.relative(root, full).split(path.sep).join('/'), export: exported };
 }
 
-const isMigrationSource = (name: string) => SOURCE_FILE.test(name) && !name.endsWith('.d.ts');
+const isMigrationSource = (name: string) => /\.(ts|js|mts|cts)$/.test(name) && !name.endsWith('.d.ts');
+
+/** A class named as `typeorm migration:create` names them: TypeORM orders by the 13 digits at the end. */
+const TYPEORM_CLASS = /\bclass\s+[A-Za-z_$][\w$]*\d{13}\b/;
+
+/**
+ * The folder the DataSource's `migrations` option names (`migrations: ['src/migrations/*.ts']`), relative to
+ * the project root as TypeORM's CLI resolves it; read from the source text, since init loads nothing.
+ */
+export function dataSourceMigrationsDir(source: string): string | undefined {
+  const m = /\bmigrations\s*:\s*\[\s*(['"`])([^'"`]+)\1/.exec(source);
+  if (!m) return undefined;
+  const parts = m[2].replace(/^\.\//, '').split('/');
+  const wild = parts.findIndex((p) => /[*?[{]/.test(p));
+  const dir = (wild < 0 ? parts.slice(0, -1) : parts.slice(0, wild)).join('/');
+  return dir || undefined;
+}
 
 export function scaffold(opts: ScaffoldOptions): ScaffoldResult {
   const root = path.resolve(opts.root);
   const configRel = opts.config ?? 'ormconfig.ts';
   const configPath = path.resolve(root, configRel);
   const configDir = path.dirname(configPath);
-  const migrationsRel = opts.migrationsDir ?? 'migrations';
+  let migrationsRel = opts.migrationsDir ?? 'migrations';
+  const configExists = existsSync(configPath);
+  const found = configExists ? undefined : opts.dataSource ? givenDataSource(root, opts.dataSource) : findDataSource(root);
+  if (!opts.migrationsDir && found) {
+    // An existing TypeORM project keeps its migrations where its DataSource runs them: ormdiff adopts them there.
+    const theirs = dataSourceMigrationsDir(readFileSync(path.join(root, found.file), 'utf8'));
+    if (theirs) migrationsRel = path.relative(configDir, path.join(root, theirs)).split(path.sep).join('/');
+  }
   const migrationsPath = path.resolve(configDir, migrationsRel);
   const rel = (p: string) => path.relative(root, p).split(path.sep).join('/') || '.';
   const steps: ScaffoldStep[] = [];
   const warnings: string[] = [];
 
-  if (existsSync(configPath)) {
+  if (configExists) {
     steps.push({ path: rel(configPath), action: 'kept' });
   } else {
-    const found = opts.dataSource ? givenDataSource(root, opts.dataSource) : findDataSource(root);
     if (found) {
       const from = importPath(configDir, root, found.file);
       writeFileSync(configPath, ormconfigImporting(found, from, migrationsRel));
@@ -210,14 +238,15 @@ export function scaffold(opts: ScaffoldOptions): ScaffoldResult {
   }
 
   if (existsSync(migrationsPath)) {
-    steps.push({ path: rel(migrationsPath) + '/', action: 'kept' });
-    const foreign = readdirSync(migrationsPath)
-      .filter(isMigrationSource)
-      .filter((f) => !/\bdownRevision\b/.test(readFileSync(path.join(migrationsPath, f), 'utf8')));
+    const sources = readdirSync(migrationsPath).filter(isMigrationSource);
+    const texts = sources.map((f) => readFileSync(path.join(migrationsPath, f), 'utf8'));
+    const adopted = sources.filter((_, i) => !/\bdownRevision\b/.test(texts[i]) && TYPEORM_CLASS.test(texts[i]));
+    steps.push({ path: rel(migrationsPath) + '/', action: 'kept', ...(adopted.length ? { note: `${adopted.length} TypeORM migration(s) adopted as they are` } : {}) });
+    const foreign = sources.filter((_, i) => !/\bdownRevision\b/.test(texts[i]) && !TYPEORM_CLASS.test(texts[i]));
     if (foreign.length > 0) {
       warnings.push(
-        `${rel(migrationsPath)}/ holds files that are not ormdiff revisions (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}); ` +
-          'ormdiff loads every .ts/.js file there: keep TypeORM migrations elsewhere, or run init with --migrations-dir',
+        `${rel(migrationsPath)}/ holds files that are neither ormdiff revisions nor TypeORM migrations named by a timestamp (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}); ` +
+          'ormdiff loads every .ts/.js file there: move them, or run init with --migrations-dir',
       );
     }
   } else {

@@ -10,7 +10,9 @@ import { createOutput, type Output } from './output';
 import { commands } from './commands';
 import { ciCommands } from './ci-commands';
 import { lintCommands } from './lint-command';
+import { historyCommands } from './history-commands';
 import { initCommand } from './init';
+import { loadEnvFiles } from './dotenv';
 
 function parser(argv: string[], out: () => Output, setCode: (code: number) => void): Argv {
   let cli = yargs(argv)
@@ -23,6 +25,9 @@ function parser(argv: string[], out: () => Output, setCode: (code: number) => vo
     .option('verbose', { alias: 'v', type: 'boolean', describe: 'more output; stack traces on errors' })
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'only results and errors' })
     .option('json', { type: 'boolean', describe: 'messages as JSON lines on stderr (results stay on stdout)' })
+    .middleware((args) => {
+      for (const file of loadEnvFiles(process.cwd(), args.config as string | undefined)) out().debug(`Loaded ${file}`);
+    })
     .demandCommand(1, 'name a command: ormdiff --help lists them')
     .strict()
     .help()
@@ -34,6 +39,7 @@ function parser(argv: string[], out: () => Output, setCode: (code: number) => vo
   for (const command of commands(out, setCode)) cli = cli.command(command);
   for (const command of ciCommands(out, setCode)) cli = cli.command(command);
   for (const command of lintCommands(out, setCode)) cli = cli.command(command);
+  for (const command of historyCommands(out)) cli = cli.command(command);
   cli = cli.command(initCommand(out));
   return cli;
 }

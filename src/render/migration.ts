@@ -56,6 +56,8 @@ const commentLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' '
 
 export interface MigrationStatement {
   sql: string;
+  /** Bind parameters ($1…), as a migration passed them to `queryRunner.query` (a squash replays them). */
+  parameters?: readonly unknown[];
   /** Rendered as `// WARNING …` comment lines above the statement. */
   notes?: string[];
 }
@@ -76,7 +78,11 @@ export interface MigrationFile {
 
 function methodBody(statements: MigrationStatement[]): string {
   return statements
-    .map((s) => `${(s.notes ?? []).map((n) => `// ${commentLine(n)}\n`).join('')}await queryRunner.query(${templateLiteral(s.sql)});`)
+    .map(
+      (s) =>
+        `${(s.notes ?? []).map((n) => `// ${commentLine(n)}\n`).join('')}await queryRunner.query(${templateLiteral(s.sql)}` +
+        `${s.parameters && s.parameters.length ? `, ${JSON.stringify(s.parameters)}` : ''});`,
+    )
     .join('\n');
 }
 
@@ -92,6 +98,16 @@ function header(file: MigrationFile): string {
   return `/**\n${lines.map((l) => (l === '' ? ' *' : ` * ${l}`)).join('\n')}\n */`;
 }
 
+/**
+ * Only a migration that must run outside a transaction says so. TypeORM's own runner, in its default
+ * "all" mode, refuses any migration that declares `transaction` at all ("override the transaction
+ * mode"), so a transactional one leaves the field out: ormdiff's runner and TypeORM's "each" mode both
+ * read a missing field as transactional.
+ */
+function transactionField(transactional: boolean): string {
+  return transactional ? '' : '  transaction = false;\n';
+}
+
 /** The file text before prettier (tests and benches that write thousands of files skip formatting). */
 export function migrationFileSource(file: MigrationFile): string {
   return `${header(file)}
@@ -101,8 +117,7 @@ export class ${file.className} implements MigrationInterface {
   name = ${JSON.stringify(file.className)};
   revision = ${JSON.stringify(file.revision)};
   downRevision: string | string[] | null = ${JSON.stringify(file.downRevision)};
-  transaction = ${file.transaction};
-
+${transactionField(file.transaction)}
   public async up(queryRunner: QueryRunner): Promise<void> {
 ${methodBody(file.up)}
   }

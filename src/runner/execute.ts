@@ -7,9 +7,10 @@
 import { MigrationError, truncate, UsageError } from './errors';
 import type { LoadedRevision, MigrationGraph } from './load';
 import type { Session } from './session';
-import { historyApplied, historyFinished, historyStarted, HistoryRow, HISTORY_TABLE, stepVersionChange, Tables } from './sql';
+import { historyApplied, historyFinished, historyStarted, HistoryRow, HISTORY_TABLE, Statement, stepVersionChange, Tables } from './sql';
 import { recordFailure, recordProgress, recordRolledBack } from './state';
 import type { PlanStep } from './targets';
+import { typeormRowChange, type TypeormTableRef } from './typeorm-table';
 
 export interface StepResult {
   revision: string;
@@ -19,6 +20,12 @@ export interface StepResult {
   transactional: boolean;
   /** Wall time of the step as the runner saw it (0-ish offline). */
   durationMs: number;
+  /**
+   * What the migration itself sent, in order: its `queryRunner.query` calls and the DDL of TypeORM's
+   * schema-builder methods, exactly as written (a USING clause included); not the runner's own
+   * transaction and version/history statements.
+   */
+  statements: Statement[];
 }
 
 /**
@@ -39,8 +46,18 @@ export interface ExecContext {
   ranBy: string;
   /** Heads before the first step; kept current as steps commit, for error messages. */
   heads: string[];
+  /** TypeORM's migrations table, written with each step when the folder holds adopted TypeORM migrations. */
+  typeorm?: TypeormTableRef;
   log?: (line: string) => void;
   observer?: StepObserver;
+  onStep?: (step: StepStarted) => void;
+}
+
+/** Migration `index` (1-based) of the `total` this run applies begins; for a progress display. */
+export interface StepStarted {
+  index: number;
+  total: number;
+  description: string;
 }
 
 const OFFLINE_NOTE =
@@ -70,9 +87,16 @@ async function rollbackAll(session: Session): Promise<void> {
   }
 }
 
+/** The version-table change of a step and, for a folder with adopted TypeORM migrations, TypeORM's row. */
+function bookkeeping(ctx: ExecContext, step: PlanStep): Statement[] {
+  const own = stepVersionChange(ctx.tables, step);
+  return ctx.typeorm ? [...own, typeormRowChange(ctx.typeorm, ctx.graph.nodes.get(step.revision)!, step.direction)] : own;
+}
+
 export async function runSteps(ctx: ExecContext, steps: readonly PlanStep[]): Promise<StepResult[]> {
   const results: StepResult[] = [];
-  for (const step of steps) {
+  for (const [i, step] of steps.entries()) {
+    ctx.onStep?.({ index: i + 1, total: steps.length, description: describeStep(ctx.graph, step) });
     results.push(await runStep(ctx, step));
     ctx.heads = ctx.heads.filter((h) => !step.removeHeads.includes(h)).concat(step.addHeads);
   }
@@ -84,10 +108,13 @@ async function runStep(ctx: ExecContext, step: PlanStep): Promise<StepResult> {
   const rev = ctx.graph.nodes.get(step.revision)!;
   const operation = step.direction === 'up' ? 'upgrade' : 'downgrade';
   const row: HistoryRow = { revision: rev.revision, operation, direction: step.direction, checksum: rev.checksum, file: rev.file, ranBy: ctx.ranBy };
+  let own: Statement[] = [];
   const body = async () => {
     ctx.observer?.enter?.(rev, step.direction);
+    const mark = session.statements.length;
     try {
       await (step.direction === 'up' ? rev.migration.up(session.migrationRunner) : rev.migration.down(session.migrationRunner));
+      own = session.statements.slice(mark);
     } finally {
       ctx.observer?.leave?.(rev, step.direction);
     }
@@ -112,7 +139,7 @@ async function runStep(ctx: ExecContext, step: PlanStep): Promise<StepResult> {
     try {
       await session.runner.startTransaction();
       await body();
-      for (const s of stepVersionChange(tables, step)) await session.exec(s);
+      for (const s of bookkeeping(ctx, step)) await session.exec(s);
       await session.exec(historyApplied(tables, row));
       await session.runner.commitTransaction();
     } catch (err) {
@@ -145,7 +172,7 @@ async function runStep(ctx: ExecContext, step: PlanStep): Promise<StepResult> {
     session.afterStatement = undefined;
     try {
       await session.runner.startTransaction();
-      for (const s of stepVersionChange(tables, step)) await session.exec(s);
+      for (const s of bookkeeping(ctx, step)) await session.exec(s);
       await session.exec(historyFinished(tables, rev.revision));
       await session.runner.commitTransaction();
     } catch (err) {
@@ -161,5 +188,6 @@ async function runStep(ctx: ExecContext, step: PlanStep): Promise<StepResult> {
     message: rev.message,
     transactional: rev.transaction,
     durationMs: performance.now() - started,
+    statements: own,
   };
 }
