@@ -16,6 +16,7 @@ const UNIT_TESTS = [
   'test/entities/defaults.test.ts',
   'test/introspect/assemble.test.ts',
   'test/lint/statements.test.ts',
+  'test/plan/forms.test.ts',
   'test/plan/rules-cases.test.ts',
   'test/plan/rules-docs.test.ts',
   'test/plan/typeorm-metadata.test.ts',
