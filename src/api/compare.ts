@@ -11,7 +11,8 @@ import type { RenameHint } from '../diff/hints';
 import type { RenameDecision } from '../diff/rename-detect';
 import { readEntities } from '../entities/read';
 import { introspect } from '../introspect';
-import { normalizeDesired } from '../normalize/normalize';
+import { normalizeDesired, type NormalizeOptions } from '../normalize/normalize';
+import { withScratchDatabase } from '../scratch';
 import type { Plan } from '../plan/plan';
 import type { QualifiedName, Schema, ColumnRoleOf } from '../schema/model';
 import { adoptUnmodelled, restrictToScope, type Scope } from '../schema/scope';
@@ -107,6 +108,15 @@ export async function readActual(
   return { schema, queryCount: read.queryCount, uses: usesOutside(read.uses, schema) };
 }
 
+/** Where the entities' expressions are spelled by Postgres: the compared database, or a scratch one on `server`. */
+function normalizeOptions(server: string | undefined): NormalizeOptions {
+  if (!server) return {};
+  return {
+    fresh: true,
+    workspace: (fn) => withScratchDatabase({ kind: 'server', url: server }, (scratch) => withConnection(scratch.url, fn)),
+  };
+}
+
 /**
  * Compares a desired model with what a connected database holds. Facts are counted only when
  * `options.facts` says so: the connected database may be a scratch replay with no rows in it.
@@ -115,7 +125,7 @@ export async function compareWithClient(client: Client, desiredModel: DesiredMod
   const { scope } = desiredModel;
   const read = await readActual(client, desiredModel);
   const actual = read.schema;
-  const normalized = await normalizeDesired(client, desiredModel.schema, actual);
+  const normalized = await normalizeDesired(client, desiredModel.schema, actual, normalizeOptions(options.normalizeOn));
   const desired = adoptUnmodelled(actual, normalized.schema);
   const metadata = desiredModel.typeormMetadata;
   const typeormMetadata = metadata && (await typeormMetadataOf(client, metadata.table, metadata.declared));

@@ -1,10 +1,12 @@
 /**
  * `upgrade`, `downgrade` and `stamp`: the commands that move the version table.
  */
+import { pauseAt } from '../test-pause';
 import { withRun, knownHeads, preflight, RunContext, RunOptions } from './context';
 import { UsageError } from './errors';
 import { runSteps, StepResult } from './execute';
 import { ensureExtensions, ExtensionOutcome, offlineExtensionsNote, resolveExtensions } from './extensions';
+import { loadGraph, type MigrationGraph } from './load';
 import { createTables, historyRecorded, HistoryRow, renderScript, resolveBlocking, Statement, versionChange } from './sql';
 import { parseTarget, planDowngrade, planStamp, planUpgrade, PlanStep, Target } from './targets';
 
@@ -61,9 +63,25 @@ async function connectLikeTypeorm(run: RunContext, opts: RunOptions): Promise<{ 
   return { outcomes, note: '' };
 }
 
+/**
+ * What can be wrong with a move's input without looking at the database, checked before anything
+ * on the server changes (the database created, the lock taken, the version table made): every
+ * migration file loads and compiles, the graph holds together, and the target (and a range's start)
+ * names revisions that exist. Returns the graph, for the run to use as it is.
+ */
+export function validateMove(opts: Pick<RunOptions, 'migrationsDir' | 'graph' | 'sql'>, target: string): MigrationGraph {
+  const graph = opts.graph ?? loadGraph(opts.migrationsDir);
+  const { start, end } = splitRange(target, Boolean(opts.sql));
+  if (start) parseTarget(graph, start);
+  parseTarget(graph, end);
+  return graph;
+}
+
 async function move(opts: RunOptions, target: string, plan: (run: RunContext, heads: string[], t: Target) => PlanStep[]): Promise<RunResult> {
   const { start, end } = splitRange(target, Boolean(opts.sql));
-  return withRun(opts, async (run) => {
+  const graph = validateMove(opts, target);
+  await pauseAt('upgrade:validated');
+  return withRun({ ...opts, graph }, async (run) => {
     const from = start !== undefined ? rangeStartHeads(run, start) : knownHeads(run);
     const accepted = start !== undefined ? [] : preflight(run, opts, from);
     const steps = plan(run, from, parseTarget(run.graph, end));
