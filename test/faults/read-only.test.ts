@@ -87,7 +87,7 @@ test('check with --scratch-url: the scratch side on the other role, the live sid
   const denied = await runCli(scratch, { cwd: project.dir, env: { DATABASE_URL: as(reader, migrated.url) } });
   expect(denied.code).toBe(3);
   expect(denied.stderr.split('\n').filter((l) => l.startsWith('ormdiff:'))).toEqual([
-    `ormdiff: role "${reader}" lacks SELECT on table public.ormdiff_version: grant it (check reads which revision the database is at)`,
+    `ormdiff: role "${reader}" lacks SELECT on table public.ormdiff_version: grant it (ormdiff reads the database's revision from it)`,
   ]);
   await execSql(migrated.url, `GRANT SELECT ON public.ormdiff_version, public.ormdiff_history TO ${reader}`);
   const owner = await runCli(scratch, { cwd: project.dir, env: { DATABASE_URL: migrated.url } });
