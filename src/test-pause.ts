@@ -4,7 +4,7 @@
  * tests (test/faults) can interrupt a run at an exact moment. Unset, each call is a no-op.
  *
  * Steps: `scratch:before-create`, `scratch:creating` (CREATE DATABASE sent, not yet answered),
- * `scratch:created`, `upgrade:validated` (input checked, nothing changed on the server yet),
+ * `scratch:created`, `upgrade:validated` (input checked; the lock not taken, no version table made),
  * `upgrade:locked` (migration lock held, no migration started).
  */
 export async function pauseAt(step: string): Promise<void> {
