@@ -14,6 +14,8 @@ export interface StandIn {
   name: string;
 }
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export class StandIns {
   private readonly byKey: Map<string, StandIn>;
 
@@ -32,14 +34,15 @@ export class StandIns {
   /** An entity's expression with its references to replaced types pointing at the stand-ins. */
   toTemp(text: string): string {
     let out = text;
-    for (const s of this.byKey.values()) out = out.split(formatQualified(s.real)).join(`pg_temp.${s.name}`);
+    // Whole names only: `public.status` is not the start of `public.status_v2`.
+    for (const s of this.byKey.values()) out = out.replace(new RegExp(`(?<![\\w$."])${escape(formatQualified(s.real))}(?![\\w$])`, 'g'), () => `pg_temp.${s.name}`);
     return out;
   }
 
   /** What Postgres printed (a temporary type bare, or as `pg_temp_<n>.name`) with the real names back. */
   fromTemp(text: string): string {
     let out = text;
-    for (const s of this.byKey.values()) out = out.replace(new RegExp(`(?:pg_temp_\\d+\\.)?\\b${s.name}\\b`, 'g'), () => formatQualified(s.real));
+    for (const s of this.byKey.values()) out = out.replace(new RegExp(`(?:pg_temp(?:_\\d+)?\\.)?\\b${s.name}\\b`, 'g'), () => formatQualified(s.real));
     return out;
   }
 }

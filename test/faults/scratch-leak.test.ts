@@ -2,9 +2,13 @@
  * Scratch databases a run could not drop (it was killed outright) are swept by the next run on the
  * same server; a scratch database of a run that is still going is never touched.
  */
+import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { querySql, serverUrl } from '../../src/testing/database';
+import { Client } from 'pg';
+import { hostTag, scratchName } from '../../src/scratch/marker';
+import { FOREIGN_MAX_AGE_MS } from '../../src/scratch/sweep';
+import { execSql, querySql, serverUrl, withDatabase } from '../../src/testing/database';
 import { runCli } from '../cli/helpers';
 import { projectWithDatabase, INITIAL, scratchNames, startCli } from '../scratch/project';
 
@@ -71,5 +75,33 @@ test('a check running beside another never drops the other one\'s scratch databa
     expect(await existing([scratch])).toEqual([]);
   } finally {
     rmSync(file);
+  }
+});
+
+test('the sweep drops what gone runs left (ending their connections) and keeps what live or recent runs use', async () => {
+  // A pid that was just used and is gone.
+  const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+  const now = Date.now();
+  const names = {
+    deadHere: scratchName({ host: hostTag(), pid: Number(dead), startedAt: now }),
+    liveHere: scratchName({ host: hostTag(), pid: process.pid, startedAt: now - 3 * FOREIGN_MAX_AGE_MS }),
+    oldElsewhere: scratchName({ host: hostTag(`elsewhere-${now}`), pid: process.pid, startedAt: now - FOREIGN_MAX_AGE_MS - 60_000 }),
+    recentElsewhere: scratchName({ host: hostTag(`elsewhere-${now}`), pid: Number(dead), startedAt: now - 60_000 }),
+  };
+  for (const name of Object.values(names)) await execSql(serverUrl(), `CREATE DATABASE "${name}"`);
+  // A backend the killed run left connected: the sweep ends it.
+  const lingering = new Client({ connectionString: withDatabase(serverUrl(), names.deadHere) });
+  lingering.on('error', () => undefined);
+  await lingering.connect();
+  try {
+    const run = await runCli(['check'], { cwd: fixture.project().dir, env: { DATABASE_URL: fixture.db().url } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`Dropped stale scratch database ${names.deadHere}`);
+    expect(run.stderr).toContain(`Dropped stale scratch database ${names.oldElsewhere}`);
+    expect((await existing(Object.values(names))).sort()).toEqual([names.liveHere, names.recentElsewhere].sort());
+    await expect(lingering.query('SELECT 1')).rejects.toThrow();
+  } finally {
+    await lingering.end().catch(() => undefined);
+    for (const name of Object.values(names)) await execSql(serverUrl(), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }
 });
