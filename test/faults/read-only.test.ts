@@ -97,3 +97,19 @@ test('check with --scratch-url: the scratch side on the other role, the live sid
   expect({ code: read.code, stdout: read.stdout }).toEqual({ code: owner.code, stdout: owner.stdout });
   expect(read.stdout).toMatch(/cards\.nickname/);
 });
+
+test("diff where TypeORM's metadata table exists but may not be read: exit 3 naming it", async () => {
+  await execSql(
+    migrated.url,
+    'CREATE TABLE public.typeorm_metadata ("type" varchar NOT NULL, "database" varchar, "schema" varchar, "table" varchar, "name" varchar, "value" text)',
+  );
+  try {
+    const run = await diffSql(as(reader, migrated.url));
+    expect(run.code).toBe(3);
+    expect(run.stderr.split('\n').filter((l) => l.startsWith('ormdiff:'))).toEqual([
+      `ormdiff: role "${reader}" lacks SELECT on table public.typeorm_metadata: grant it (TypeORM keeps generated columns' expressions there)`,
+    ]);
+  } finally {
+    await execSql(migrated.url, 'DROP TABLE public.typeorm_metadata');
+  }
+});
