@@ -16,11 +16,14 @@ const tag = randomBytes(4).toString('hex');
 const reader = `ormdiff_reader_${tag}`;
 const noTemp = `ormdiff_notemp_${tag}`;
 
-/** The same URL, logging in as `role` (trust authentication: no password). */
+/** Ignored under trust authentication (the local cluster), needed under scram (CI's service container). */
+const password = `pw_${tag}`;
+
+/** The same URL, logging in as `role`. */
 const as = (role: string, url: string) => {
   const u = new URL(url);
   u.username = role;
-  u.password = '';
+  u.password = password;
   return u.toString();
 };
 
@@ -30,7 +33,7 @@ beforeAll(async () => {
   migrated = await createTestDatabase();
   const up = await runCli(['upgrade', 'head'], { cwd: project.dir, env: { DATABASE_URL: migrated.url } });
   expect(up.code).toBe(0);
-  await execSql(serverUrl(), `CREATE ROLE ${reader} LOGIN; CREATE ROLE ${noTemp} LOGIN`);
+  await execSql(serverUrl(), `CREATE ROLE ${reader} LOGIN PASSWORD '${password}'; CREATE ROLE ${noTemp} LOGIN PASSWORD '${password}'`);
   for (const db of [empty, migrated]) {
     // PUBLIC keeps CONNECT; TEMPORARY is given to the reader alone, so the other role has nothing but CONNECT.
     await execSql(serverUrl(), `REVOKE TEMPORARY ON DATABASE ${db.name} FROM PUBLIC; GRANT TEMPORARY ON DATABASE ${db.name} TO ${reader}`);
@@ -78,7 +81,8 @@ test('check without CREATEDB: exit 3, one line naming the privilege and what to 
   const run = await runCli(['check'], { cwd: project.dir, env: { DATABASE_URL: as(reader, migrated.url) } });
   expect(run.code).toBe(3);
   const errors = run.stderr.split('\n').filter((l) => l.startsWith('ormdiff:'));
-  expect(errors).toEqual([`ormdiff: role "${reader}" lacks CREATEDB on server 127.0.0.1:5432: grant it or pass --scratch-url`]);
+  const server = new URL(serverUrl());
+  expect(errors).toEqual([`ormdiff: role "${reader}" lacks CREATEDB on server ${server.hostname}:${server.port || '5432'}: grant it or pass --scratch-url`]);
 });
 
 test('check with --scratch-url: the scratch side on the other role, the live side read-only', async () => {
