@@ -3,7 +3,7 @@ import { changeObject } from '../diff/describe';
 import type { Plan } from '../plan/plan';
 import { renderJson, type PlanJson } from '../render/json';
 import { renderMarkdown } from '../render/markdown';
-import type { CheckResult, Finding } from './check';
+import type { CheckResult, Finding } from './check-findings';
 
 export type CheckFormat = 'text' | 'markdown' | 'json';
 

@@ -1,12 +1,12 @@
 /**
  * `ormdiff lint [files…]`: reads migration files (or every migration in the project's migrations
- * directory when none are named) and checks each with src/hazards/lint.ts. `ormdiff check` lints
+ * directory when none are named) and checks each with src/lint/lint.ts. `ormdiff check` lints
  * the migrations directory the same way.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors';
-import { formatLint, type LintResult, lintSource } from '../hazards/lint';
+import { formatLint, type LintResult, lintSource } from '../lint/lint';
 import { isMigrationFile } from '../runner/load';
 import { openProject, type ProjectOptions } from './project';
 

@@ -9,17 +9,8 @@ import { messageOf } from '../db/connect';
 import { createOutput, type Output } from './output';
 import { commands } from './commands';
 import { ciCommands } from './ci-commands';
-import { hazardCommands } from './hazard-commands';
+import { lintCommands } from './lint-command';
 import { initCommand } from './init';
-
-export interface GlobalArgs {
-  config?: string;
-  url?: string;
-  verbose?: boolean;
-  quiet?: boolean;
-  include?: string[];
-  exclude?: string[];
-}
 
 function parser(argv: string[], out: () => Output, setCode: (code: number) => void): Argv {
   let cli = yargs(argv)
@@ -42,7 +33,7 @@ function parser(argv: string[], out: () => Output, setCode: (code: number) => vo
     });
   for (const command of commands(out, setCode)) cli = cli.command(command);
   for (const command of ciCommands(out, setCode)) cli = cli.command(command);
-  for (const command of hazardCommands(out, setCode)) cli = cli.command(command);
+  for (const command of lintCommands(out, setCode)) cli = cli.command(command);
   cli = cli.command(initCommand(out));
   return cli;
 }

@@ -13,7 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Change } from '../diff/changes';
 import { introspect, type Queryable } from '../introspect';
-import { renderChange } from '../render/sql';
+import { renderChange } from '../ddl/sql';
 import type { Column, EnumType, Schema, Table } from '../schema/model';
 import { qualifiedKey, qualifiedText } from '../schema/model';
 import { DatabaseError, UsageError } from '../errors';

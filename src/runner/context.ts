@@ -4,10 +4,11 @@
  */
 import { hostname, userInfo } from 'node:os';
 import type { ConnectExtensions } from './extensions';
-import { ChangedMigrationError, ConnectionError, GraphError, guarded, PartialMigrationError, RunnerError } from './errors';
+import { OrmdiffError } from '../errors';
+import { ChangedMigrationError, ConnectionError, GraphError, guarded, PartialMigrationError } from './errors';
 import { loadGraph, MigrationGraph } from './load';
 import { acquireLock, releaseLock } from './lock';
-import { pauseAt } from '../test-pause';
+import { pauseAt } from './pause';
 import { DatabaseOptions, openSession, Session } from './session';
 import { historyRecorded, resolveBlocking, Statement, tablesIn, Tables, VERSION_TABLE } from './sql';
 import { DbState, describeBlocking, readState } from './state';
@@ -85,7 +86,7 @@ async function asDatabaseError<T>(doing: string, fn: () => Promise<T>): Promise<
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof RunnerError) throw err;
+    if (err instanceof OrmdiffError) throw err;
     throw new ConnectionError(`Database error while ${doing}: ${(err as Error).message}`);
   }
 }

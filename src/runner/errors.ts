@@ -3,7 +3,9 @@
  * message meant for a terminal: no stack, no newlines, never the password of the database URL.
  * They are OrmdiffErrors, so the CLI maps them to exit codes like every other error.
  */
-import { ExitCode, ExitCodeValue, OrmdiffError } from '../errors';
+import { ExitCode, ExitCodeValue, oneLine, OrmdiffError, UsageError } from '../errors';
+
+export { oneLine, UsageError };
 
 export class RunnerError extends OrmdiffError {
   constructor(message: string, exitCode: ExitCodeValue) {
@@ -15,13 +17,6 @@ export class RunnerError extends OrmdiffError {
 export class GraphError extends RunnerError {
   constructor(readonly problems: string[]) {
     super(problems.join('; '), ExitCode.usage);
-  }
-}
-
-/** A target, option or command that cannot be honoured as given (unknown revision, ambiguous walk…). */
-export class UsageError extends RunnerError {
-  constructor(message: string) {
-    super(message, ExitCode.usage);
   }
 }
 
@@ -80,9 +75,6 @@ export class PartialMigrationError extends RunnerError {
   }
 }
 
-export function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
-}
 
 export function truncate(text: string, max = 300): string {
   const flat = oneLine(text);

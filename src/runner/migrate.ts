@@ -1,7 +1,7 @@
 /**
  * `upgrade`, `downgrade` and `stamp`: the commands that move the version table.
  */
-import { pauseAt } from '../test-pause';
+import { pauseAt } from './pause';
 import { withRun, knownHeads, preflight, RunContext, RunOptions } from './context';
 import { UsageError } from './errors';
 import { runSteps, StepResult } from './execute';

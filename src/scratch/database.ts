@@ -11,7 +11,7 @@ import { describeServer, messageOf } from '../db/connect';
 import { createDatabaseOn, databaseUrl, dropDatabaseOn, onMaintenanceDatabase } from '../db/databases';
 import { redactSecrets } from '../db/redact';
 import { DatabaseError } from '../errors';
-import { pauseAt } from '../test-pause';
+import { pauseAt } from '../runner/pause';
 import { withCleanup } from './interrupt';
 import { currentOwner, scratchName } from './marker';
 import { sweepStaleScratchDatabases } from './sweep';

@@ -4,7 +4,6 @@
  * database beside the project's), else the embedded PostgreSQL under `<project>/.ormdiff/`.
  */
 import path from 'node:path';
-import type { Project } from '../api/project';
 import { upgrade, type ConnectExtensions, type RunResult } from '../runner';
 import { withScratchOn, type ScratchDatabase } from './database';
 import { withEmbeddedServer } from './embedded';
@@ -16,7 +15,7 @@ export type ScratchSource =
   | { kind: 'embedded'; projectDir: string };
 
 /** Pure: where a command's scratch database comes from. */
-export function scratchSourceFor(project: Pick<Project, 'url' | 'configPath'>, scratchUrl?: string): ScratchSource {
+export function scratchSourceFor(project: { url?: string; configPath: string }, scratchUrl?: string): ScratchSource {
   if (scratchUrl) return { kind: 'server', url: scratchUrl };
   if (project.url) return { kind: 'server', url: project.url };
   return { kind: 'embedded', projectDir: path.dirname(project.configPath) };

@@ -4,7 +4,7 @@
  * the middle of a migration). Afterwards: no scratch database of the interrupted run is left once the
  * next run has swept, the history is consistent (no half-applied migration: its transaction rolled
  * back), and the next run completes. The pauses come from the test-only ORMDIFF_TEST_PAUSE_AT hook
- * (src/test-pause.ts); "migration" is a migration that sleeps in pg_sleep.
+ * (src/runner/pause.ts); "migration" is a migration that sleeps in pg_sleep.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTestDatabase, querySql, serverUrl, type TestDatabase } from '../../src/testing/database';

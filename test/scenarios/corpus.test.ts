@@ -8,7 +8,7 @@
 import { EntitySchema } from 'typeorm';
 import { EntitySchemaTransformer } from 'typeorm/entity-schema/EntitySchemaTransformer';
 import { createTestDatabase, execSql } from '../../src/testing/database';
-import { lintSource } from '../../src/hazards/lint';
+import { lintSource } from '../../src/lint/lint';
 import { renderPlanSql } from '../../src/render/sql';
 import {
   applyPlan,

@@ -1,6 +1,6 @@
 /** The FactSource over Postgres: each fact counted on known rows, read-only, and robust to facts it cannot count. */
 import { Client } from 'pg';
-import { countFacts, withFactSource } from '../../src/hazards/facts';
+import { countFacts, withFactSource } from '../../src/facts/count';
 import { type Fact, factKey } from '../../src/plan/facts';
 import { createTestDatabase, execSql, type TestDatabase } from '../../src/testing/database';
 

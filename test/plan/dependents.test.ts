@@ -4,7 +4,7 @@
  * plans it flags do fail as it says while the others run.
  */
 import { Client } from 'pg';
-import { planWithHazards } from '../../src/api/hazard-plan';
+import { diffAndPlan } from '../../src/api/plan';
 import { parseHints, type HintTexts } from '../../src/api/hints';
 import { diffSchemas } from '../../src/diff/diff';
 import { introspect } from '../../src/introspect';
@@ -82,7 +82,7 @@ const editColumn = (table: string, column: string, edit: (c: Column) => Column) 
   onTable(table, (t) => ({ ...t, columns: t.columns.map((c) => (c.name === column ? edit(c) : c)) }));
 
 const plan = async (desired: Schema, hints: HintTexts = {}): Promise<Plan> =>
-  (await planWithHazards(client, actual, desired, { hints: parseHints(hints), detectRenames: false })).plan;
+  (await diffAndPlan(client, actual, desired, { hints: parseHints(hints), detectRenames: false })).plan;
 
 const ds105 = (p: Plan) => p.warnings.filter((w) => w.code === 'DS105').map((w) => [w.severity, w.object, w.message]);
 

@@ -11,11 +11,11 @@ import {
   mergeHints,
   NO_HINTS,
   type RenameHint,
-} from '../diff/hints';
-import { diffWithHints, type HintedDiff } from '../diff/hinted';
+} from '../diff/renames/hints';
+import { diffWithHints, type HintedDiff } from '../diff/renames/hinted';
 import { type PolicyOverrides, resolvePolicy } from '../diff/policy';
-import { hintFor, type RenameDecision, type RenameSubject } from '../diff/rename-detect';
-import { assessPlanOn } from '../hazards/assess';
+import { hintFor, type RenameDecision, type RenameSubject } from '../diff/renames/detect';
+import { assessPlanOn } from '../facts/assess';
 import type { Queryable } from '../introspect';
 import { type Plan, planChanges } from '../plan/plan';
 import type { ColumnRoleOf, Schema } from '../schema/model';
@@ -54,7 +54,7 @@ export interface CompareOptions {
   normalizeOn?: string;
 }
 
-export interface HazardPlan {
+export interface DiffAndPlan {
   diff: HintedDiff;
   plan: Plan;
   /** The rename decisions (assumed, hinted, ambiguous). */
@@ -95,7 +95,7 @@ function questions(decision: RenameDecision): RenameQuestion[] {
 
 const questionKey = (q: RenameQuestion): string => JSON.stringify([q.subject, q.from]);
 
-export async function planWithHazards(db: Queryable, actual: Schema, desired: Schema, options: CompareOptions = {}): Promise<HazardPlan> {
+export async function diffAndPlan(db: Queryable, actual: Schema, desired: Schema, options: CompareOptions = {}): Promise<DiffAndPlan> {
   let hints = options.hints ?? NO_HINTS;
   const diffOptions = { detectRenames: options.detectRenames ?? true, policy: resolvePolicy([options.policy]) };
   let diff = diffWithHints(actual, desired, hints, diffOptions);

@@ -2,7 +2,7 @@
 import type { Queryable } from '../introspect';
 import { factsNeeded } from '../plan/hazards';
 import { type Plan, withCounts } from '../plan/plan';
-import { countFacts, type FactSource, type FactSourceOptions, withFactSource } from './facts';
+import { countFacts, type FactSource, type FactSourceOptions, withFactSource } from './count';
 
 export async function assessPlan(plan: Plan, source: FactSource): Promise<Plan> {
   return withCounts(plan, await countFacts(factsNeeded(plan.changes, plan.options), source));

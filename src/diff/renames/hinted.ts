@@ -3,12 +3,12 @@
  * model), the structural diff on top, then the custom casts and enum value mappings attached to the
  * changes they concern. Pure, like the rest of src/diff.
  */
-import type { Schema } from '../schema/model';
-import type { Change, EnumValueMap } from './changes';
-import { diffSchemas } from './diff';
-import type { ComparePolicy } from './policy';
+import type { Schema } from '../../schema/model';
+import type { Change, EnumValueMap } from '../changes';
+import { diffSchemas } from '../diff';
+import type { ComparePolicy } from '../policy';
 import { type DiffHints, type EnumMapHint, type RenameHint, type UsingHint, refMatches } from './hints';
-import { type ObjectRename, type RenameDecision, resolveRenames } from './rename-detect';
+import { nameBefore, type ObjectRename, type RenameDecision, resolveRenames } from './detect';
 
 export interface HintedDiff {
   changes: Change[];
@@ -49,15 +49,11 @@ export function diffWithHints(from: Schema, to: Schema, hints: DiffHints, option
   const { decision, renamed } = resolveRenames(from, to, [...declined, ...hints.renames], options.detectRenames ?? true);
   const usedUsing = new Set<UsingHint>();
   const usedMaps = new Set<EnumMapHint>();
-  const oldName = (table: { schema: string; name: string }) => {
-    const r = decision.renames.find((x) => x.subject.kind === 'table' && x.subject.schema === table.schema && x.to === table.name);
-    return r ? { schema: table.schema, name: r.from } : table;
-  };
   const withHints = (c: Change): Change => {
     if (c.kind === 'alterColumnType') {
       const hint = [...hints.using]
         .reverse()
-        .find((h) => h.column === c.to.name && (refMatches(h.table, c.table) || refMatches(h.table, oldName(c.table))));
+        .find((h) => h.column === c.to.name && (refMatches(h.table, c.table) || refMatches(h.table, nameBefore(decision.renames, 'table', c.table))));
       if (!hint) return c;
       usedUsing.add(hint);
       return { ...c, using: hint.expression };

@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createTestDatabase, type TestDatabase } from '../../src/testing/database';
-import { BIN, ROOT, runCli } from '../cli/helpers';
+import { BIN, ROOT, runCli } from './helpers';
 
 let db: TestDatabase;
 beforeAll(async () => {

@@ -13,7 +13,7 @@
  *
  * A name holding `.`, `=`, `:` or spaces is written in double quotes, as in SQL.
  */
-import type { QualifiedName } from '../schema/model';
+import type { QualifiedName } from '../../schema/model';
 
 /** A table or type named with or without its schema; without, it matches that name in any schema. */
 export interface ObjectRef {

@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lint } from '../../src/api/lint';
-import { hazardCommands } from '../../src/cli/hazard-commands';
+import { lintCommands } from '../../src/cli/lint-command';
 import type { Output } from '../../src/cli/output';
 import { diffSchemas } from '../../src/diff/diff';
-import { lintSource } from '../../src/hazards/lint';
+import { lintSource } from '../../src/lint/lint';
 import { factKey } from '../../src/plan/facts';
 import { planChanges, withCounts } from '../../src/plan/plan';
 import { renderMigration } from '../../src/render/migration';
@@ -146,7 +146,7 @@ describe('the lint command', () => {
 
     const out = quiet();
     let code = 0;
-    const [command] = hazardCommands(() => out, (c) => (code = c));
+    const [command] = lintCommands(() => out, (c) => (code = c));
     await (command.handler as (a: unknown) => Promise<void>)({ files: [join(dir, 'a1b2c3d4e5f6_drop_fax.ts')] });
     expect(code).toBe(1);
     expect(out.lines.join('\n')).toContain('1 error-level warning(s) not acknowledged');

@@ -1,6 +1,6 @@
 /**
  * The hazard layer end to end: the committed hints file and interactive answers through
- * compareEntitiesWithDatabase, a scripted asker through planWithHazards, the terminal asker, and an
+ * compareEntitiesWithDatabase, a scripted asker through diffAndPlan, the terminal asker, and an
  * --online migration file run by ormdiff's runner outside a transaction.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { compareEntitiesWithDatabase } from '../../src/api/compare';
-import { planWithHazards } from '../../src/api/hazard-plan';
+import { diffAndPlan } from '../../src/api/plan';
 import { parseHints, type RenameQuestion } from '../../src/api/hints';
 import { openProject } from '../../src/api/project';
-import { hazardOptionsFromArgs, terminalAsker } from '../../src/cli/hazard-commands';
-import { formatRenameHint } from '../../src/diff/hints';
+import { compareOptionsFromArgs, terminalAsker } from '../../src/cli/compare-options';
+import { formatRenameHint } from '../../src/diff/renames/hints';
 import { renderMigration } from '../../src/render/migration';
 import * as runner from '../../src/runner';
 import { createTestDatabase, execSql, querySql, type TestDatabase } from '../../src/testing/database';
@@ -82,7 +82,7 @@ test('an answer can settle the next question: each one is asked against a fresh 
   const t = (...names: string[]) => schema({ tables: [table('public', 'posts', { columns: names.map((n) => column(n, 'text')) })] });
   const asked: string[][] = [];
   const result = await withClient((await fresh()).url, (c) =>
-    planWithHazards(c, t('a', 'b'), t('c', 'd'), {
+    diffAndPlan(c, t('a', 'b'), t('c', 'd'), {
       ask: async (q) => {
         asked.push([q.from, ...q.candidates]);
         return q.from === 'a' ? 'd' : undefined;
@@ -111,7 +111,7 @@ describe('the terminal', () => {
   test('--interactive without a terminal never asks, and says so', () => {
     const notes: string[] = [];
     const out = { info: (t: string) => notes.push(t) } as never;
-    const options = hazardOptionsFromArgs({ interactive: true, rename: ['users.a=b'], online: true }, out, { input: new PassThrough(), output: new PassThrough() });
+    const options = compareOptionsFromArgs({ interactive: true, rename: ['users.a=b'], online: true }, out, { input: new PassThrough(), output: new PassThrough() });
     expect(options.ask).toBeUndefined();
     expect(options).toMatchObject({ online: true, hints: { renames: [{ kind: 'column', from: 'a', to: 'b' }] } });
     expect(notes).toEqual([expect.stringContaining('--interactive ignored')]);

@@ -1,22 +1,19 @@
 /**
- * The hazard layer's command-line surface: the `lint` command, and the options the lead registers on
- * `diff`, `revision` and `check` (--rename, --using, --enum-map, --online, --interactive, --policy).
+ * The comparison options `diff`, `revision` and `check` share (--rename, --using, --enum-map, --online,
+ * --interactive, --policy), and the terminal asker behind --interactive.
  *
- *   for (const c of hazardCommands(out, setCode)) cli = cli.command(c);
- *   builder: (y) => addHazardOptions(y.option(…)),
- *   handler: (args) => compareEntitiesWithDatabase(project, hazardOptionsFromArgs(args, out())),
+ *   builder: (y) => addCompareOptions(y.option(…)),
+ *   handler: (args) => compareEntitiesWithDatabase(project, compareOptionsFromArgs(args, out())),
  */
 import { createInterface } from 'node:readline/promises';
-import type { Argv, CommandModule } from 'yargs';
+import type { Argv } from 'yargs';
 import type { CompareOptions } from '../api/compare';
 import { parseHints, type RenameAsker, type RenameQuestion } from '../api/hints';
-import { lint } from '../api/lint';
 import { parsePolicyArgs } from '../diff/policy';
+import type { Args } from './args';
 import type { Output } from './output';
 
-type Args = Record<string, any>;
-
-export function addHazardOptions<T>(y: Argv<T>) {
+export function addCompareOptions<T>(y: Argv<T>) {
   return y
     .option('rename', {
       type: 'string',
@@ -73,27 +70,10 @@ export function terminalAsker(terminal: Terminal): RenameAsker {
  * The compare options the flags ask for. --interactive only asks when stdin is a terminal: in CI it
  * is ignored with a note, never waiting for input (the hints file decides there).
  */
-export function hazardOptionsFromArgs(args: Args, out?: Output, terminal: Terminal = { input: process.stdin, output: process.stderr }): CompareOptions {
+export function compareOptionsFromArgs(args: Args, out?: Output, terminal: Terminal = { input: process.stdin, output: process.stderr }): CompareOptions {
   const hints = parseHints({ renames: args.rename, using: args.using, enumMaps: args.enumMap }, 'command line');
   const interactive = args.interactive === true && terminal.input.isTTY === true;
   if (args.interactive && !interactive) out?.info('--interactive ignored: stdin is not a terminal (renames follow the hints and the detector)');
   const policy = parsePolicyArgs(args.policy);
   return { hints, policy, online: args.online === true, ...(interactive ? { ask: terminalAsker(terminal) } : {}) };
-}
-
-export function hazardCommands(out: () => Output, setCode: (code: number) => void): CommandModule<any, any>[] {
-  const lintCommand: CommandModule<any, any> = {
-    command: 'lint [files..]',
-    describe: 'check migrations for error-level hazards nobody acknowledged (// ormdiff-ack: <CODE> <reason>); exits 1 on one',
-    builder: (y) =>
-      y
-        .positional('files', { type: 'string', array: true, describe: 'migration files or directories (default: the migrations directory)' })
-        .option('format', { choices: ['text', 'json'] as const, default: 'text' as const }),
-    handler: async (args: Args) => {
-      const report = await lint({ config: args.config, url: args.url, files: args.files });
-      out().result(args.format === 'json' ? JSON.stringify({ blocking: report.blocking, results: report.results }, null, 2) : report.output);
-      if (report.blocking) setCode(1);
-    },
-  };
-  return [lintCommand];
 }

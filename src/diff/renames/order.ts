@@ -3,7 +3,7 @@
  * far end; a swap goes through a temporary name). Names freed by drops need nothing here: the planner
  * runs drops before renames.
  */
-import type { ChangeOf } from './changes';
+import type { ChangeOf } from '../changes';
 
 export type Rename = ChangeOf<'renameIndex'> | ChangeOf<'renameConstraint'> | ChangeOf<'renameDomainConstraint'>;
 

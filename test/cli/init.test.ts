@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { dataSourceExport, withGitignoreEntry } from '../../src/api/scaffold';
 import { createTestDatabase, type TestDatabase } from '../../src/testing/database';
-import { ROOT, runCli } from '../cli/helpers';
+import { ROOT, runCli } from './helpers';
 
 let db: TestDatabase;
 const dirs: string[] = [];

@@ -166,3 +166,20 @@ export function createSequence(s: Sequence): string[] {
     ...(s.comment !== undefined ? [comment(commentTarget.sequence(s), s.comment)] : []),
   ];
 }
+
+/**
+ * The ALTER COLUMN actions that retype a column in one statement: a default that may not cast to the
+ * new type goes first and comes back after. `using` is the whole ` USING …` clause, or ''.
+ */
+export function retypeColumnActions(
+  column: string,
+  type: string,
+  options: { using: string; dropDefault: boolean; setDefault?: string },
+): string[] {
+  const col = `ALTER COLUMN ${quoteIdent(column)}`;
+  return [
+    ...(options.dropDefault ? [`${col} DROP DEFAULT`] : []),
+    `${col} TYPE ${type}${options.using}`,
+    ...(options.setDefault !== undefined ? [`${col} SET DEFAULT ${options.setDefault}`] : []),
+  ];
+}

@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appendRenameHints, readHintsFile } from '../../src/api/hints';
+import { appendRenameHints, readHintsFile } from '../../../src/api/hints';
 import {
   formatEnumMapHint,
   formatRenameHint,
@@ -11,8 +11,8 @@ import {
   parseRenameHint,
   parseUsingHint,
   type RenameHint,
-} from '../../src/diff/hints';
-import { UsageError } from '../../src/errors';
+} from '../../../src/diff/renames/hints';
+import { UsageError } from '../../../src/errors';
 
 describe('rename hints', () => {
   test.each<[string, RenameHint]>([

@@ -5,7 +5,7 @@
 import { checkFindings, type CheckResult } from '../../src/api/check';
 import { CHECK_JSON_FORMAT, renderCheck } from '../../src/api/check-report';
 import { diffSchemas } from '../../src/diff/diff';
-import { lintSource } from '../../src/hazards/lint';
+import { lintSource } from '../../src/lint/lint';
 import { planChanges } from '../../src/plan/plan';
 import { column, schema, table } from '../diff/helpers/build';
 import { documentedFields, formatSection, schemaFields, schemaFromDoc, validate } from '../render/json-schema';

@@ -3,9 +3,9 @@
  * what is left after a rename (a type change, a new constraint name) is planned on top of it. Each
  * function rewrites every reference Postgres would carry along by itself.
  */
-import type { Column, ForeignKey, Index, QualifiedName, Schema, Table } from '../schema/model';
-import { formatQualified, quoteLiteral } from '../sql/quote';
-import { renameEnumLiteral, renameIdentifier, renameQualified } from './expressions';
+import type { Column, ForeignKey, Index, QualifiedName, Schema, Table } from '../../schema/model';
+import { formatQualified, quoteLiteral } from '../../sql/quote';
+import { renameEnumLiteral, renameIdentifier, renameQualified } from '../expressions';
 
 const same = (a: QualifiedName, b: QualifiedName): boolean => a.schema === b.schema && a.name === b.name;
 

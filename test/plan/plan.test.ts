@@ -5,7 +5,7 @@ import { planChanges } from '../../src/plan/plan';
 import { renderPlanSql } from '../../src/render/sql';
 import type { ForeignKey, Schema } from '../../src/schema/model';
 import { createTestDatabase, execSql, querySql, type TestDatabase } from '../../src/testing/database';
-import { col, column, defaultOf, index, schema, table } from './helpers/build';
+import { col, column, defaultOf, index, schema, table } from '../diff/helpers/build';
 
 const fk = (name: string, column: string, target: string): ForeignKey => ({
   name,

@@ -1,11 +1,11 @@
 /** Rename detection (pure): candidates, assumptions, ambiguities, hints; and the model rewrites a rename implies. */
-import { renameIdentifier, renameQualified } from '../../src/diff/expressions';
-import { diffWithHints } from '../../src/diff/hinted';
-import { NO_HINTS, parseRenameHint } from '../../src/diff/hints';
-import { applyColumnRename, applyTableRename, applyTypeRename } from '../../src/diff/rename-apply';
-import { resolveRenames } from '../../src/diff/rename-detect';
-import type { Schema, Table } from '../../src/schema/model';
-import { col, column, defaultOf, expr, index, schema, table } from '../diff/helpers/build';
+import { renameIdentifier, renameQualified } from '../../../src/diff/expressions';
+import { diffWithHints } from '../../../src/diff/renames/hinted';
+import { NO_HINTS, parseRenameHint } from '../../../src/diff/renames/hints';
+import { applyColumnRename, applyTableRename, applyTypeRename } from '../../../src/diff/renames/apply';
+import { resolveRenames } from '../../../src/diff/renames/detect';
+import type { Schema, Table } from '../../../src/schema/model';
+import { col, column, defaultOf, expr, index, schema, table } from '../helpers/build';
 
 const users = (...columns: ReturnType<typeof column>[]): Table =>
   table('public', 'users', { columns: [column('id', 'integer', { nullable: false }), ...columns], primaryKey: { name: 'users_pkey', columns: ['id'] } });

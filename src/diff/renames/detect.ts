@@ -12,12 +12,13 @@
  * Stages run in dependency order, each on the model the previous ones renamed: enum types (so
  * columns of a renamed enum compare equal), enum values, tables, then columns of matched tables.
  */
-import type { Column, EnumType, QualifiedName, Schema, Table } from '../schema/model';
-import type { RenameOrigin } from './changes';
+import type { Column, EnumType, QualifiedName, Schema, Table } from '../../schema/model';
+import type { RenameOrigin } from '../changes';
 import { type RenameHint, refMatches, refOf } from './hints';
-import { byKey, nameKey, stableKey } from './keys';
-import { applyColumnRename, applyEnumValueRename, applyTableRename, applyTypeRename } from './rename-apply';
-import { keepsValues } from './typechange';
+import { byKey, stableKey } from '../keys';
+import { qualifiedKey } from '../../schema/model';
+import { applyColumnRename, applyEnumValueRename, applyTableRename, applyTypeRename } from './apply';
+import { keepsValues } from '../typechange';
 
 export type RenameSubject =
   | { kind: 'type'; schema: string }
@@ -35,6 +36,15 @@ export interface ObjectRename {
    * other names that could have become `to` as `other→to`.
    */
   rivals?: string[];
+}
+
+/**
+ * Which old name a new name stands for: the one lookup every stage and hint uses to find an enum type
+ * or a table by the name it had before the renames (unchanged when it was not renamed).
+ */
+export function nameBefore(renames: readonly ObjectRename[], kind: 'type' | 'table', object: QualifiedName): QualifiedName {
+  const r = renames.find((x) => x.subject.kind === kind && x.subject.schema === object.schema && x.to === object.name);
+  return r ? { schema: object.schema, name: r.from } : object;
 }
 
 export interface RenamePair {
@@ -265,16 +275,12 @@ export function resolveRenames(from: Schema, to: Schema, hints: RenameHint[], de
     );
   }
 
-  const originalName = (type: QualifiedName): QualifiedName => {
-    const r = renames.find((x) => x.subject.kind === 'type' && x.subject.schema === type.schema && x.to === type.name);
-    return r ? { schema: type.schema, name: r.from } : type;
-  };
-  const afterEnums = byKey(to.enums, nameKey);
+  const afterEnums = byKey(to.enums, qualifiedKey);
   for (const e of [...current.enums]) {
-    const next = afterEnums.get(nameKey(e));
+    const next = afterEnums.get(qualifiedKey(e));
     if (!next) continue;
     const type = { schema: e.schema, name: e.name };
-    const names = [type, originalName(type)];
+    const names = [type, nameBefore(renames, 'type', type)];
     take(
       runStage(
         {
@@ -313,16 +319,12 @@ export function resolveRenames(from: Schema, to: Schema, hints: RenameHint[], de
     );
   }
 
-  const originalTable = (t: QualifiedName): QualifiedName => {
-    const r = renames.find((x) => x.subject.kind === 'table' && x.subject.schema === t.schema && x.to === t.name);
-    return r ? { schema: t.schema, name: r.from } : t;
-  };
-  const afterTables = byKey(to.tables, nameKey);
+  const afterTables = byKey(to.tables, qualifiedKey);
   for (const t of [...current.tables]) {
-    const next = afterTables.get(nameKey(t));
+    const next = afterTables.get(qualifiedKey(t));
     if (!next) continue;
     const table = { schema: t.schema, name: t.name };
-    const names = [table, originalTable(table)];
+    const names = [table, nameBefore(renames, 'table', table)];
     const column = (list: Table, name: string) => list.columns.find((c) => c.name === name)!;
     const position = (list: Table, name: string) => list.columns.findIndex((c) => c.name === name);
     take(

@@ -17,7 +17,8 @@ import {
   columnType,
   createIndex,
   foreignKeyClause,
-} from './ddl';
+  retypeColumnActions,
+} from './fragments';
 
 export interface RenderedStatement {
   sql: string;
@@ -103,12 +104,11 @@ function addColumn(c: ChangeOf<'addColumn'>): RenderedStatement[] | undefined {
 function expandContract(c: ChangeOf<'alterColumnType'>): RenderedStatement[] {
   const { table, from, to } = c;
   const tmp = expandColumnName(to.name);
-  const col = `ALTER COLUMN ${quoteIdent(to.name)}`;
-  const swap = [
-    ...(from.valueSource.kind === 'default' ? [`${col} DROP DEFAULT`] : []),
-    `${col} TYPE ${columnType(to)}${to.collation !== undefined ? ` COLLATE ${to.collation}` : ''} USING ${quoteIdent(tmp)}`,
-    ...(to.valueSource.kind === 'default' ? [`${col} SET DEFAULT ${to.valueSource.expression}`] : []),
-  ];
+  const swap = retypeColumnActions(to.name, `${columnType(to)}${to.collation !== undefined ? ` COLLATE ${to.collation}` : ''}`, {
+    using: ` USING ${quoteIdent(tmp)}`,
+    dropDefault: from.valueSource.kind === 'default',
+    setDefault: to.valueSource.kind === 'default' ? to.valueSource.expression : undefined,
+  });
   const types = `${columnType(from)} → ${columnType(to)}`;
   return [
     plain(`${alterTable(table)} ADD COLUMN ${quoteIdent(tmp)} ${columnType(to)}`, `ORMDIFF TEMPLATE TC204 expand: no cast for ${types}`),
@@ -121,6 +121,7 @@ function expandContract(c: ChangeOf<'alterColumnType'>): RenderedStatement[] {
   ];
 }
 
+/** The one decision that a type change runs as the expand/contract template (and warns TC204). */
 export const needsTemplate = (c: ChangeOf<'alterColumnType'>): boolean =>
   c.using === undefined && classifyTypeChange(c.from, c.to).class === 'impossible';
 
