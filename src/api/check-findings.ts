@@ -8,6 +8,7 @@ import type { ComparePolicy } from '../diff/policy';
 import type { LintResult } from '../lint/lint';
 import { planChanges, type Plan } from '../plan/plan';
 import type { WarningCode } from '../plan/rules';
+import type { ChangedRevision } from '../runner';
 import type { Schema } from '../schema/model';
 
 export type Finding =
@@ -17,6 +18,8 @@ export type Finding =
   | { kind: 'databaseBehind'; heads: string[]; pending: string[] }
   /** The live database records revisions no migration file declares (a branch not merged here). */
   | { kind: 'databaseAhead'; unknown: string[] }
+  /** Applied migration files whose code no longer matches the checksum recorded when they ran (`upgrade` refuses them). */
+  | { kind: 'changedMigrations'; changed: ChangedRevision[] }
   /** The live database is at the heads but its schema is not the migrations'; `plan` brings it back. */
   | { kind: 'databaseDrifted'; objects: string[]; plan: Plan }
   /** A migration file holds error-level warnings no `// ormdiff-ack: <CODE> <reason>` accepts (`ormdiff lint` fails on it). */
@@ -25,7 +28,7 @@ export type Finding =
 /** An error-level warning of a migration file, where `ormdiff lint` reports it. */
 export interface UnacknowledgedHazard {
   code: WarningCode;
-  /** 1-based line of the file: the header's warning list, or the statement of a hand-written file. */
+  /** 1-based line of the file: the call that ran the statement. */
   line: number;
   message: string;
 }
@@ -45,6 +48,8 @@ export interface LiveFacts {
   heads: string[];
   pending: string[];
   unknown: string[];
+  /** Applied revisions whose file changed since (the verification `upgrade` makes). */
+  changed?: ChangedRevision[];
   /** Its managed schema; read only when it is at the heads (otherwise a schema diff says nothing new). */
   schema?: Schema;
 }
@@ -76,6 +81,7 @@ export function checkFindings(input: {
   if (input.missing.changes.length > 0) findings.push({ kind: 'migrationsMissing', plan: input.missing });
   const live = input.live;
   if (live && live.unknown.length > 0) findings.push({ kind: 'databaseAhead', unknown: live.unknown });
+  if (live?.changed && live.changed.length > 0) findings.push({ kind: 'changedMigrations', changed: live.changed });
   if (live && live.pending.length > 0) findings.push({ kind: 'databaseBehind', heads: live.heads, pending: live.pending });
   if (live?.schema) {
     const changes = diffSchemas(live.schema, input.migrated, input.policy);

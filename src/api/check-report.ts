@@ -1,6 +1,7 @@
 /** `ormdiff check`'s findings as text, Markdown or JSON; the plans inside reuse the plan renderers. Pure. */
 import { changeObject } from '../diff/describe';
 import type { Plan } from '../plan/plan';
+import { ChangedMigrationError } from '../runner';
 import { renderJson, type PlanJson } from '../render/json';
 import { renderMarkdown } from '../render/markdown';
 import type { CheckResult, Finding } from './check-findings';
@@ -33,6 +34,9 @@ export function findingMessage(finding: Finding): string {
       );
     case 'databaseAhead':
       return `database ahead: it records revision(s) no migration file declares (${list(finding.unknown)})`;
+    case 'changedMigrations':
+      // Word for word what `upgrade` refuses with: one verification, one message.
+      return new ChangedMigrationError(finding.changed).message;
     case 'databaseDrifted':
       return `database drifted from migrations: ${list(finding.objects)}`;
     case 'unacknowledgedHazards': {
@@ -108,6 +112,7 @@ const TITLES: Record<Finding['kind'], string> = {
   migrationsMissing: 'Migrations missing',
   databaseBehind: 'Database behind',
   databaseAhead: 'Database ahead',
+  changedMigrations: 'Applied migrations changed',
   databaseDrifted: 'Database drifted from migrations',
   unacknowledgedHazards: 'Unacknowledged hazards',
 };
@@ -144,6 +149,8 @@ export interface CheckJson {
     unknown?: string[];
     objects?: string[];
     plan?: PlanJson;
+    /** changedMigrations: each applied revision whose file no longer matches its recorded checksum. */
+    changed?: Array<{ revision: string; file: string; recorded: string; actual: string }>;
     /** unacknowledgedHazards: the migration file, relative to the working directory. */
     file?: string;
     /** unacknowledgedHazards: its error-level warnings no comment acknowledges. */

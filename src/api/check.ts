@@ -2,9 +2,10 @@
  * `ormdiff check`: do the entities (E), the migrations (M, replayed into a scratch database) and,
  * when one is configured, the live database (L) agree? Three questions, each with its own finding:
  * E ≠ M "migrations missing", L not at M's heads "database behind" (or ahead of the files), and L at
- * the heads but with another schema than M "database drifted from migrations". And, as
- * `ormdiff lint` does, a migration file with an error-level warning no `// ormdiff-ack:` comment
- * accepts fails it too, so the one check CI runs is also the gate on unaccepted hazards.
+ * the heads but with another schema than M "database drifted from migrations"; an applied migration
+ * whose file changed since fails it exactly as it stops `upgrade`. And, as `ormdiff lint` does, a
+ * migration with an error-level warning (judged by what it ran in the replay) no `// ormdiff-ack:`
+ * comment accepts fails it too, so the one check CI runs is also the gate on unaccepted hazards.
  */
 import { withConnection } from '../db/connect';
 import { resolvePolicy } from '../diff/policy';
@@ -13,7 +14,7 @@ import type { Schema } from '../schema/model';
 import { readActual, readDesired, type CompareOptions, type DesiredModel } from './compare';
 import { checkFindings, type CheckResult, type LiveFacts } from './check-findings';
 import { renderCheck, type CheckFormat } from './check-report';
-import { lintMigrations } from './lint';
+import { lintSteps } from './lint';
 import { openProject, type Project, type ProjectOptions } from './project';
 import { compareWithReplayedMigrations } from './replay';
 
@@ -33,19 +34,19 @@ export interface CheckOptions extends ProjectOptions {
 }
 
 async function readLive(project: Project, url: string, desired: DesiredModel, versionSchema?: string): Promise<LiveFacts> {
-  const state = await current({ migrationsDir: project.migrationsDir, url, schema: versionSchema });
-  const facts: LiveFacts = { heads: state.heads.map((h) => h.revision), pending: state.pending, unknown: state.unknown };
+  const state = await current({ migrationsDir: project.migrationsDir, typeormTable: project.typeormTable, url, schema: versionSchema });
+  const facts: LiveFacts = { heads: state.heads.map((h) => h.revision), pending: state.pending, unknown: state.unknown, changed: state.changed };
   if (!state.upToDate) return facts;
   return { ...facts, schema: (await withConnection(url, (client) => readActual(client, desired))).schema };
 }
 
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const project = await openProject(options);
-  // Reading the files is cheap and needs no database: done first, reported with the rest.
-  const lint = lintMigrations(project.migrationsDir, project.cwd);
   const desired = await readDesired(project);
-  // What `revision --autogenerate` would write on top of the migrations.
-  const migrated = await compareWithReplayedMigrations(project, { ...options, desired });
+  // What `revision --autogenerate` would write on top of the migrations; the one replay also records
+  // what each migration ran, judged as `ormdiff lint` judges it.
+  const migrated = await compareWithReplayedMigrations(project, { ...options, desired, record: true });
+  const lint = lintSteps(migrated.steps ?? [], project.cwd, undefined, project.migrationsDir);
   const live = project.url ? await readLive(project, project.url, desired, options.versionSchema) : undefined;
   const policy = resolvePolicy([project.policy, options.compare?.policy]);
   const { actual, plan } = migrated.comparison;

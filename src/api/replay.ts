@@ -5,6 +5,7 @@
  * hazard is counted on it.
  */
 import { replayMigrations, scratchSourceFor, withScratchDatabase } from '../scratch';
+import { type RecordedStep, replayRecorded } from '../scratch/record';
 import { compareEntitiesWithDatabase, type Comparison, type CompareOptions, type DesiredModel } from './compare';
 import { connectExtensionsFor, type Project } from './project';
 
@@ -18,29 +19,34 @@ export interface ReplayCompareOptions {
   desired?: DesiredModel;
   /** Progress: the scratch database's life, the migrations replayed. */
   log?: (line: string) => void;
+  /** Record what each migration ran and the schema around it (for lint's judgement). */
+  record?: boolean;
 }
 
 export async function compareWithReplayedMigrations(
   project: Project,
   options: ReplayCompareOptions,
-): Promise<{ comparison: Comparison; revisions: number }> {
+): Promise<{ comparison: Comparison; revisions: number; steps?: RecordedStep[] }> {
   const log = options.log;
   return withScratchDatabase(
     scratchSourceFor(project, options.scratchUrl),
     async (scratch) => {
-      const replay = await replayMigrations(scratch.url, {
+      const replayOptions = {
         migrationsDir: project.migrationsDir,
+        typeormTable: project.typeormTable,
         versionSchema: options.versionSchema,
         extensions: connectExtensionsFor(project),
         warn: log,
-      });
+      };
+      const recorded = options.record ? await replayRecorded(scratch.url, replayOptions) : undefined;
+      const replay = recorded?.run ?? (await replayMigrations(scratch.url, replayOptions));
       log?.(`Replayed ${replay.steps.length} migration(s) into ${scratch.name}`);
       const comparison = await compareEntitiesWithDatabase(
         { ...project, url: scratch.url },
         { ...options.compare, facts: false },
         options.desired,
       );
-      return { comparison, revisions: replay.steps.length };
+      return { comparison, revisions: replay.steps.length, ...(recorded ? { steps: recorded.steps } : {}) };
     },
     { log },
   );

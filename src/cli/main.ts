@@ -10,6 +10,7 @@ import { createOutput, type Output } from './output';
 import { commands } from './commands';
 import { ciCommands } from './ci-commands';
 import { lintCommands } from './lint-command';
+import { historyCommands } from './history-commands';
 import { initCommand } from './init';
 
 function parser(argv: string[], out: () => Output, setCode: (code: number) => void): Argv {
@@ -34,6 +35,7 @@ function parser(argv: string[], out: () => Output, setCode: (code: number) => vo
   for (const command of commands(out, setCode)) cli = cli.command(command);
   for (const command of ciCommands(out, setCode)) cli = cli.command(command);
   for (const command of lintCommands(out, setCode)) cli = cli.command(command);
+  for (const command of historyCommands(out)) cli = cli.command(command);
   cli = cli.command(initCommand(out));
   return cli;
 }

@@ -1,5 +1,4 @@
-/** The TypeORM migration class for a plan: a reviewable file, prettier-formatted. */
-import { format } from 'prettier';
+/** The TypeORM migration class for a plan: a reviewable file, prettier-formatted as the project formats its code. */
 import { describeChange } from '../diff/describe';
 import type { Plan, Statement } from '../plan/plan';
 
@@ -8,6 +7,8 @@ export interface MigrationMeta {
   downRevision: string | string[] | null;
   message: string;
   createdAt: Date;
+  /** Where the file is written: the project's prettier config and .editorconfig for that path apply. */
+  path?: string;
 }
 
 const SLUG_MAX = 40;
@@ -55,6 +56,8 @@ const commentLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' '
 
 export interface MigrationStatement {
   sql: string;
+  /** Bind parameters ($1…), as a migration passed them to `queryRunner.query` (a squash replays them). */
+  parameters?: readonly unknown[];
   /** Rendered as `// WARNING …` comment lines above the statement. */
   notes?: string[];
 }
@@ -75,7 +78,11 @@ export interface MigrationFile {
 
 function methodBody(statements: MigrationStatement[]): string {
   return statements
-    .map((s) => `${(s.notes ?? []).map((n) => `// ${commentLine(n)}\n`).join('')}await queryRunner.query(${templateLiteral(s.sql)});`)
+    .map(
+      (s) =>
+        `${(s.notes ?? []).map((n) => `// ${commentLine(n)}\n`).join('')}await queryRunner.query(${templateLiteral(s.sql)}` +
+        `${s.parameters && s.parameters.length ? `, ${JSON.stringify(s.parameters)}` : ''});`,
+    )
     .join('\n');
 }
 
@@ -91,6 +98,16 @@ function header(file: MigrationFile): string {
   return `/**\n${lines.map((l) => (l === '' ? ' *' : ` * ${l}`)).join('\n')}\n */`;
 }
 
+/**
+ * Only a migration that must run outside a transaction says so. TypeORM's own runner, in its default
+ * "all" mode, refuses any migration that declares `transaction` at all ("override the transaction
+ * mode"), so a transactional one leaves the field out: ormdiff's runner and TypeORM's "each" mode both
+ * read a missing field as transactional.
+ */
+function transactionField(transactional: boolean): string {
+  return transactional ? '' : '  transaction = false;\n';
+}
+
 /** The file text before prettier (tests and benches that write thousands of files skip formatting). */
 export function migrationFileSource(file: MigrationFile): string {
   return `${header(file)}
@@ -100,8 +117,7 @@ export class ${file.className} implements MigrationInterface {
   name = ${JSON.stringify(file.className)};
   revision = ${JSON.stringify(file.revision)};
   downRevision: string | string[] | null = ${JSON.stringify(file.downRevision)};
-  transaction = ${file.transaction};
-
+${transactionField(file.transaction)}
   public async up(queryRunner: QueryRunner): Promise<void> {
 ${methodBody(file.up)}
   }
@@ -113,8 +129,15 @@ ${methodBody(file.down)}
 `;
 }
 
-export function formatMigrationSource(source: string): Promise<string> {
-  return format(source, { parser: 'typescript' });
+/**
+ * The file as prettier prints it with the project's own settings for `path` (its prettier config,
+ * and .editorconfig where that says nothing), so a later `prettier --write` changes nothing.
+ */
+export async function formatMigrationSource(source: string, path?: string): Promise<string> {
+  // Loaded when a file is written, not when ormdiff is imported.
+  const prettier = await import('prettier');
+  const config = path !== undefined ? await prettier.resolveConfig(path, { editorconfig: true }) : null;
+  return prettier.format(source, { ...config, filepath: path, parser: 'typescript' });
 }
 
 export function migrationFileName(revision: string, message: string): string {
@@ -166,5 +189,5 @@ export async function renderMigration(plan: Plan, meta: MigrationMeta): Promise<
     down: withWarnings(plan.down, plan, 'down'),
     transaction: plan.transactional,
   });
-  return { fileName: migrationFileName(meta.revision, meta.message), source: await formatMigrationSource(source) };
+  return { fileName: migrationFileName(meta.revision, meta.message), source: await formatMigrationSource(source, meta.path) };
 }

@@ -3,6 +3,8 @@
  * the database is in, and the checks that refuse to go on from a state that is not understood.
  */
 import { hostname, userInfo } from 'node:os';
+import { byteChecksummed, changedRevisions } from './checksum';
+import type { StepObserver } from './execute';
 import type { ConnectExtensions } from './extensions';
 import { OrmdiffError } from '../errors';
 import { ChangedMigrationError, ConnectionError, GraphError, guarded, PartialMigrationError } from './errors';
@@ -13,6 +15,7 @@ import { DatabaseOptions, openSession, Session } from './session';
 import { historyRecorded, resolveBlocking, Statement, tablesIn, Tables, VERSION_TABLE } from './sql';
 import { DbState, describeBlocking, readState } from './state';
 import { appliedSet } from './targets';
+import { reconcileWithTypeorm, TypeormTable, TypeormTableRef, typeormTableRef, usesTypeormTable } from './typeorm-table';
 
 export interface RunOptions extends DatabaseOptions {
   migrationsDir: string;
@@ -37,8 +40,15 @@ export interface RunOptions extends DatabaseOptions {
    * if missing before any migration runs. A function is called only when there is one to run.
    */
   extensions?: ConnectExtensions;
+  /** Called around each step's migration code and after its commit (see StepObserver). */
+  observer?: StepObserver;
   /** What deserves a warning but does not stop the run (an extension that could not be created). */
   warn?: (line: string) => void;
+  /**
+   * TypeORM's migrations table (the DataSource's `migrationsTableName` and `schema`): the applied state
+   * whenever the folder holds adopted TypeORM migrations (typeorm-table.ts).
+   */
+  typeormTable?: TypeormTable;
 }
 
 export interface RunContext {
@@ -47,6 +57,10 @@ export interface RunContext {
   session: Session;
   state: DbState;
   ranBy: string;
+  /** TypeORM's table, when the folder holds adopted TypeORM migrations: every step also writes its row. */
+  typeorm?: TypeormTableRef;
+  /** Statements that bring ormdiff's version table in line with TypeORM's; a writing command runs them first. */
+  sync: Statement[];
 }
 
 export function defaultRanBy(): string {
@@ -72,8 +86,12 @@ export function withRun<T>(opts: RunOptions, body: (run: RunContext) => Promise<
         locked = true;
         await pauseAt('upgrade:locked');
       }
-      const state = await asDatabaseError(`reading ${tables.schema}.${VERSION_TABLE}`, () => readState(session, tables));
-      return await body({ graph, tables, session, state, ranBy: opts.ranBy ?? defaultRanBy() });
+      const ranBy = opts.ranBy ?? defaultRanBy();
+      const recorded = await asDatabaseError(`reading ${tables.schema}.${VERSION_TABLE}`, () => readState(session, tables));
+      if (!usesTypeormTable(graph, opts.typeormTable)) return await body({ graph, tables, session, state: recorded, ranBy, sync: [] });
+      const typeorm = typeormTableRef(opts.typeormTable);
+      const { state, sync } = await reconcileWithTypeorm(session, tables, graph, recorded, opts.typeormTable, ranBy);
+      return await body({ graph, tables, session, state, ranBy, typeorm, sync });
     } finally {
       if (locked) await releaseLock(session, tables.schema).catch(() => undefined);
       await session.close().catch(() => undefined);
@@ -116,13 +134,8 @@ export function preflight(run: RunContext, opts: Pick<RunOptions, 'allowChanged'
     if (!opts.retryFailed) throw new PartialMigrationError(describeBlocking(run.state.blocking[0], heads));
     out.push(resolveBlocking(run.tables, 'resolved: rerun with --retry-failed'));
   }
-  const changed = [...appliedSet(run.graph, heads)]
-    .map((id) => run.graph.nodes.get(id)!)
-    .filter((rev) => {
-      const recorded = run.state.checksums.get(rev.revision);
-      return recorded !== undefined && recorded !== rev.checksum;
-    })
-    .map((rev) => ({ revision: rev.revision, file: rev.file, recorded: run.state.checksums.get(rev.revision)!, actual: rev.checksum }));
+  const applied = appliedSet(run.graph, heads);
+  const changed = changedRevisions(applied, run.graph.nodes, run.state.checksums);
   if (changed.length) {
     if (!opts.allowChanged) throw new ChangedMigrationError(changed);
     out.push(
@@ -135,10 +148,25 @@ export function preflight(run: RunContext, opts: Pick<RunOptions, 'allowChanged'
           checksum: c.actual,
           file: c.file,
           ranBy: run.ranBy,
-          message: `file changed after it was applied (recorded sha256 ${c.recorded}); accepted with --allow-changed`,
+          message: `file changed after it was applied (recorded ${c.recorded}); accepted with --allow-changed`,
         })),
       ),
     );
   }
+  // Histories written before code checksums: an unchanged file gets its code checksum recorded once.
+  out.push(
+    ...historyRecorded(
+      run.tables,
+      byteChecksummed(applied, run.graph.nodes, run.state.checksums).map((rev) => ({
+        revision: rev.revision,
+        operation: 'checksum upgraded' as const,
+        direction: 'up' as const,
+        checksum: rev.checksum,
+        file: rev.file,
+        ranBy: run.ranBy,
+        message: `recorded sha256 of the file's bytes ${rev.byteChecksum} verified and replaced by the checksum of its code`,
+      })),
+    ),
+  );
   return out;
 }

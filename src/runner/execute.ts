@@ -5,11 +5,12 @@
  * failure or a crash in the middle leaves an exact account for the next run.
  */
 import { MigrationError, truncate, UsageError } from './errors';
-import type { MigrationGraph } from './load';
+import type { LoadedRevision, MigrationGraph } from './load';
 import type { Session } from './session';
-import { historyApplied, historyFinished, historyStarted, HistoryRow, HISTORY_TABLE, stepVersionChange, Tables } from './sql';
+import { historyApplied, historyFinished, historyStarted, HistoryRow, HISTORY_TABLE, Statement, stepVersionChange, Tables } from './sql';
 import { recordFailure, recordProgress, recordRolledBack } from './state';
 import type { PlanStep } from './targets';
+import { typeormRowChange, type TypeormTableRef } from './typeorm-table';
 
 export interface StepResult {
   revision: string;
@@ -21,6 +22,17 @@ export interface StepResult {
   durationMs: number;
 }
 
+/**
+ * Watches a run step by step (lint replays migrations with one): `enter`/`leave` bracket the
+ * migration's own code, so every script statement between them is one the migration ran (through
+ * `queryRunner.query` or a schema-builder method), and `committed` follows the step's commit.
+ */
+export interface StepObserver {
+  enter?(rev: LoadedRevision, direction: 'up' | 'down'): void;
+  leave?(rev: LoadedRevision, direction: 'up' | 'down'): void;
+  committed?(rev: LoadedRevision, direction: 'up' | 'down'): Promise<void>;
+}
+
 export interface ExecContext {
   session: Session;
   tables: Tables;
@@ -28,7 +40,10 @@ export interface ExecContext {
   ranBy: string;
   /** Heads before the first step; kept current as steps commit, for error messages. */
   heads: string[];
+  /** TypeORM's migrations table, written with each step when the folder holds adopted TypeORM migrations. */
+  typeorm?: TypeormTableRef;
   log?: (line: string) => void;
+  observer?: StepObserver;
 }
 
 const OFFLINE_NOTE =
@@ -58,6 +73,12 @@ async function rollbackAll(session: Session): Promise<void> {
   }
 }
 
+/** The version-table change of a step and, for a folder with adopted TypeORM migrations, TypeORM's row. */
+function bookkeeping(ctx: ExecContext, step: PlanStep): Statement[] {
+  const own = stepVersionChange(ctx.tables, step);
+  return ctx.typeorm ? [...own, typeormRowChange(ctx.typeorm, ctx.graph.nodes.get(step.revision)!, step.direction)] : own;
+}
+
 export async function runSteps(ctx: ExecContext, steps: readonly PlanStep[]): Promise<StepResult[]> {
   const results: StepResult[] = [];
   for (const step of steps) {
@@ -72,7 +93,14 @@ async function runStep(ctx: ExecContext, step: PlanStep): Promise<StepResult> {
   const rev = ctx.graph.nodes.get(step.revision)!;
   const operation = step.direction === 'up' ? 'upgrade' : 'downgrade';
   const row: HistoryRow = { revision: rev.revision, operation, direction: step.direction, checksum: rev.checksum, file: rev.file, ranBy: ctx.ranBy };
-  const body = () => (step.direction === 'up' ? rev.migration.up(session.migrationRunner) : rev.migration.down(session.migrationRunner));
+  const body = async () => {
+    ctx.observer?.enter?.(rev, step.direction);
+    try {
+      await (step.direction === 'up' ? rev.migration.up(session.migrationRunner) : rev.migration.down(session.migrationRunner));
+    } finally {
+      ctx.observer?.leave?.(rev, step.direction);
+    }
+  };
   ctx.log?.(describeStep(ctx.graph, step));
   const started = performance.now();
 
@@ -93,7 +121,7 @@ async function runStep(ctx: ExecContext, step: PlanStep): Promise<StepResult> {
     try {
       await session.runner.startTransaction();
       await body();
-      for (const s of stepVersionChange(tables, step)) await session.exec(s);
+      for (const s of bookkeeping(ctx, step)) await session.exec(s);
       await session.exec(historyApplied(tables, row));
       await session.runner.commitTransaction();
     } catch (err) {
@@ -126,7 +154,7 @@ async function runStep(ctx: ExecContext, step: PlanStep): Promise<StepResult> {
     session.afterStatement = undefined;
     try {
       await session.runner.startTransaction();
-      for (const s of stepVersionChange(tables, step)) await session.exec(s);
+      for (const s of bookkeeping(ctx, step)) await session.exec(s);
       await session.exec(historyFinished(tables, rev.revision));
       await session.runner.commitTransaction();
     } catch (err) {
@@ -134,6 +162,7 @@ async function runStep(ctx: ExecContext, step: PlanStep): Promise<StepResult> {
       fail(err, `All of its statements ran, but recording that failed; ${HISTORY_TABLE} marks it as started and the version table still says ${showHeads(ctx.heads)}.`);
     }
   }
+  await ctx.observer?.committed?.(rev, step.direction);
   return {
     revision: rev.revision,
     direction: step.direction,

@@ -1,6 +1,6 @@
 /**
- * Reads a migrations directory into revisions. Each file is read once: the same bytes are hashed
- * for the checksum and compiled, so the checksum always describes the code that runs.
+ * Reads a migrations directory into revisions. Each file is read once: the same bytes are compiled
+ * and checksummed (./checksum: the code, not the layout), so the checksum always describes what runs.
  *
  * TypeScript is compiled with @swc/core directly rather than through @swc-node/register's hook,
  * which loads the `typescript` package (~200 ms) before the first file; with 1,000 migrations
@@ -12,11 +12,13 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import Module from 'node:module';
+import Module, { SourceMap } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { MigrationInterface } from 'typeorm';
 import { resolveProjectImports } from '../config/resolve';
 import { nearestTsconfig } from '../config/tsconfig';
+import { chainAdopted, typeormTimestamp } from './adopted';
+import { byteChecksum, codeChecksumCached } from './checksum';
 import { GraphError } from './errors';
 import { buildGraph, RevisionGraph, RevisionNode } from './graph';
 
@@ -26,9 +28,18 @@ export interface LoadedRevision extends RevisionNode {
   className: string;
   /** What TypeORM records in its `migrations` table for this class. */
   typeormName: string;
+  /** The timestamp TypeORM orders by and records: the last 13 digits of `typeormName`, when they are digits. */
+  timestamp?: number;
+  /**
+   * A TypeORM migration without `revision`/`downRevision`, taken as it is: its id is its TypeORM name and
+   * its parent the migration before it in TypeORM's own order (see adopted.ts).
+   */
+  adopted: boolean;
   transaction: boolean;
-  /** sha256 of the file's bytes, hex. */
+  /** `code-v1:<sha256>` of the code the file runs, comments and layout aside (./checksum). */
   checksum: string;
+  /** sha256 of the file's bytes, hex: what histories written before the code checksum recorded. */
+  byteChecksum: string;
   /** From the file's header comment. */
   message: string;
   createDate?: string;
@@ -44,7 +55,8 @@ const SWC_OPTIONS = {
     target: 'es2022' as const,
   },
   module: { type: 'commonjs' as const },
-  sourceMaps: false,
+  // Inline, so a statement's call site in the compiled code maps back to its line in the file (lint).
+  sourceMaps: 'inline' as const,
 };
 
 interface NodeModuleInternals {
@@ -105,9 +117,34 @@ const COMPILER_KEY = JSON.stringify([SWC_OPTIONS, (() => {
   }
 })()]);
 
+/** The compiled code of each TypeScript migration loaded, by path: its inline source map, parsed on demand. */
+const compiled = new Map<string, string>();
+const sourceMaps = new Map<string, SourceMap | null>();
+
+/**
+ * The 1-based line in a migration file of a position (1-based line and column) in the code that ran:
+ * the same line for JavaScript, mapped through the source map for compiled TypeScript.
+ */
+export function sourceLine(path: string, line: number, column: number): number {
+  const code = compiled.get(path);
+  if (code === undefined) return line;
+  let map = sourceMaps.get(path);
+  if (map === undefined) {
+    const inline = /\/\/# sourceMappingURL=data:application\/json;(?:charset=utf-8;)?base64,([A-Za-z0-9+/=]+)\s*$/.exec(code);
+    map = inline ? new SourceMap(JSON.parse(Buffer.from(inline[1], 'base64').toString('utf8'))) : null;
+    sourceMaps.set(path, map);
+  }
+  const entry = map?.findEntry(line - 1, column - 1) as { originalLine?: number } | undefined;
+  return entry?.originalLine !== undefined ? entry.originalLine + 1 : line;
+}
+
 /** Compiles one file as a fresh CommonJS module (never from require's cache: a file may change between loads in one process). */
 function evaluate(path: string, source: string, cacheDir: string): Record<string, unknown> {
   const code = path.endsWith('.ts') ? compileCached(source, path, cacheDir) : source;
+  if (path.endsWith('.ts')) {
+    compiled.set(path, code);
+    sourceMaps.delete(path);
+  }
   const m = new NodeModule(path, module);
   m.filename = path;
   m.paths = NodeModule._nodeModulePaths(dirname(path));
@@ -149,6 +186,13 @@ function readParents(value: unknown): string[] | undefined {
   return undefined;
 }
 
+/** A compiler's error without its source excerpt and native backtrace: what fits on the one line. */
+function firstLines(message: string): string {
+  const lines = message.split('\n').map((l) => l.trim()).filter((l) => l && !/^[,|`]/.test(l) && !/^\d+ \|/.test(l));
+  const end = lines.findIndex((l) => /^(Caused by:|Stack backtrace:)/.test(l));
+  return (end < 0 ? lines : lines.slice(0, end)).slice(0, 2).join(' ');
+}
+
 /** Loads every migration class in `dir`; problems in any file are reported together, each naming its file. */
 export function loadRevisions(dir: string): LoadedRevision[] {
   const root = resolve(dir);
@@ -164,6 +208,7 @@ export function loadRevisions(dir: string): LoadedRevision[] {
   ensureTsHook();
   resolveProjectImports(nearestTsconfig(root));
   const cacheDir = join(dirname(root), '.ormdiff', 'compiled');
+  const sumsDir = join(dirname(root), '.ormdiff', 'checksums');
   const problems: string[] = [];
   const out: LoadedRevision[] = [];
   for (const name of names) {
@@ -174,10 +219,10 @@ export function loadRevisions(dir: string): LoadedRevision[] {
     try {
       exports = evaluate(path, source, cacheDir);
     } catch (err) {
-      problems.push(`Could not load migration file ${name}: ${(err as Error).message}`);
+      problems.push(`Could not load migration file ${name}: ${firstLines((err as Error).message)}`);
       continue;
     }
-    const checksum = createHash('sha256').update(bytes).digest('hex');
+    const checksum = codeChecksumCached(bytes, path, sumsDir);
     const header = parseHeader(source);
     for (const cls of migrationClasses(exports)) {
       let migration: MigrationInterface & Record<string, unknown>;
@@ -187,33 +232,48 @@ export function loadRevisions(dir: string): LoadedRevision[] {
         problems.push(`Could not instantiate ${cls.name} in ${name}: ${(err as Error).message}`);
         continue;
       }
-      const revision = migration.revision;
-      const parents = readParents(migration.downRevision);
-      if (typeof revision !== 'string' || revision.length === 0) {
-        problems.push(`${cls.name} in ${name} has no revision: give it \`revision\` and \`downRevision\` fields (see \`ormdiff revision\`)`);
-        continue;
-      }
-      if (!parents) {
-        problems.push(`${cls.name} in ${name}: downRevision must be a revision id, a list of them, or null`);
-        continue;
-      }
-      out.push({
-        revision,
-        downRevisions: parents,
+      const typeormName = typeof migration.name === 'string' && migration.name ? migration.name : cls.name;
+      const timestamp = typeormTimestamp(typeormName);
+      const common = {
         file: basename(path),
         path,
         className: cls.name,
-        typeormName: typeof migration.name === 'string' && migration.name ? migration.name : cls.name,
+        typeormName,
+        timestamp,
         transaction: migration.transaction !== false,
         checksum,
+        byteChecksum: byteChecksum(bytes),
         message: header.message,
         createDate: header.createDate,
         migration,
-      });
+      };
+      const revision = migration.revision;
+      if (revision === undefined && migration.downRevision === undefined) {
+        if (timestamp === undefined) {
+          problems.push(
+            `${name}: class ${cls.name} has neither a \`revision\` field nor a name ending in a 13-digit timestamp (TypeORM's order); ` +
+              'rename the class to end in one (as `typeorm migration:create` does) or move its code into `ormdiff revision -m "…"`',
+          );
+          continue;
+        }
+        // Parents are filled in once every file is read: they follow TypeORM's order over the whole folder.
+        out.push({ ...common, revision: typeormName, downRevisions: [], adopted: true });
+        continue;
+      }
+      const parents = readParents(migration.downRevision);
+      if (typeof revision !== 'string' || revision.length === 0) {
+        problems.push(`${name}: class ${cls.name} has \`downRevision\` but no \`revision\`; add \`revision = "<id>"\` (or remove both to adopt it by its timestamp)`);
+        continue;
+      }
+      if (!parents) {
+        problems.push(`${name}: class ${cls.name}: downRevision must be a revision id, a list of them, or null`);
+        continue;
+      }
+      out.push({ ...common, revision, downRevisions: parents, adopted: false });
     }
   }
   if (problems.length) throw new GraphError(problems);
-  return out;
+  return chainAdopted(out);
 }
 
 export function loadGraph(dir: string): MigrationGraph {

@@ -4,7 +4,7 @@
  * database beside the project's), else the embedded PostgreSQL under `<project>/.ormdiff/`.
  */
 import path from 'node:path';
-import { upgrade, type ConnectExtensions, type RunResult } from '../runner';
+import { upgrade, type ConnectExtensions, type RunResult, type StepObserver, type Statement, type TypeormTable } from '../runner';
 import { withScratchOn, type ScratchDatabase } from './database';
 import { withEmbeddedServer } from './embedded';
 
@@ -40,16 +40,21 @@ export async function withScratchDatabase<T>(source: ScratchSource, fn: (db: Scr
 
 export interface ReplayOptions {
   migrationsDir: string;
+  /** TypeORM's migrations table, written too when the folder holds adopted TypeORM migrations. */
+  typeormTable?: TypeormTable;
   /** Schema of the version table (default public). */
   versionSchema?: string;
   /** What the project's DataSource creates on connect, created first as TypeORM's `migration:run` would have. */
   extensions?: ConnectExtensions;
   log?: (line: string) => void;
   warn?: (line: string) => void;
+  /** Watches each step (lint records what each migration ran). */
+  observer?: StepObserver;
+  onStatement?: (s: Statement) => void;
 }
 
 /** Applies every migration (all heads) to a scratch database. */
 export function replayMigrations(url: string, opts: ReplayOptions): Promise<RunResult> {
-  const { migrationsDir, versionSchema, extensions, log, warn } = opts;
-  return upgrade({ migrationsDir, url, schema: versionSchema, target: 'heads', extensions, log, warn, ranBy: 'ormdiff scratch' });
+  const { migrationsDir, typeormTable, versionSchema, extensions, log, warn, observer, onStatement } = opts;
+  return upgrade({ migrationsDir, typeormTable, url, schema: versionSchema, target: 'heads', extensions, log, warn, observer, onStatement, ranBy: 'ormdiff scratch' });
 }

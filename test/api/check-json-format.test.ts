@@ -16,6 +16,7 @@ const planSchema = schemaFromDoc();
 
 const users = table('public', 'users', { columns: [column('id', 'integer'), column('fax', 'text')] });
 const migrated = schema({ tables: [users] });
+const DROP_MESSAGE = 'drop table public.staging (every row in it is deleted)';
 const staging = [
   'export class Staging1700000000000 {',
   '  async up(queryRunner: any) {',
@@ -29,8 +30,15 @@ function everyKind(): Omit<CheckResult, 'output'> {
   const findings = checkFindings({
     missing: planChanges(diffSchemas(migrated, schema({ tables: [{ ...users, columns: [column('id', 'integer')] }] }))),
     migrated,
-    live: { heads: ['a1'], pending: ['b2'], unknown: ['c3'], schema: schema({ tables: [{ ...users, columns: [...users.columns, column('rogue', 'integer')] }] }) },
-    lint: [lintSource(staging, 'migrations/b2_staging.ts')],
+    live: {
+      heads: ['a1'],
+      pending: ['b2'],
+      unknown: ['c3'],
+      changed: [{ revision: 'a1', file: 'a1_init.ts', recorded: `code-v1:${'1'.repeat(64)}`, actual: `code-v1:${'2'.repeat(64)}` }],
+      schema: schema({ tables: [{ ...users, columns: [...users.columns, column('rogue', 'integer')] }] }),
+    },
+    // What the replay of the file found (src/lint/judge.ts), as lint reports it.
+    lint: [lintSource(staging, 'migrations/b2_staging.ts', [{ code: 'DS101', severity: 'error', message: DROP_MESSAGE, object: 'public.staging', line: 3, sql: 'DROP TABLE "staging"' }])],
   });
   return { ok: findings.length === 0, findings, live: true, revisions: 2 };
 }
@@ -40,6 +48,7 @@ test('a report with every kind of finding validates against the doc; each plan i
   expect(json.findings.map((f: { kind: string }) => f.kind)).toEqual([
     'migrationsMissing',
     'databaseAhead',
+    'changedMigrations',
     'databaseBehind',
     'databaseDrifted',
     'unacknowledgedHazards',
@@ -49,12 +58,17 @@ test('a report with every kind of finding validates against the doc; each plan i
   expect(plans).toHaveLength(2);
   for (const plan of plans) expect(validate(planSchema, plan)).toEqual([]);
 
-  expect(json.findings[4]).toEqual({
+  expect(json.findings[5]).toEqual({
     kind: 'unacknowledgedHazards',
     message:
       'migration migrations/b2_staging.ts: DS101 error (line 3) not acknowledged; to accept, add `// ormdiff-ack: DS101 <reason>` to the file',
     file: 'migrations/b2_staging.ts',
-    hazards: [{ code: 'DS101', line: 3, message: 'drops a table and every row in it: DROP TABLE "staging"' }],
+    hazards: [{ code: 'DS101', line: 3, message: DROP_MESSAGE }],
+  });
+  expect(json.findings[2]).toEqual({
+    kind: 'changedMigrations',
+    message: expect.stringMatching(/^Applied migration file has changed since it was applied: a1_init\.ts \(revision a1, recorded code-v1:111111111111…, now code-v1:222222222222…\)\./),
+    changed: [{ revision: 'a1', file: 'a1_init.ts', recorded: `code-v1:${'1'.repeat(64)}`, actual: `code-v1:${'2'.repeat(64)}` }],
   });
 });
 
@@ -72,20 +86,20 @@ test("the doc's schema names the format, its table lists exactly the schema's fi
 
 test('the schema rejects a hazard without its line, and a mistyped one', () => {
   const json = JSON.parse(renderCheck(everyKind(), 'json'));
-  delete json.findings[4].hazards[0].line;
-  expect(validate(checkSchema, json)).toEqual(['$.findings[4].hazards[0]: missing line']);
-  json.findings[4].hazards[0].line = '3';
-  expect(validate(checkSchema, json)).toEqual(['$.findings[4].hazards[0].line: string, expected integer']);
+  delete json.findings[5].hazards[0].line;
+  expect(validate(checkSchema, json)).toEqual(['$.findings[5].hazards[0]: missing line']);
+  json.findings[5].hazards[0].line = '3';
+  expect(validate(checkSchema, json)).toEqual(['$.findings[5].hazards[0].line: string, expected integer']);
 });
 
 test('text and Markdown list each unacknowledged hazard under its file', () => {
   const outcome = { ...everyKind(), findings: everyKind().findings.filter((f) => f.kind === 'unacknowledgedHazards') };
   expect(renderCheck(outcome, 'text').split('\n')).toEqual([
     'migration migrations/b2_staging.ts: DS101 error (line 3) not acknowledged; to accept, add `// ormdiff-ack: DS101 <reason>` to the file',
-    '  migrations/b2_staging.ts:3: DS101 error: drops a table and every row in it: DROP TABLE "staging"',
+    `  migrations/b2_staging.ts:3: DS101 error: ${DROP_MESSAGE}`,
     '1 problem(s): migrations hold error-level warnings nobody acknowledged',
   ]);
   const markdown = renderCheck(outcome, 'markdown');
   expect(markdown).toMatch(/^## Unacknowledged hazards$/m);
-  expect(markdown).toContain('```\nmigrations/b2_staging.ts:3: DS101 error: drops a table and every row in it: DROP TABLE "staging"\n```');
+  expect(markdown).toContain(`\`\`\`\nmigrations/b2_staging.ts:3: DS101 error: ${DROP_MESSAGE}\n\`\`\``);
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { merge, revision } from '../../src/runner/author';
 import { GraphError, MultipleHeadsError } from '../../src/runner/errors';
 import { loadGraph } from '../../src/runner/load';
@@ -12,13 +12,14 @@ beforeEach(() => {
 afterEach(() => dir.remove());
 
 describe('loading a migrations directory', () => {
-  it('reads revision, parents, transaction, header and a sha256 of the bytes', () => {
+  it('reads revision, parents, transaction, header, the checksum of the code and a sha256 of the bytes', () => {
     const a = tableMigration(dir.path, 'aaa111', null, { message: 'create a' });
     tableMigration(dir.path, 'bbb222', 'aaa111', { transaction: false });
     writeFileSync(`${dir.path}/helper.d.ts`, 'export declare const x: number;');
     const g = loadGraph(dir.path);
     const ra = g.nodes.get('aaa111')!;
-    expect(ra.checksum).toBe(createHash('sha256').update(readFileSync(a)).digest('hex'));
+    expect(ra.checksum).toMatch(/^code-v1:[0-9a-f]{64}$/);
+    expect(ra.byteChecksum).toBe(createHash('sha256').update(readFileSync(a)).digest('hex'));
     expect(ra.message).toBe('create a');
     expect(ra.transaction).toBe(true);
     expect(g.nodes.get('bbb222')!.transaction).toBe(false);
@@ -42,9 +43,11 @@ describe('loading a migrations directory', () => {
     expect(() => loadGraph(dir.path)).toThrow(/^Cycle in the revision graph: .*\(files .*aaa111_step_aaa111\.ts/);
   });
 
-  it('reports a file that does not compile and a class without a revision', () => {
+  it('reports a file that does not compile and a class without a revision or a timestamp', () => {
     writeFileSync(`${dir.path}/broken.ts`, 'export class X { up( {');
-    writeFileSync(`${dir.path}/plain.ts`, 'export class Plain1700000000000 { async up() {} async down() {} }');
+    writeFileSync(`${dir.path}/plain.ts`, 'export class Plain { async up() {} async down() {} }');
+    // A TypeORM migration named by its timestamp is adopted as it is (adopt-typeorm.test.ts).
+    writeFileSync(`${dir.path}/adopted.ts`, 'export class Plain1700000000000 { async up() {} async down() {} }');
     let err: GraphError | undefined;
     try {
       loadGraph(dir.path);
@@ -54,7 +57,12 @@ describe('loading a migrations directory', () => {
     expect(err).toBeInstanceOf(GraphError);
     expect(err!.problems).toHaveLength(2);
     expect(err!.problems[0]).toMatch(/^Could not load migration file broken\.ts: /);
-    expect(err!.problems[1]).toBe('Plain1700000000000 in plain.ts has no revision: give it `revision` and `downRevision` fields (see `ormdiff revision`)');
+    // The compiler's backtrace stays out of the one line.
+    expect(err!.problems[0]).not.toContain('backtrace');
+    expect(err!.problems[1]).toBe(
+      'plain.ts: class Plain has neither a `revision` field nor a name ending in a 13-digit timestamp (TypeORM\'s order); ' +
+        'rename the class to end in one (as `typeorm migration:create` does) or move its code into `ormdiff revision -m "…"`',
+    );
   });
 });
 
@@ -75,7 +83,6 @@ export class CreateUsers1700000000000 implements MigrationInterface {
   name = "CreateUsers1700000000000";
   revision = "a1b2c3d4e5f6";
   downRevision: string | string[] | null = null;
-  transaction = true;
 
   public async up(queryRunner: QueryRunner): Promise<void> {}
 
@@ -109,5 +116,38 @@ export class CreateUsers1700000000000 implements MigrationInterface {
     const seen: string[] = [];
     await g.nodes.get(r.revision)!.migration.up({ query: async (s: string) => void seen.push(s) } as never);
     expect(seen).toEqual([sql]);
+  });
+});
+
+describe("the project's formatting", () => {
+  const write = (config: Record<string, string>) => {
+    for (const [name, text] of Object.entries(config)) writeFileSync(`${dir.path}/${name}`, text);
+    return revision({ migrationsDir: `${dir.path}/migrations`, message: 'add users', revisionId: 'f00d00000001', up: ['CREATE TABLE "users" ("id" integer)'], now: new Date(1_700_000_000_000) });
+  };
+
+  it('writes with prettier defaults when the project configures nothing', async () => {
+    const written = await write({});
+    expect(written.source).toContain('import { MigrationInterface, QueryRunner } from "typeorm";');
+    expect(written.source).toMatch(/^ {4}await queryRunner\.query\(`CREATE TABLE "users" \("id" integer\)`\);$/m);
+  });
+
+  it("follows the project's prettier config for the file's path", async () => {
+    const written = await write({ '.prettierrc.json': JSON.stringify({ singleQuote: true, semi: false, tabWidth: 4 }) });
+    expect(readFileSync(written.path, 'utf8')).toBe(written.source);
+    expect(written.source).toContain("import { MigrationInterface, QueryRunner } from 'typeorm'\n");
+    expect(written.source).toMatch(/^ {8}await queryRunner\.query\(`CREATE TABLE "users" \("id" integer\)`\)$/m);
+  });
+
+  it('follows .editorconfig where no prettier config says otherwise', async () => {
+    const written = await write({ '.editorconfig': 'root = true\n\n[*.ts]\nindent_style = tab\n' });
+    expect(written.source).toMatch(/^\t\tawait queryRunner\.query\(`CREATE TABLE "users" \("id" integer\)`\);$/m);
+  });
+
+  it('a file formatted either way has the same checksum: the code is the same', async () => {
+    const plain = await write({});
+    const sumPlain = loadGraph(`${dir.path}/migrations`).nodes.get('f00d00000001')!.checksum;
+    rmSync(plain.path);
+    await write({ '.prettierrc.json': JSON.stringify({ singleQuote: true, semi: false, useTabs: true }) });
+    expect(loadGraph(`${dir.path}/migrations`).nodes.get('f00d00000001')!.checksum).toBe(sumPlain);
   });
 });
