@@ -44,7 +44,7 @@ export async function tablesExist(session: Session, t: Tables): Promise<{ versio
  * A read of one of ormdiff's tables; a role that may not read it gets one line naming the privilege
  * and the table (exit 3), not the driver's message.
  */
-async function readTable<R>(session: Session, table: string, sql: string): Promise<R[]> {
+export async function readTable<R>(session: Session, table: string, sql: string): Promise<R[]> {
   try {
     return await session.direct<R>(sql);
   } catch (error) {

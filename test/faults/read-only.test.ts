@@ -93,7 +93,8 @@ test('check with --scratch-url: the scratch side on the other role, the live sid
   expect(denied.stderr.split('\n').filter((l) => l.startsWith('ormdiff:'))).toEqual([
     `ormdiff: role "${reader}" lacks SELECT on table public.ormdiff_version: grant it (ormdiff reads the database's revision from it)`,
   ]);
-  await execSql(migrated.url, `GRANT SELECT ON public.ormdiff_version, public.ormdiff_history TO ${reader}`);
+  // TypeORM's own table too: ormdiff keeps it in step with the version table and reads it as part of the state.
+  await execSql(migrated.url, `GRANT SELECT ON public.ormdiff_version, public.ormdiff_history, public.migrations TO ${reader}`);
   const owner = await runCli(scratch, { cwd: project.dir, env: { DATABASE_URL: migrated.url } });
   const read = await runCli(scratch, { cwd: project.dir, env: { DATABASE_URL: as(reader, migrated.url) } });
   // The entities hold a column no migration makes: both find exactly that, nothing about privileges.
