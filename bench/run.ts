@@ -63,6 +63,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
 function project(url: string, entities: Function[]): Project {
   return {
     cwd: REPO,
+    versionSchema: 'public',
     configPath: join(REPO, 'bench', 'generated'),
     dataSourceOptions: { type: 'postgres', url, entities },
     url,

@@ -95,6 +95,16 @@ function withoutIgnoredIndexes(schema: Schema, ignored: DesiredModel['ignoredInd
   };
 }
 
+/**
+ * The runner creates the version tables' schema before the first migration runs, so when entities
+ * live there too, no migration may create it (it would exist already) or drop it (the version table
+ * is in it): it counts as there.
+ */
+function withVersionSchema(actual: Schema, desired: Schema, versionSchema: string | undefined): Schema {
+  if (!versionSchema || actual.schemas.includes(versionSchema) || !desired.schemas.includes(versionSchema)) return actual;
+  return { ...actual, schemas: [...actual.schemas, versionSchema].sort() };
+}
+
 /** What a connected database holds of the managed set, as the diff sees it. */
 export async function readActual(
   client: Client,
@@ -124,7 +134,7 @@ function normalizeOptions(server: string | undefined): NormalizeOptions {
 export async function compareWithClient(client: Client, desiredModel: DesiredModel, options: CompareOptions = {}): Promise<Comparison> {
   const { scope } = desiredModel;
   const read = await readActual(client, desiredModel);
-  const actual = read.schema;
+  const actual = withVersionSchema(read.schema, desiredModel.schema, options.versionSchema);
   const normalized = await normalizeDesired(client, desiredModel.schema, actual, normalizeOptions(options.normalizeOn));
   const desired = adoptUnmodelled(actual, normalized.schema);
   const metadata = desiredModel.typeormMetadata;
@@ -160,7 +170,7 @@ export async function compareEntitiesWithDatabase(
   // The command line's policy over the config's, key by key.
   const policy = resolvePolicy([project.policy, options.policy]);
   const comparison = await withConnection(requireUrl(project), (client) =>
-    compareWithClient(client, desired, { ...options, hints, policy, facts: options.facts ?? true }),
+    compareWithClient(client, desired, { ...options, hints, policy, facts: options.facts ?? true, versionSchema: project.versionSchema }),
   );
   if (options.saveAnswers) appendRenameHints(file, comparison.answeredHints);
   return comparison;

@@ -23,6 +23,8 @@ export interface OrmdiffOptions {
   schemas?: string[];
   /** What counts as a difference; checked by src/diff/policy.ts (parsePolicyConfig). */
   policy?: PolicyOverrides;
+  /** Schema of ormdiff's version and history tables (default public); --version-schema overrides it. */
+  versionSchema?: string;
 }
 
 export interface LoadedConfig {

@@ -105,7 +105,10 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
   const read: RawQuery = connected
     ? raw
     : async (sql) => {
-        throw new UsageError(`Offline mode without a database URL can't read the catalog, and a migration asked TypeORM to (${sql.slice(0, 80)}…); pass --url`);
+        throw new UsageError(
+          `Offline without a database (a start:end range never connects; otherwise no URL was given) TypeORM can't read the catalog, and a migration asked it to (${sql.slice(0, 80)}…); ` +
+            'run --sql without a range and with --url, or write that migration with queryRunner.query',
+        );
       };
 
   const session: Session = {
