@@ -4,7 +4,7 @@
  */
 import { dirname, join } from 'node:path';
 import type { Client } from 'pg';
-import { connect } from '../db/connect';
+import { connect, withConnection } from '../db/connect';
 import { timed } from '../timings';
 import type { Change } from '../diff/changes';
 import { mergeHints } from '../diff/renames/hints';
@@ -14,7 +14,8 @@ import type { RenameDecision } from '../diff/renames/detect';
 import { readEntities } from '../entities/read';
 import { introspect } from '../introspect';
 import { fileCache } from '../normalize/cache';
-import { normalizeDesired } from '../normalize/normalize';
+import { normalizeDesired, type NormalizeOptions } from '../normalize/normalize';
+import { withScratchDatabase } from '../scratch';
 import type { Plan } from '../plan/plan';
 import type { QualifiedName, Schema, ColumnRoleOf } from '../schema/model';
 import { adoptUnmodelled, restrictToScope, type Scope } from '../schema/scope';
@@ -123,6 +124,15 @@ export async function readActual(
   return { schema, queryCount: read.queryCount, uses: usesOutside(read.uses, schema) };
 }
 
+/** Where the entities' expressions are spelled by Postgres: the compared database, or a scratch one on `server`. */
+function normalizeOptions(server: string | undefined): NormalizeOptions {
+  if (!server) return {};
+  return {
+    fresh: true,
+    workspace: (fn) => withScratchDatabase({ kind: 'server', url: server }, (scratch) => withConnection(scratch.url, fn)),
+  };
+}
+
 /**
  * Compares a desired model with what a connected database holds. Facts are counted only when
  * `options.facts` says so: the connected database may be a scratch replay with no rows in it.
@@ -132,7 +142,7 @@ export async function compareWithClient(client: Client, desiredModel: DesiredMod
   const read = await timed('introspect', () => readActual(client, desiredModel));
   const actual = withVersionSchema(read.schema, desiredModel.schema, options.versionSchema);
   const cache = desiredModel.normalizeCacheFile !== undefined ? fileCache(desiredModel.normalizeCacheFile) : undefined;
-  const normalized = await timed('normalize', () => normalizeDesired(client, desiredModel.schema, actual, cache));
+  const normalized = await timed('normalize', () => normalizeDesired(client, desiredModel.schema, actual, cache, normalizeOptions(options.normalizeOn)));
   const desired = adoptUnmodelled(actual, normalized.schema);
   const metadata = desiredModel.typeormMetadata;
   const planned = await timed('diff', async () => {

@@ -49,6 +49,11 @@ export interface CompareOptions {
   typeormMetadata?: TypeormMetadata;
   /** What objects outside the managed set use, read from the catalog: drops they stop are left out (DS106). */
   uses?: readonly ObjectUse[];
+  /**
+   * A server to put the entities' expressions in Postgres' spelling on, in a scratch database, rather
+   * than in temporary tables of the compared database (for a role without TEMPORARY there).
+   */
+  normalizeOn?: string;
 }
 
 export interface DiffAndPlan {

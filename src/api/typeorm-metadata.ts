@@ -6,7 +6,8 @@ import type { DataSourceOptions } from 'typeorm';
 import { columnKey } from '../diff/keys';
 import type { Queryable } from '../introspect';
 import type { TypeormMetadata } from '../plan/typeorm-metadata';
-import type { QualifiedName, Schema } from '../schema/model';
+import { DatabaseError } from '../errors';
+import { qualifiedText, type QualifiedName, type Schema } from '../schema/model';
 import { quoteQualified } from '../sql/quote';
 import { GENERATED_COLUMN } from '../ddl/typeorm-metadata';
 
@@ -39,12 +40,20 @@ export function declaredExpressions(entities: Schema): Map<string, string> {
 export async function readMetadataRows(db: Queryable, table: QualifiedName): Promise<{ exists: boolean; rows: Map<string, string> }> {
   const found = await db.query('SELECT pg_catalog.to_regclass($1) IS NOT NULL AS "exists"', [quoteQualified(table)]);
   if (!found.rows[0].exists) return { exists: false, rows: new Map() };
-  const { rows } = await db.query(
-    `SELECT "schema", "table", "name", "value" FROM ${quoteQualified(table)} ` +
-      `WHERE "type" = $1 AND "schema" IS NOT NULL AND "table" IS NOT NULL AND "name" IS NOT NULL AND "value" IS NOT NULL ` +
-      `ORDER BY "database" IS NOT DISTINCT FROM pg_catalog.current_database()`,
-    [GENERATED_COLUMN],
-  );
+  const { rows } = await db
+    .query(
+      `SELECT "schema", "table", "name", "value" FROM ${quoteQualified(table)} ` +
+        `WHERE "type" = $1 AND "schema" IS NOT NULL AND "table" IS NOT NULL AND "name" IS NOT NULL AND "value" IS NOT NULL ` +
+        `ORDER BY "database" IS NOT DISTINCT FROM pg_catalog.current_database()`,
+      [GENERATED_COLUMN],
+    )
+    .catch(async (error: unknown) => {
+      if ((error as { code?: string }).code !== '42501') throw error;
+      const { rows: [who] } = await db.query('SELECT current_user AS role');
+      throw new DatabaseError(`role "${who.role}" lacks SELECT on table ${qualifiedText(table)}: grant it (TypeORM keeps generated columns' expressions there)`, {
+        cause: error,
+      });
+    });
   return {
     exists: true,
     rows: new Map(

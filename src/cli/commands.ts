@@ -45,10 +45,15 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
       addCompareOptions(
         y
           .option('format', { alias: 'f', choices: ['text', 'sql', 'markdown', 'json'] as const, default: 'text' as const })
-          .option('exit-code', { type: 'boolean', describe: 'exit 1 when there are changes' }),
+          .option('exit-code', { type: 'boolean', describe: 'exit 1 when there are changes' })
+          .option('scratch-url', {
+            type: 'string',
+            describe: "server for a scratch database to spell the entities' expressions in, for a role without TEMPORARY on the database",
+          }),
       ),
     handler: async (args: Args) => {
-      const result = await diff({ ...projectOptions(args), format: args.format as DiffFormat, compare: compareOptionsFromArgs(args, out()) });
+      const compare = { ...compareOptionsFromArgs(args, out()), normalizeOn: args.scratchUrl as string | undefined };
+      const result = await diff({ ...projectOptions(args), format: args.format as DiffFormat, compare });
       reportUnusedHints(result.comparison.unusedHints);
       if (result.output) out().result(result.output);
       // The text view lists warnings itself; with sql/markdown/json on stdout, a reviewer reading the
@@ -117,9 +122,12 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
     handler: async (args: Args) => {
       // An offline range (`start:end`) needs no database at all.
       const { project, options } = await runOptions(args, { needsUrl: !args.sql || !String(args.target).includes(':') });
+      // Broken files or a target that names nothing must leave the server as it was: checked before the database is created.
+      const graph = runner.validateMove({ migrationsDir: options.migrationsDir, sql: args.sql }, String(args.target));
       if (direction === 'upgrade' && !args.sql && options.url) await ensureDatabase(options.url, out());
       const result = await runner[direction]({
         ...options,
+        graph,
         target: args.target,
         sql: args.sql,
         allowChanged: args.allowChanged,

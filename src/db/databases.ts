@@ -41,9 +41,18 @@ export async function createDatabaseOn(client: Pick<Client, 'query'>, name: stri
   await client.query(`CREATE DATABASE ${quoteIdent(name)}${options.empty ? ' TEMPLATE template0' : ''}`);
 }
 
-/** FORCE, so a connection a killed run left open cannot keep the database alive. */
+/**
+ * Ends the connections to the database first, so one a killed run left open cannot keep it alive:
+ * WITH (FORCE) from PostgreSQL 13, pg_terminate_backend before that.
+ */
 export async function dropDatabaseOn(client: Pick<Client, 'query'>, name: string): Promise<void> {
-  await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+  const { rows } = await client.query<{ v: number }>("SELECT current_setting('server_version_num')::int AS v");
+  if (rows[0].v >= 130000) {
+    await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+    return;
+  }
+  await client.query('SELECT pg_catalog.pg_terminate_backend(pid) FROM pg_catalog.pg_stat_activity WHERE datname = $1 AND pid <> pg_catalog.pg_backend_pid()', [name]);
+  await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`);
 }
 
 /** Connects, creating the database first when the server says it does not exist (as `prisma migrate dev` does). */

@@ -7,34 +7,34 @@
  * few scratch tables in a throw-away schema, all in one multi-statement query inside a transaction that
  * is rolled back, and read back with the introspector's own catalog queries. So the round trips are the
  * same for ten tables and ten thousand, and a table already in step with the database costs none.
+ *
+ * The scratch tables are temporary (pg_temp), and enum types the database lacks are temporary stand-ins
+ * (stand-ins.ts): that needs only the TEMPORARY privilege (PUBLIC's by default), not CREATE, so a role
+ * that can only read the catalog can still run `diff`. A role without even that normalizes in a scratch
+ * database (`--scratch-url`, `workspace`), where nothing of the compared database exists, so every enum
+ * type is a stand-in and every extension is created there.
  */
+import { randomBytes } from 'node:crypto';
 import type { Change } from '../diff/changes';
 import { introspect, type Queryable } from '../introspect';
 import { renderChange } from '../ddl/sql';
 import type { Column, EnumType, Schema, Table } from '../schema/model';
 import { qualifiedKey, qualifiedText } from '../schema/model';
-import { quoteIdent } from '../sql/quote';
-import { UsageError } from '../errors';
+import { DatabaseError, UsageError } from '../errors';
 import { messageOf, serverVersionOf } from '../db/connect';
 import { memoryCache, type PrintedCache } from './cache';
 import { applyPrinted, collectItems, type Item, type Printed, type TableItems } from './items';
 import { needsNormalizing, withStoredExpressions } from './needs';
+import { StandIns } from './stand-ins';
 
-const WORK_SCHEMA = 'ormdiff_normalize';
+const WORK_SCHEMA = 'pg_temp';
 /** Columns per scratch table for plain column items (Postgres allows 1,600). */
 const COLUMNS_PER_TABLE = 1000;
 
-/** Types, schemas and extensions the scratch tables need that the database does not have yet. */
-function prerequisites(desired: Schema, actual: Schema): Change[] {
-  const haveEnums = new Set(actual.enums.map(qualifiedKey));
-  const haveExtensions = new Set(actual.extensions.map((e) => e.name));
-  const missingEnums: EnumType[] = desired.enums.filter((e) => !haveEnums.has(qualifiedKey(e)));
-  const schemas = [...new Set(missingEnums.map((e) => e.schema))];
-  return [
-    ...desired.extensions.filter((e) => !haveExtensions.has(e.name)).map((extension): Change => ({ kind: 'createExtension', extension })),
-    ...schemas.map((schema): Change => ({ kind: 'createSchema', schema })),
-    ...missingEnums.map((e): Change => ({ kind: 'createEnum', enum: e })),
-  ];
+/** Extensions the scratch tables' expressions may need that the database does not have yet (created, then rolled back). */
+function missingExtensions(desired: Schema, actual: Schema | undefined): Change[] {
+  const have = new Set((actual?.extensions ?? []).map((e) => e.name));
+  return desired.extensions.filter((e) => !have.has(e.name)).map((extension): Change => ({ kind: 'createExtension', extension }));
 }
 
 const emptyTable = (name: string): Table => ({
@@ -69,7 +69,13 @@ function freshName(base: string, taken: ReadonlySet<string>): string {
  * Plain column items side by side on `c<n>` tables; items that reference columns on one `g<n>` table per
  * distinct set of referenced columns, so a CHECK shared by a thousand entities is one constraint.
  */
-function layout(items: [string, Item][]): ScratchLayout {
+function layout(items: [string, Item][], types: StandIns): ScratchLayout {
+  // Enum-typed columns point at the stand-in of a type the database lacks; texts name it instead of the real one.
+  const temp = <C extends Pick<Column, 'dataType' | 'enumType'>>(column: C): C => {
+    const standIn = types.of(column.enumType);
+    return standIn ? { ...column, dataType: `${WORK_SCHEMA}.${standIn.name}`, enumType: { schema: WORK_SCHEMA, name: standIn.name } } : column;
+  };
+  const text = (t: string): string => types.toTemp(t);
   const tables: Table[] = [];
   const placements = new Map<string, Placement>();
   const columnItems = items.filter(([, item]) => item.kind === 'column');
@@ -80,9 +86,9 @@ function layout(items: [string, Item][]): ScratchLayout {
       const name = `c${i}`;
       table.columns.push({
         name,
-        ...item.column,
+        ...temp(item.column),
         nullable: true,
-        valueSource: item.expression !== undefined ? { kind: 'default', expression: item.expression } : { kind: 'none' },
+        valueSource: item.expression !== undefined ? { kind: 'default', expression: text(item.expression) } : { kind: 'none' },
       });
       placements.set(key, { kind: 'column', table: table.name, column: name });
     });
@@ -94,7 +100,7 @@ function layout(items: [string, Item][]): ScratchLayout {
     const signature = JSON.stringify(item.context);
     let table = groups.get(signature);
     if (!table) {
-      table = { ...emptyTable(`g${groups.size}`), columns: item.context.map((c): Column => ({ ...c })) };
+      table = { ...emptyTable(`g${groups.size}`), columns: item.context.map((c): Column => temp({ ...c })) };
       groups.set(signature, table);
       tables.push(table);
     }
@@ -102,25 +108,30 @@ function layout(items: [string, Item][]): ScratchLayout {
     switch (item.kind) {
       case 'generated': {
         const name = freshName(`ormdiff_generated_${n}`, new Set(table.columns.map((c) => c.name)));
-        table.columns.push({ name, ...item.column, nullable: true, valueSource: { kind: 'generated', expression: item.expression } });
+        table.columns.push({ name, ...temp(item.column), nullable: true, valueSource: { kind: 'generated', expression: text(item.expression) } });
         placements.set(key, { kind: 'column', table: table.name, column: name });
         break;
       }
       case 'check': {
         const name = `${table.name}_k${n}`;
-        table.checks.push({ name, expression: item.expression, ...(item.noInherit ? { noInherit: true } : {}) });
+        table.checks.push({ name, expression: text(item.expression), ...(item.noInherit ? { noInherit: true } : {}) });
         placements.set(key, { kind: 'check', table: table.name, name });
         break;
       }
       case 'exclusion': {
         const name = `${table.name}_x${n}`;
-        table.exclusions.push({ name, definition: item.definition });
+        table.exclusions.push({ name, definition: text(item.definition) });
         placements.set(key, { kind: 'exclusion', table: table.name, name });
         break;
       }
       case 'index': {
         const name = `${table.name}_i${n}`;
-        table.indexes.push({ name, ...item.index });
+        table.indexes.push({
+          name,
+          ...item.index,
+          elements: item.index.elements.map((e) => (e.kind === 'expression' ? { ...e, value: text(e.value) } : e)),
+          ...(item.index.where !== undefined ? { where: text(item.index.where) } : {}),
+        });
         placements.set(key, { kind: 'index', table: table.name, name });
         break;
       }
@@ -129,52 +140,81 @@ function layout(items: [string, Item][]): ScratchLayout {
   return { tables, placements };
 }
 
-function printedOf(placement: Placement, tables: ReadonlyMap<string, Table>): Printed {
+/** What Postgres printed for the item at `placement`, with the real type names back in place of the stand-ins. */
+function printedOf(placement: Placement, item: Item, tables: ReadonlyMap<string, Table>, types: StandIns): Printed {
   const table = tables.get(placement.table)!;
+  const real = (text: string): string => types.fromTemp(text);
   switch (placement.kind) {
     case 'column': {
       const column = table.columns.find((c) => c.name === placement.column)!;
-      return { kind: 'column', dataType: column.dataType, arrayDims: column.arrayDims, valueSource: column.valueSource };
+      const source = column.valueSource;
+      const valueSource = source.kind === 'default' || source.kind === 'generated' ? { ...source, expression: real(source.expression) } : source;
+      // An enum column's type is already the catalog's spelling of its name (its copy may have a stand-in's).
+      const enumTyped = item.kind === 'column' || item.kind === 'generated' ? item.column.enumType !== undefined : false;
+      const dataType = enumTyped && (item.kind === 'column' || item.kind === 'generated') ? item.column.dataType : column.dataType;
+      return { kind: 'column', dataType, arrayDims: column.arrayDims, valueSource };
     }
     case 'check':
-      return { kind: 'check', expression: table.checks.find((c) => c.name === placement.name)!.expression };
+      return { kind: 'check', expression: real(table.checks.find((c) => c.name === placement.name)!.expression) };
     case 'exclusion':
-      return { kind: 'exclusion', definition: table.exclusions.find((x) => x.name === placement.name)!.definition };
+      return { kind: 'exclusion', definition: real(table.exclusions.find((x) => x.name === placement.name)!.definition) };
     case 'index': {
       const index = table.indexes.find((i) => i.name === placement.name)!;
-      return { kind: 'index', elements: index.elements, where: index.where };
+      return {
+        kind: 'index',
+        elements: index.elements.map((e) => (e.kind === 'expression' ? { ...e, value: real(e.value) } : e)),
+        where: index.where !== undefined ? real(index.where) : undefined,
+      };
     }
   }
 }
 
-/** Statements that create the prerequisites, tolerant of objects outside the scope that was read. */
-function prerequisiteSql(desired: Schema, actual: Schema): string[] {
-  // Schemas and extensions may exist outside the scope that was read; IF NOT EXISTS keeps this idempotent
-  // (extensions are rendered with it already).
-  return prerequisites(desired, actual)
-    .flatMap((change) => renderChange(change))
-    .map((sql) => sql.replace(/^CREATE SCHEMA /, 'CREATE SCHEMA IF NOT EXISTS '));
-}
-
 const renderTables = (tables: Table[]): string[] => tables.flatMap((table) => renderChange({ kind: 'createTable', table }));
-
-const scratchSql = (tables: Table[]): string[] => [`CREATE SCHEMA ${quoteIdent(WORK_SCHEMA)}`, ...renderTables(tables)];
 
 /** One round trip for many statements (the simple query protocol takes a semicolon-separated list). */
 const batch = (statements: string[]): string => statements.join(';\n');
+
+/** The last result of a multi-statement query (node-pg answers one result per statement). */
+const lastResult = (result: unknown): { rows: Record<string, unknown>[] } =>
+  (Array.isArray(result) ? result[result.length - 1] : result) as { rows: Record<string, unknown>[] };
+
+const denied = (error: unknown): boolean => (error as { code?: string }).code === '42501';
+
+/** A missing privilege, named: the role, what it lacks, and on which database (asked after the failed transaction). */
+async function privilegeError(db: Queryable, privilege: string, error: unknown): Promise<DatabaseError> {
+  await db.query('ROLLBACK').catch(() => undefined);
+  const { rows } = await db.query('SELECT current_user AS role, current_database() AS database');
+  return new DatabaseError(`role "${rows[0].role}" lacks ${privilege} on database "${rows[0].database}": grant it or pass --scratch-url`, { cause: error });
+}
+
+/** Runs `fn` on a connection to the database to normalize in, made only when there is something to spell. */
+export type Workspace = <T>(fn: (db: Queryable) => Promise<T>) => Promise<T>;
+
+export interface NormalizeOptions {
+  /** Where the scratch tables are made: by default the compared database itself. */
+  workspace?: Workspace;
+  /** The workspace is an empty scratch database: every enum and extension the entities use is made there. */
+  fresh?: boolean;
+}
+
+/** What the scratch tables need before them: the missing extensions (CREATE), the enum stand-ins (TEMPORARY). */
+interface Prelude {
+  extensions: string[];
+  standIns: string[];
+}
 
 /**
  * After the batch failed: which item Postgres rejects, tried one at a time under savepoints, for an
  * error that names an entity table.
  */
-async function findRejected(db: Queryable, prelude: string[], missing: [string, Item][], owners: ReadonlyMap<string, Table>): Promise<UsageError | undefined> {
+async function findRejected(db: Queryable, prelude: Prelude, missing: [string, Item][], owners: ReadonlyMap<string, Table>, types: StandIns): Promise<UsageError | undefined> {
   await db.query('BEGIN');
   try {
-    await db.query(batch([...prelude, `CREATE SCHEMA ${quoteIdent(WORK_SCHEMA)}`]));
+    await db.query(batch([...prelude.extensions, ...prelude.standIns]));
     for (const entry of missing) {
       await db.query('SAVEPOINT item');
       try {
-        await db.query(batch(renderTables(layout([entry]).tables)));
+        await db.query(batch(renderTables(layout([entry], types).tables)));
       } catch (error) {
         const table = owners.get(entry[0])!;
         return new UsageError(`entity table ${qualifiedText(table)}: Postgres rejects its definition: ${messageOf(error)}`, { cause: error });
@@ -188,29 +228,60 @@ async function findRejected(db: Queryable, prelude: string[], missing: [string, 
 }
 
 /** Has Postgres spell every item in `missing`, in a fixed number of round trips. */
-async function spell(db: Queryable, desired: Schema, actual: Schema, missing: [string, Item][], owners: ReadonlyMap<string, Table>): Promise<Map<string, Printed>> {
-  const { tables, placements } = layout(missing);
-  const prelude = prerequisiteSql(desired, actual);
-  await db.query('BEGIN');
-  let printed: Schema;
-  try {
-    // Expressions are evaluated with the session's own search_path, as TypeORM's CREATE TABLE would be
-    // (`uuid_generate_v4()` resolves through public); the introspector prints them with an empty one.
+async function spell(
+  db: Queryable,
+  desired: Schema,
+  actual: Schema,
+  missing: [string, Item][],
+  owners: ReadonlyMap<string, Table>,
+  opts: NormalizeOptions,
+): Promise<Map<string, Printed>> {
+  const haveEnums = new Set(opts.fresh ? [] : actual.enums.map(qualifiedKey));
+  const types = new StandIns(
+    desired.enums.filter((e: EnumType) => !haveEnums.has(qualifiedKey(e))),
+    randomBytes(4).toString('hex'),
+  );
+  const { tables, placements } = layout(missing, types);
+  const prelude: Prelude = {
+    extensions: missingExtensions(desired, opts.fresh ? undefined : actual).flatMap((change) => renderChange(change)),
+    standIns: types.all.flatMap((s) => renderChange({ kind: 'createEnum', enum: { ...s.real, schema: WORK_SCHEMA, name: s.name } })),
+  };
+  const workspace: Workspace = opts.workspace ?? ((fn) => fn(db));
+  return workspace(async (work) => {
+    await work.query('BEGIN');
+    let printed: Schema;
     try {
-      await db.query(batch([...prelude, ...scratchSql(tables)]));
+      // Expressions are evaluated with the session's own search_path, as TypeORM's CREATE TABLE would be
+      // (`uuid_generate_v4()` resolves through public); the introspector prints them with an empty one.
+      if (prelude.extensions.length > 0) {
+        try {
+          await work.query(batch(prelude.extensions));
+        } catch (error) {
+          throw denied(error) ? await privilegeError(work, 'CREATE', error) : error;
+        }
+      }
+      let tempSchema: string;
+      try {
+        const result = await work.query(
+          batch([...prelude.standIns, ...renderTables(tables), 'SELECT nspname FROM pg_catalog.pg_namespace WHERE oid = pg_catalog.pg_my_temp_schema()']),
+        );
+        tempSchema = lastResult(result).rows[0].nspname as string;
+      } catch (error) {
+        if (denied(error)) throw await privilegeError(work, 'TEMPORARY', error);
+        await work.query('ROLLBACK');
+        const rejected = await findRejected(work, prelude, missing, owners, types);
+        throw rejected ?? new UsageError(`entity tables: Postgres rejects their definitions: ${messageOf(error)}`, { cause: error });
+      }
+      printed = (await introspect(work, { schemas: [tempSchema], inTransaction: true })).schema;
     } catch (error) {
-      await db.query('ROLLBACK');
-      const rejected = await findRejected(db, prelude, missing, owners);
-      throw rejected ?? new UsageError(`entity tables: Postgres rejects their definitions: ${messageOf(error)}`, { cause: error });
+      await work.query('ROLLBACK').catch(() => undefined);
+      throw error;
     }
-    printed = (await introspect(db, { schemas: [WORK_SCHEMA], inTransaction: true })).schema;
-  } catch (error) {
-    await db.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
-  await db.query('ROLLBACK');
-  const printedTables = new Map(printed.tables.map((t) => [t.name, t]));
-  return new Map([...placements].map(([key, placement]) => [key, printedOf(placement, printedTables)]));
+    await work.query('ROLLBACK');
+    const printedTables = new Map(printed.tables.map((t) => [t.name, t]));
+    const itemOf = new Map(missing);
+    return new Map([...placements].map(([key, placement]) => [key, printedOf(placement, itemOf.get(key)!, printedTables, types)]));
+  });
 }
 
 /**
@@ -237,7 +308,13 @@ export interface NormalizeResult {
   spelledItems: number;
 }
 
-export async function normalizeDesired(db: Queryable, desired: Schema, actual: Schema, cache: PrintedCache = memoryCache()): Promise<NormalizeResult> {
+export async function normalizeDesired(
+  db: Queryable,
+  desired: Schema,
+  actual: Schema,
+  cache: PrintedCache = memoryCache(),
+  opts: NormalizeOptions = {},
+): Promise<NormalizeResult> {
   const actualTables = new Map(actual.tables.map((t) => [qualifiedKey(t), t]));
   const pending = desired.tables.filter((table) => needsNormalizing(table, actualTables.get(qualifiedKey(table))));
   // Tables left out keep the database's spelling of the expressions needsNormalizing matched loosely.
@@ -267,7 +344,7 @@ export async function normalizeDesired(db: Queryable, desired: Schema, actual: S
     else missing.push([key, item]);
   }
   if (missing.length > 0) {
-    for (const [key, value] of await spell(db, desired, actual, missing, owners)) {
+    for (const [key, value] of await spell(db, desired, actual, missing, owners, opts)) {
       printed.set(key, value);
       cache.set(prefix + key, value);
     }

@@ -11,6 +11,7 @@ import { OrmdiffError } from '../errors';
 import { ChangedMigrationError, ConnectionError, GraphError, guarded, PartialMigrationError } from './errors';
 import { loadGraph, MigrationGraph } from './load';
 import { acquireLock, releaseLock } from './lock';
+import { pauseAt } from './pause';
 import { DatabaseOptions, openSession, Session } from './session';
 import { historyRecorded, resolveBlocking, Statement, tablesIn, Tables, VERSION_TABLE } from './sql';
 import { DbState, describeBlocking, readState } from './state';
@@ -19,6 +20,8 @@ import { reconcileWithTypeorm, TypeormTable, TypeormTableRef, typeormTableRef, u
 
 export interface RunOptions extends DatabaseOptions {
   migrationsDir: string;
+  /** The migrations, already loaded (and so checked) from `migrationsDir`; loaded here when absent. */
+  graph?: MigrationGraph;
   /** Offline: record the SQL instead of executing it. */
   sql?: boolean;
   /** Accept applied migration files whose content changed since they ran (recorded in the history). */
@@ -76,7 +79,7 @@ export function defaultRanBy(): string {
 /** Loads, connects, locks (unless offline) and reads the state, runs `body`, and lets go of everything. */
 export function withRun<T>(opts: RunOptions, body: (run: RunContext) => Promise<T>): Promise<T> {
   return guarded(opts.url, async () => {
-    const graph = loadGraph(opts.migrationsDir);
+    const graph = opts.graph ?? loadGraph(opts.migrationsDir);
     const tables = tablesIn(opts.schema ?? 'public');
     const session = await openSession({ ...opts, offline: Boolean(opts.sql) });
     let locked = false;
@@ -84,6 +87,7 @@ export function withRun<T>(opts: RunOptions, body: (run: RunContext) => Promise<
       if (!session.offline) {
         await asDatabaseError('taking the migration lock', () => acquireLock(session, tables.schema, opts.lockTimeoutMs ?? 60_000));
         locked = true;
+        await pauseAt('upgrade:locked');
       }
       const ranBy = opts.ranBy ?? defaultRanBy();
       const recorded = await asDatabaseError(`reading ${tables.schema}.${VERSION_TABLE}`, () => readState(session, tables));

@@ -2,7 +2,7 @@
  * The migration runner's programmatic API: one function per command, each returning data and
  * printing nothing (progress goes to the optional `log` callback).
  */
-export { upgrade, downgrade, stamp } from './migrate';
+export { upgrade, downgrade, stamp, validateMove } from './migrate';
 export type { RunResult, UpgradeOptions, DowngradeOptions, StampOptions, StampResult } from './migrate';
 export { current, history, heads, branches, show, assertAtHead, summarize } from './inspect';
 export type { CurrentResult, HistoryEntry, HistoryOptions, InspectOptions, RevisionSummary } from './inspect';

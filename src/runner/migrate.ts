@@ -1,10 +1,12 @@
 /**
  * `upgrade`, `downgrade` and `stamp`: the commands that move the version table.
  */
+import { pauseAt } from './pause';
 import { withRun, knownHeads, preflight, RunContext, RunOptions } from './context';
 import { UsageError } from './errors';
 import { runSteps, StepResult } from './execute';
 import { ensureExtensions, ExtensionOutcome, offlineExtensionsNote, resolveExtensions } from './extensions';
+import { loadGraph, type MigrationGraph } from './load';
 import { createTables, historyRecorded, HistoryRow, renderScript, resolveBlocking, Statement, versionChange } from './sql';
 import { parseTarget, planDowngrade, planStamp, planUpgrade, PlanStep, Target } from './targets';
 import { createTypeormTable, typeormRowChange } from './typeorm-table';
@@ -62,11 +64,27 @@ async function connectLikeTypeorm(run: RunContext, opts: RunOptions): Promise<{ 
   return { outcomes, note: '' };
 }
 
+/**
+ * What can be wrong with a move's input without looking at the database, checked before anything
+ * on the server changes (the database created, the lock taken, the version table made): every
+ * migration file loads and compiles, the graph holds together, and the target (and a range's start)
+ * names revisions that exist. Returns the graph, for the run to use as it is.
+ */
+export function validateMove(opts: Pick<RunOptions, 'migrationsDir' | 'graph' | 'sql'>, target: string): MigrationGraph {
+  const graph = opts.graph ?? loadGraph(opts.migrationsDir);
+  const { start, end } = splitRange(target, Boolean(opts.sql));
+  if (start) parseTarget(graph, start);
+  parseTarget(graph, end);
+  return graph;
+}
+
 async function move(opts: RunOptions, target: string, plan: (run: RunContext, heads: string[], t: Target) => PlanStep[]): Promise<RunResult> {
   const { start, end } = splitRange(target, Boolean(opts.sql));
+  const graph = validateMove(opts, target);
+  await pauseAt('upgrade:validated');
   // A range says where the script starts, so the database is not consulted (Alembic's offline mode):
   // nothing connects, even when a URL is configured, and the server may well be down.
-  const runOpts: RunOptions = start !== undefined ? { ...opts, url: undefined, dataSource: undefined } : opts;
+  const runOpts: RunOptions = start !== undefined ? { ...opts, url: undefined, dataSource: undefined, graph } : { ...opts, graph };
   return withRun(runOpts, async (run) => {
     const from = start !== undefined ? rangeStartHeads(run, start) : knownHeads(run);
     const accepted = start !== undefined ? [] : preflight(run, opts, from);

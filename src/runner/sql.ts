@@ -15,8 +15,12 @@ export interface Statement {
 
 export interface Tables {
   schema: string;
+  /** Quoted, for SQL. */
   version: string;
   history: string;
+  /** `schema.table`, for messages. */
+  versionName: string;
+  historyName: string;
 }
 
 export function tablesIn(schema: string): Tables {
@@ -24,6 +28,8 @@ export function tablesIn(schema: string): Tables {
     schema,
     version: `${quoteIdent(schema)}.${quoteIdent(VERSION_TABLE)}`,
     history: `${quoteIdent(schema)}.${quoteIdent(HISTORY_TABLE)}`,
+    versionName: `${schema}.${VERSION_TABLE}`,
+    historyName: `${schema}.${HISTORY_TABLE}`,
   };
 }
 

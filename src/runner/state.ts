@@ -4,7 +4,7 @@
  * writes of a failing run, which happen outside the script (offline runs cannot fail that way).
  */
 import { quoteLiteral } from '../sql/quote';
-import { truncate } from './errors';
+import { ConnectionError, truncate } from './errors';
 import type { Session } from './session';
 import { BLOCKING_STATUSES, Tables } from './sql';
 
@@ -40,8 +40,22 @@ export async function tablesExist(session: Session, t: Tables): Promise<{ versio
   return { version: row.v !== null, history: row.h !== null };
 }
 
+/**
+ * A read of one of ormdiff's tables; a role that may not read it gets one line naming the privilege
+ * and the table (exit 3), not the driver's message.
+ */
+export async function readTable<R>(session: Session, table: string, sql: string): Promise<R[]> {
+  try {
+    return await session.direct<R>(sql);
+  } catch (error) {
+    if ((error as { code?: string }).code !== '42501') throw error;
+    const [{ role }] = await session.direct<{ role: string }>('SELECT current_user AS role');
+    throw new ConnectionError(`role "${role}" lacks SELECT on table ${table}: grant it (ormdiff reads the database's revision from it)`);
+  }
+}
+
 export async function readHeads(session: Session, t: Tables): Promise<string[]> {
-  const rows = await session.direct<{ version_num: string }>(`SELECT "version_num" FROM ${t.version} ORDER BY "version_num"`);
+  const rows = await readTable<{ version_num: string }>(session, t.versionName, `SELECT "version_num" FROM ${t.version} ORDER BY "version_num"`);
   return rows.map((r) => r.version_num);
 }
 
@@ -50,11 +64,15 @@ export async function readState(session: Session, t: Tables): Promise<DbState> {
   const exists = await tablesExist(session, t);
   const heads = exists.version ? await readHeads(session, t) : [];
   if (!exists.history) return { initialized: exists.version, heads, checksums: new Map(), blocking: [] };
-  const sums = await session.direct<{ revision: string; checksum: string }>(
+  const sums = await readTable<{ revision: string; checksum: string }>(
+    session,
+    t.historyName,
     `SELECT DISTINCT ON ("revision") "revision", "checksum" FROM ${t.history}
       WHERE "direction" = 'up' AND "status" = 'applied' AND "checksum" IS NOT NULL ORDER BY "revision", "id" DESC`,
   );
-  const blocking = await session.direct<Record<string, any>>(
+  const blocking = await readTable<Record<string, any>>(
+    session,
+    t.historyName,
     `SELECT "id", "revision", "operation", "status", "file", "started_at", "ran_by", "message", "failed_statement", "completed_statements"
        FROM ${t.history} WHERE "status" IN (${BLOCKING_STATUSES.map(quoteLiteral).join(', ')}) ORDER BY "id"`,
   );

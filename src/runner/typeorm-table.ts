@@ -17,7 +17,7 @@ import { ancestorsOf, maximal } from './graph';
 import type { LoadedRevision, MigrationGraph } from './load';
 import type { Session } from './session';
 import { historyRecorded, HistoryRow, Statement, Tables, versionChange } from './sql';
-import type { DbState } from './state';
+import { readTable, type DbState } from './state';
 import { appliedSet } from './targets';
 
 /** TypeORM's `migrationsTableName` and the DataSource's `schema`. */
@@ -78,7 +78,7 @@ export function typeormRowChange(t: TypeormTableRef, rev: Pick<LoadedRevision, '
 async function readTypeormNames(session: Session, t: TypeormTableRef): Promise<string[] | undefined> {
   const [{ found }] = await session.direct<{ found: string | null }>('SELECT to_regclass($1)::text AS found', [t.qualified]);
   if (!found) return undefined;
-  return (await session.direct<{ name: string }>(`SELECT "name" FROM ${t.qualified} ORDER BY "id"`)).map((r) => r.name);
+  return (await readTable<{ name: string }>(session, `${t.schema}.${t.name}`, `SELECT "name" FROM ${t.qualified} ORDER BY "id"`)).map((r) => r.name);
 }
 
 export interface TypeormReconciled {

@@ -1,19 +1,22 @@
 /**
- * Scratch databases on a server: `ormdiff_scratch_<random>`, created empty from template0 (what a
- * fresh database is before any migration, whatever the server's template1 holds) and dropped with
- * FORCE, so a connection a killed migration left open cannot keep it alive.
+ * Scratch databases on a server: named after their owner (marker.ts), created empty from template0
+ * (what a fresh database is before any migration, whatever the server's template1 holds), dropped
+ * after use, and swept by a later run when their owner was killed outright (sweep.ts).
+ *
+ * Interrupt-safe: the drop is registered before CREATE DATABASE is sent, and a SIGINT/SIGTERM that
+ * arrives while the CREATE is in flight waits for its answer and then drops what it made.
  */
-import { randomBytes } from 'node:crypto';
+import type { Client } from 'pg';
 import { describeServer, messageOf } from '../db/connect';
 import { createDatabaseOn, databaseUrl, dropDatabaseOn, onMaintenanceDatabase } from '../db/databases';
 import { redactSecrets } from '../db/redact';
 import { DatabaseError } from '../errors';
+import { pauseAt } from '../runner/pause';
+import { withCleanup } from './interrupt';
+import { currentOwner, scratchName } from './marker';
+import { sweepStaleScratchDatabases } from './sweep';
 
-export const SCRATCH_PREFIX = 'ormdiff_scratch_';
-
-export function scratchName(): string {
-  return SCRATCH_PREFIX + randomBytes(6).toString('hex');
-}
+export { SCRATCH_PREFIX } from './marker';
 
 export interface ScratchDatabase {
   name: string;
@@ -22,36 +25,68 @@ export interface ScratchDatabase {
   server: string;
 }
 
-export async function createScratchDatabase(serverUrl: string): Promise<ScratchDatabase> {
-  const name = scratchName();
-  await onMaintenanceDatabase(serverUrl, async (client) => {
-    try {
-      await createDatabaseOn(client, name, { empty: true });
-    } catch (error) {
-      const hint = (error as { code?: string }).code === '42501' ? ' (grant the role CREATEDB, or pass --scratch-url for another server)' : '';
-      throw new DatabaseError(
-        `cannot create scratch database on ${describeServer(serverUrl).replace(/\/.*$/, '')}: ${redactSecrets(messageOf(error), serverUrl)}${hint}`,
-        { cause: error },
-      );
-    }
-  });
-  return { name, url: databaseUrl(serverUrl, name), server: describeServer(serverUrl).replace(/\/.*$/, '') };
+const hostPort = (serverUrl: string) => describeServer(serverUrl).replace(/\/.*$/, '');
+
+async function createError(client: Client, serverUrl: string, error: unknown): Promise<DatabaseError> {
+  if ((error as { code?: string }).code === '42501') {
+    const role = await client.query<{ r: string }>('SELECT current_user AS r').then((r) => r.rows[0].r, () => new URL(serverUrl).username);
+    return new DatabaseError(`role "${role}" lacks CREATEDB on server ${hostPort(serverUrl)}: grant it or pass --scratch-url`, { cause: error });
+  }
+  return new DatabaseError(`cannot create scratch database on ${hostPort(serverUrl)}: ${redactSecrets(messageOf(error), serverUrl)}`, { cause: error });
 }
 
 export async function dropScratchDatabase(serverUrl: string, name: string): Promise<void> {
   await onMaintenanceDatabase(serverUrl, (client) => dropDatabaseOn(client, name));
 }
 
+export interface OnServerOptions {
+  log?: (line: string) => void;
+  /** The server is one only this process uses (the embedded one): see sweep.ts. */
+  exclusive?: boolean;
+}
+
 /**
- * Drops every scratch database on a server only this process uses (the embedded one, under its
- * lock): any found there were left by a run killed outright (kill -9), which no handler can catch.
+ * Sweeps the server, creates a scratch database there, runs `fn` with it and drops it: after
+ * success, after a failure, and on SIGINT/SIGTERM (then the process ends with 130/143).
  */
-export async function dropOrphanedScratchDatabases(serverUrl: string): Promise<string[]> {
-  return onMaintenanceDatabase(serverUrl, async (client) => {
-    const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_catalog.pg_database WHERE starts_with(datname, $1) ORDER BY datname', [
-      SCRATCH_PREFIX,
-    ]);
-    for (const { datname } of rows) await dropDatabaseOn(client, datname);
-    return rows.map((r) => r.datname);
+export async function withScratchOn<T>(serverUrl: string, fn: (db: ScratchDatabase) => Promise<T>, opts: OnServerOptions = {}): Promise<T> {
+  const log = opts.log ?? (() => undefined);
+  const name = scratchName(currentOwner());
+  /** The CREATE DATABASE, once sent: until then there is nothing to drop. */
+  let sent: Promise<unknown> | undefined;
+  const drop = async () => {
+    if (!sent) return;
+    const made = await sent.then(
+      () => true,
+      () => false,
+    );
+    try {
+      // A CREATE whose answer was lost (a broken connection) may still have committed: IF EXISTS either way.
+      await dropScratchDatabase(serverUrl, name);
+    } catch (error) {
+      if (made) throw error;
+      return;
+    }
+    if (made) log(`Dropped scratch database ${name}`);
+  };
+  return withCleanup(drop, async () => {
+    await onMaintenanceDatabase(serverUrl, async (client) => {
+      await sweepStaleScratchDatabases(client, { exclusive: opts.exclusive, log });
+      await pauseAt('scratch:before-create');
+      const creating = createDatabaseOn(client, name, { empty: true });
+      sent = creating;
+      // Observed here and by `drop`; never an unhandled rejection while paused.
+      creating.catch(() => undefined);
+      await pauseAt('scratch:creating');
+      try {
+        await creating;
+      } catch (error) {
+        throw await createError(client, serverUrl, error);
+      }
+    });
+    const db: ScratchDatabase = { name, url: databaseUrl(serverUrl, name), server: hostPort(serverUrl) };
+    log(`Created scratch database ${name} on ${db.server}`);
+    await pauseAt('scratch:created');
+    return fn(db);
   });
 }

@@ -5,9 +5,8 @@
  */
 import path from 'node:path';
 import { upgrade, type ConnectExtensions, type RunOptions, type RunResult, type StepObserver, type Statement, type TypeormTable } from '../runner';
-import { createScratchDatabase, dropOrphanedScratchDatabases, dropScratchDatabase, type ScratchDatabase } from './database';
+import { withScratchOn, type ScratchDatabase } from './database';
 import { withEmbeddedServer } from './embedded';
-import { withCleanup } from './interrupt';
 
 export type ScratchSource =
   /** Scratch databases are created on this server (the URL's own database is never touched). */
@@ -28,34 +27,15 @@ export interface ScratchOptions {
 
 export type { ScratchDatabase } from './database';
 
-async function onServer<T>(serverUrl: string, fn: (db: ScratchDatabase) => Promise<T>, log: (line: string) => void): Promise<T> {
-  const db = await createScratchDatabase(serverUrl);
-  log(`Created scratch database ${db.name} on ${db.server}`);
-  return withCleanup(
-    async () => {
-      await dropScratchDatabase(serverUrl, db.name);
-      log(`Dropped scratch database ${db.name}`);
-    },
-    () => fn(db),
-  );
-}
-
 /**
  * Runs `fn` with a fresh, empty scratch database and drops it afterwards: after success, after a
- * failure, and on SIGINT/SIGTERM (the process then ends with 130/143 once it is dropped).
+ * failure, and on SIGINT/SIGTERM (the process then ends with 130/143 once it is dropped). Scratch
+ * databases killed runs left on the server are swept first.
  */
 export async function withScratchDatabase<T>(source: ScratchSource, fn: (db: ScratchDatabase) => Promise<T>, opts: ScratchOptions = {}): Promise<T> {
   const log = opts.log ?? (() => undefined);
-  if (source.kind === 'server') return onServer(source.url, fn, log);
-  return withEmbeddedServer(
-    source.projectDir,
-    async (server) => {
-      const orphans = await dropOrphanedScratchDatabases(server.url);
-      if (orphans.length) log(`Dropped ${orphans.length} scratch database(s) a killed run left behind: ${orphans.join(', ')}`);
-      return onServer(server.url, fn, log);
-    },
-    { log },
-  );
+  if (source.kind === 'server') return withScratchOn(source.url, fn, { log });
+  return withEmbeddedServer(source.projectDir, (server) => withScratchOn(server.url, fn, { log, exclusive: true }), { log });
 }
 
 export interface ReplayOptions {

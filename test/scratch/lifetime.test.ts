@@ -61,7 +61,7 @@ test('dropped on SIGINT in the middle of a migration; the process ends with 130'
       scratch = rows.find((r) => r.datname !== null)?.datname;
       if (!scratch) await sleep(100);
     }
-    expect(scratch).toMatch(/^ormdiff_scratch_[0-9a-f]{12}$/);
+    expect(scratch).toMatch(/^ormdiff_scratch_[0-9a-f]{8}_[0-9a-z]+_[0-9a-z]+_[0-9a-f]{6}$/);
     expect(await existing([scratch!])).toEqual([scratch]);
     child.kill('SIGINT');
     const result = await done;

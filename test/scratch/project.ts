@@ -58,7 +58,7 @@ export const INITIAL = '84877894d01b';
 
 /** The scratch databases a run created, as its stderr reports them. */
 export function scratchNames(stderr: string): string[] {
-  return [...stderr.matchAll(/Created scratch database (ormdiff_scratch_[0-9a-f]+)/g)].map((m) => m[1]);
+  return [...stderr.matchAll(/Created scratch database (ormdiff_scratch_[0-9a-z_]+)/g)].map((m) => m[1]);
 }
 
 /** Starts the built CLI without waiting, for tests that signal it. */

@@ -1,0 +1,72 @@
+/**
+ * Sweeping scratch databases that runs left behind: a run killed outright (kill -9, a lost machine)
+ * can drop nothing. Every run that uses a scratch database sweeps the server first. A database is
+ * stale when the name's owner (marker.ts) is a process of this host that is gone, or belongs to
+ * another host and is older than any run could take; a live run's database is never touched.
+ */
+import type { Client } from 'pg';
+import { messageOf } from '../db/connect';
+import { dropDatabaseOn } from '../db/databases';
+import { hostTag, ownerOf, SCRATCH_PREFIX } from './marker';
+
+/** Another host's processes cannot be seen from here: its databases are judged by age alone. */
+export const FOREIGN_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+export interface Vantage {
+  host: string;
+  now: number;
+  alive(pid: number): boolean;
+}
+
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Pure: whether a scratch database is left over. `exclusive`: the server is one only this process
+ * uses (the embedded one, under its lock), where even a database with no owner in its name (an older
+ * ormdiff's) can only be left over.
+ */
+export function isStale(name: string, here: Vantage, exclusive: boolean): boolean {
+  const owner = ownerOf(name);
+  if (!owner) return exclusive;
+  if (owner.host === here.host) return !here.alive(owner.pid);
+  return here.now - owner.startedAt > FOREIGN_MAX_AGE_MS;
+}
+
+export interface SweepOptions {
+  exclusive?: boolean;
+  log?: (line: string) => void;
+}
+
+/**
+ * Drops the stale scratch databases on the server `client` is connected to (connections to them are
+ * ended first: a killed run's backend may linger). One that cannot be dropped (another role's) is
+ * reported and left; the run goes on.
+ */
+export async function sweepStaleScratchDatabases(client: Client, opts: SweepOptions = {}): Promise<string[]> {
+  const log = opts.log ?? (() => undefined);
+  const { rows } = await client.query<{ datname: string }>(
+    'SELECT datname FROM pg_catalog.pg_database WHERE left(datname, $2) = $1 ORDER BY datname',
+    [SCRATCH_PREFIX, SCRATCH_PREFIX.length],
+  );
+  const here: Vantage = { host: hostTag(), now: Date.now(), alive: processAlive };
+  const dropped: string[] = [];
+  for (const { datname } of rows) {
+    if (!isStale(datname, here, opts.exclusive ?? false)) continue;
+    try {
+      await dropDatabaseOn(client, datname);
+      dropped.push(datname);
+      log(`Dropped stale scratch database ${datname} (the run that made it is gone)`);
+    } catch (error) {
+      log(`Could not drop stale scratch database ${datname}: ${messageOf(error)}`);
+    }
+  }
+  return dropped;
+}
