@@ -3,6 +3,7 @@ import { changeObject } from '../diff/describe';
 import type { Plan } from '../plan/plan';
 import { renderJson, type PlanJson } from '../render/json';
 import { renderMarkdown } from '../render/markdown';
+import { markdownFence, markdownText } from '../render/markdown-text';
 import type { CheckResult, Finding } from './check';
 
 export type CheckFormat = 'text' | 'markdown' | 'json';
@@ -120,8 +121,8 @@ function renderMarkdownReport(outcome: Outcome): string {
     const lines = details(finding);
     return [
       `## ${TITLES[finding.kind]}`,
-      findingMessage(finding) + why,
-      ...(lines.length > 0 ? [['```', ...lines, '```'].join('\n')] : []),
+      markdownText(findingMessage(finding)) + why,
+      ...(lines.length > 0 ? [markdownFence(lines.join('\n'), 'text')] : []),
       ...(plan ? [demoteHeadings(renderMarkdown(plan).trimEnd(), 2)] : []),
     ].join('\n\n');
   });

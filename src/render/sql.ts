@@ -3,7 +3,7 @@ import type { Change, ChangeOf, EnumColumnUse, EnumValueMap, SequenceOwner } fro
 import { defaultUsing } from '../diff/typechange';
 import type { Plan, Statement } from '../plan/plan';
 import type { Column, QualifiedName, Table } from '../schema/model';
-import { quoteIdent, quoteLiteral, quoteQualified } from '../sql/quote';
+import { quoteIdent, quoteLiteral, quoteQualified, sqlComment } from '../sql/quote';
 import {
   alterColumn,
   alterTable,
@@ -352,8 +352,6 @@ function plainStatements(change: Change): string[] {
       ];
   }
 }
-
-const sqlComment = (text: string): string => `-- ${text.replace(/\s*[\r\n]+\s*/g, ' ')}\n`;
 
 /**
  * A psql-runnable script for one direction of a plan. Going up, the warnings are comments at the top
