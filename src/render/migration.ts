@@ -2,7 +2,7 @@
 import { format } from 'prettier';
 import { describeChange } from '../diff/describe';
 import type { Plan, Statement } from '../plan/plan';
-import { blockComment, lineComment, stringLiteral, templateLiteral } from './typescript';
+import { ACK_SYNTAX, blockComment, lineComment, stringLiteral, templateLiteral } from './typescript';
 
 export { templateLiteral };
 
@@ -142,7 +142,7 @@ function warningSection(plan: Plan): string[] {
   return [
     'Warnings:',
     ...plan.warnings.map((w) => `  - ${w.code} ${w.severity}: ${w.message}`),
-    ...(errors ? ['Error-level warnings fail `ormdiff lint` and `ormdiff check` until a line anywhere in this file acknowledges them: // ormdiff-ack: <CODE> <reason>'] : []),
+    ...(errors ? [`Error-level warnings fail ormdiff lint and ormdiff check until a line anywhere in this file acknowledges them: ${ACK_SYNTAX}`] : []),
   ];
 }
 

@@ -40,6 +40,9 @@ export function commentText(text: string): string {
 export const lineComment = (text: string): string =>
   `// ${commentText(text).replace(/ormdiff-ack:/gi, (m) => `${m.slice(0, -1)}\\u003A`)}`;
 
+/** How a migration acknowledges a hazard, for the text that tells the reader (`ormdiff lint` reads it). */
+export const ACK_SYNTAX = '// ormdiff-ack: <CODE> <reason>';
+
 /** A `/** … *\/` comment, one escaped line per entry; '' gives a bare ` *` line. */
 export function blockComment(lines: readonly string[]): string {
   return `/**\n${lines.map((l) => (l === '' ? ' *' : ` * ${commentText(l)}`)).join('\n')}\n */`;
