@@ -43,12 +43,16 @@ const HEADER_WARNING = /^\s*\*?\s*-\s+([A-Z]{2}\d{3})\s+(info|warning|error):\s*
 
 const lineOf = (source: string, index: number): number => source.slice(0, index).split('\n').length;
 
-function readAcks(lines: string[]): Ack[] {
-  return lines.flatMap((text, i) => {
-    // A line comment anywhere on a code line; not the header's own explanation of the syntax.
-    const comment = text.trimStart().startsWith('*') ? -1 : text.indexOf('//');
-    const m = comment >= 0 ? ACK.exec(text.slice(comment)) : null;
-    return m ? [{ code: m[1], reason: (m[2] ?? '').trim(), line: i + 1 }] : [];
+/**
+ * Acknowledgements in `//` comments only: a `//` inside a string or template literal (SQL naming
+ * an object `x // ormdiff-ack: …`) is not a comment, and must not acknowledge anything.
+ */
+function readAcks(source: string): Ack[] {
+  const comments: Array<{ start: number; end: number }> = [];
+  maskNonCode(source, comments);
+  return comments.flatMap(({ start, end }) => {
+    const m = ACK.exec(source.slice(start, end).replace(/\r$/, ''));
+    return m ? [{ code: m[1], reason: (m[2] ?? '').trim(), line: lineOf(source, start) }] : [];
   });
 }
 
@@ -151,7 +155,7 @@ function statementFindings(source: string): Omit<LintFinding, 'blocking'>[] {
 export function lintSource(source: string, file: string): LintResult {
   const header = headerWarnings(source);
   const raw = header.generated ? header.findings : statementFindings(source);
-  const acks = readAcks(source.split('\n'));
+  const acks = readAcks(source);
   const problems: string[] = [];
   const valid = new Map<string, Ack>();
   for (const ack of acks) {

@@ -12,9 +12,9 @@
  * The source with every comment and string or template literal (delimiters included) blanked to
  * spaces, line breaks kept: offsets and line numbers stay those of the source, and braces or
  * `up(` inside SQL text or comments no longer look like code. The expressions inside a template
- * literal's `${…}` stay code.
+ * literal's `${…}` stay code. `lineComments`, when given, receives where each `//` comment lies.
  */
-export function maskNonCode(source: string): string {
+export function maskNonCode(source: string, lineComments?: Array<{ start: number; end: number }>): string {
   const out = source.split('');
   const n = source.length;
   const blank = (from: number, to: number) => {
@@ -49,6 +49,7 @@ export function maskNonCode(source: string): string {
     if (ch === '/' && next === '/') {
       const end = source.indexOf('\n', i);
       const stop = end < 0 ? n : end;
+      lineComments?.push({ start: i, end: stop });
       blank(i, stop);
       i = stop;
     } else if (ch === '/' && next === '*') {

@@ -2,11 +2,12 @@
  * Hostile text, as a database user who can ALTER a managed table (or an entity author) could write it
  * into a name, a comment, a default, a CHECK body or an enum label. Each is at most 63 bytes, so
  * Postgres keeps it whole as an identifier. Those that would run code if a renderer let them out of
- * a comment or a template literal set the canary below; a test asserts it is never set.
+ * a comment or a template literal set the canary below; a test asserts it is never made.
  */
-export const CANARY = 'ORMDIFF_CANARY';
+export const CANARY = '/tmp/ormdiff-canary';
 
-const run = `globalThis.${CANARY}=1`;
+/** Code that leaves a mark outside the process: a migration runs in Node's own module system, not jest's sandbox. */
+const run = `require("fs").mkdirSync("${CANARY}")`;
 
 export interface Payload {
   /** What the case tries. */
