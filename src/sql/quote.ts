@@ -25,6 +25,58 @@ export function quoteLiteral(value: string): string {
   return value.includes('\\') ? `E'${body.replace(/\\/g, '\\\\')}'` : `'${body}'`;
 }
 
+/** The end (exclusive) of the quoted text starting at `open`; backslashes escape only in E'' strings. */
+function quotedEnd(sql: string, open: number, backslashEscapes: boolean): number {
+  const quote = sql[open];
+  let i = open + 1;
+  while (i < sql.length) {
+    if (backslashEscapes && sql[i] === '\\') i += 2;
+    else if (sql[i] === quote && sql[i + 1] === quote) i += 2;
+    else if (sql[i] === quote) return i + 1;
+    else i++;
+  }
+  return sql.length;
+}
+
+/**
+ * `sql`, an expression as Postgres prints it with standard_conforming_strings on (how ormdiff reads
+ * the catalog), with every plain string constant that holds a backslash rewritten as E'' with its
+ * backslashes doubled. A plain '…' constant means something else on a server where the setting is
+ * off (a backslash there starts an escape), and a migration runs on the user's server whatever its
+ * setting; E'' means the same on both. Quoted identifiers, E'' and dollar-quoted strings are kept.
+ */
+export function portableLiterals(sql: string): string {
+  if (!sql.includes('\\')) return sql;
+  let out = '';
+  let i = 0;
+  while (i < sql.length) {
+    const ch = sql[i];
+    if (ch === '"') {
+      const end = quotedEnd(sql, i, false);
+      out += sql.slice(i, end);
+      i = end;
+    } else if (ch === "'") {
+      const prefix = /([A-Za-z0-9_&$]*)$/.exec(sql.slice(Math.max(0, i - 3), i))![1];
+      const escapeSyntax = /(^|[^A-Za-z0-9_$])[Ee]$/.test(sql.slice(Math.max(0, i - 2), i));
+      const end = quotedEnd(sql, i, escapeSyntax);
+      const body = sql.slice(i + 1, end - 1);
+      // Only a bare constant is rewritten: after E it is one already; after U&, B or X it is no text with backslash escapes.
+      out += prefix === '' && body.includes('\\') ? `E'${body.replace(/\\/g, '\\\\')}'` : sql.slice(i, end);
+      i = end;
+    } else if (ch === '$' && !/[A-Za-z0-9_$]/.test(sql[i - 1] ?? '')) {
+      const tag = /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.exec(sql.slice(i));
+      const close = tag ? sql.indexOf(tag[0], i + tag[0].length) : -1;
+      const end = tag ? (close < 0 ? sql.length : close + tag[0].length) : i + 1;
+      out += sql.slice(i, end);
+      i = end;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
+}
+
 /**
  * A `-- ` comment line (with its line break) holding `text`: Postgres ends such a comment at \n or \r,
  * so those (and the other control characters, shown the same way) are written as `\xNN`.
