@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { loadConfig } from '../config/load';
+import { checkUrl } from '../config/url';
 import { useConnectionSettings } from '../db/connect';
 import { connectExtensionsOf } from '../entities/read';
 import { parsePolicyConfig, type PolicyOverrides } from '../diff/policy';
@@ -39,6 +40,9 @@ export interface Project {
 
 export async function openProject(options: ProjectOptions = {}): Promise<Project> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
+  // Checked before the config runs: a config that builds its DataSource from DATABASE_URL would fail on
+  // a malformed one inside TypeORM, with a message that names no setting.
+  if (options.url === undefined) checkUrl(process.env.DATABASE_URL || undefined, 'DATABASE_URL');
   const loaded = await loadConfig(options.config ?? 'ormconfig.ts', cwd);
   const configDir = path.dirname(loaded.configPath);
   const url =
@@ -58,21 +62,6 @@ export async function openProject(options: ProjectOptions = {}): Promise<Project
     schemas: loaded.ormdiff.schemas ?? [],
     policy: parsePolicyConfig(loaded.ormdiff.policy, path.relative(cwd, loaded.configPath) || loaded.configPath),
   };
-}
-
-/** A URL that is not a postgres:// URL is a usage error, caught before any connection attempt. */
-function checkUrl(url: string | undefined, where: string): string | undefined {
-  if (url === undefined) return undefined;
-  let protocol: string;
-  try {
-    protocol = new URL(url).protocol;
-  } catch {
-    throw new UsageError(`${where} is not a URL: expected postgres://user@host:port/database`);
-  }
-  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
-    throw new UsageError(`${where} is not a PostgreSQL URL (${protocol}): expected postgres://user@host:port/database`);
-  }
-  return url;
 }
 
 export function requireUrl(project: Project): string {

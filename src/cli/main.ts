@@ -2,7 +2,7 @@
  * The `ormdiff` command: thin yargs commands over the exported API. Every failure ends as one line on
  * stderr (the stack only with --verbose) and a distinct exit code (see src/errors.ts).
  */
-import yargs, { type Argv } from 'yargs';
+import yargs, { type Argv, type CommandModule } from 'yargs';
 import packageJson from '../../package.json';
 import { exitCodeOf, ExitCode, UsageError } from '../errors';
 import { messageOf } from '../db/connect';
@@ -21,8 +21,65 @@ export interface GlobalArgs {
   exclude?: string[];
 }
 
+/** The option names a yargs instance was given (with their aliases), for a did-you-mean. */
+function optionNames(instance: Argv): string[] {
+  const options = (instance as unknown as { getOptions(): { key: Record<string, unknown>; alias: Record<string, string[]> } }).getOptions();
+  return [...Object.keys(options.key), ...Object.values(options.alias).flat()].filter((k) => k.length > 1 && k !== '$0');
+}
+
+/** The options the command named first in `argv` takes, and the global ones: yargs does not tell its failure handler. */
+function knownOptions(argv: string[], global: Argv, modules: CommandModule[]): string[] {
+  const name = argv.find((a) => !a.startsWith('-'));
+  const module = modules.find((m) => String(m.command).split(' ')[0] === name);
+  const own = module && typeof module.builder === 'function' ? optionNames(module.builder(yargs([])) as Argv) : [];
+  return [...new Set([...optionNames(global), ...own])];
+}
+
+/** Edit distance, for the option a user most likely meant. */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+function suggestion(name: string, known: string[]): string {
+  const best = known
+    .map((k) => ({ k, d: distance(name.toLowerCase(), k.toLowerCase()) }))
+    .filter(({ k, d }) => d <= Math.max(1, Math.floor(k.length / 3)) || k.startsWith(name) || name.startsWith(k))
+    .sort((a, b) => a.d - b.d)[0];
+  return best ? ` (did you mean --${best.k}?)` : '';
+}
+
+/**
+ * yargs' validation message as one line that says what to fix: `Invalid values:` gets the option,
+ * the value and the choices (yargs puts them on the lines below), an unknown option the one meant.
+ */
+export function usageMessage(message: string, known: string[], typed?: string): string {
+  const lines = message.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  if (/^Invalid values:$/.test(lines[0] ?? '')) {
+    const details = lines.slice(1).map((l) => {
+      const m = /^Argument: (\S+), Given: (.*), Choices: (.*)$/.exec(l);
+      return m ? `--${m[1]} does not take ${m[2]} (choose one of ${m[3]})` : l;
+    });
+    return `invalid value: ${details.join('; ')}`;
+  }
+  const unknown = /^Unknown arguments?: (.*)$/.exec(lines[0] ?? '');
+  if (unknown) {
+    const names = unknown[1].split(', ').map((n) => n.trim());
+    return `unknown option${names.length === 1 ? '' : 's'}: ${names.map((n) => `--${n}${suggestion(n, known)}`).join(', ')}; ormdiff <command> --help lists them`;
+  }
+  const command = /^Did you mean (\S+)\?$/.exec(lines[0] ?? '');
+  if (command) return `unknown command${typed ? ` ${typed}` : ''}: did you mean ${command[1]}? (ormdiff --help lists the commands)`;
+  return lines.join(' ');
+}
+
 function parser(argv: string[], out: () => Output, setCode: (code: number) => void): Argv {
-  let cli = yargs(argv)
+  const modules: CommandModule[] = [];
+  let cli: Argv = yargs(argv)
     .scriptName('ormdiff')
     .usage('$0 <command> [options]')
     .option('config', { alias: 'c', type: 'string', describe: 'TypeORM config file (default ormconfig.ts)' })
@@ -34,16 +91,15 @@ function parser(argv: string[], out: () => Output, setCode: (code: number) => vo
     .option('json', { type: 'boolean', describe: 'messages as JSON lines on stderr (results stay on stdout)' })
     .demandCommand(1, 'name a command: ormdiff --help lists them')
     .strict()
+    .recommendCommands()
     .help()
     .version(packageJson.version)
     .exitProcess(false)
     .fail((message, error) => {
-      throw error ?? new UsageError(message.split('\n')[0]);
+      throw error ?? new UsageError(usageMessage(message, knownOptions(argv, cli, modules), argv.find((a) => !a.startsWith('-'))));
     });
-  for (const command of commands(out, setCode)) cli = cli.command(command);
-  for (const command of ciCommands(out, setCode)) cli = cli.command(command);
-  for (const command of hazardCommands(out, setCode)) cli = cli.command(command);
-  cli = cli.command(initCommand(out));
+  modules.push(...commands(out, setCode), ...ciCommands(out, setCode), ...hazardCommands(out, setCode), initCommand(out) as CommandModule);
+  for (const command of modules) cli = cli.command(command);
   return cli;
 }
 

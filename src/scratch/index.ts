@@ -9,6 +9,7 @@ import { upgrade, type ConnectExtensions, type RunResult } from '../runner';
 import { createScratchDatabase, dropOrphanedScratchDatabases, dropScratchDatabase, type ScratchDatabase } from './database';
 import { withEmbeddedServer } from './embedded';
 import { withCleanup } from './interrupt';
+import { checkUrl } from '../config/url';
 
 export type ScratchSource =
   /** Scratch databases are created on this server (the URL's own database is never touched). */
@@ -18,7 +19,7 @@ export type ScratchSource =
 
 /** Pure: where a command's scratch database comes from. */
 export function scratchSourceFor(project: Pick<Project, 'url' | 'configPath'>, scratchUrl?: string): ScratchSource {
-  if (scratchUrl) return { kind: 'server', url: scratchUrl };
+  if (scratchUrl) return { kind: 'server', url: checkUrl(scratchUrl, '--scratch-url')! };
   if (project.url) return { kind: 'server', url: project.url };
   return { kind: 'embedded', projectDir: path.dirname(project.configPath) };
 }
