@@ -33,7 +33,11 @@ export function findingMessage(finding: Finding): string {
         `(${list(finding.pending)}); run \`ormdiff upgrade heads\``
       );
     case 'databaseAhead':
-      return `database ahead: it records revision(s) no migration file declares (${list(finding.unknown)})`;
+      return (
+        `database at a revision with no migration file: it records ${list(finding.unknown)}, which no file in the migrations directory declares ` +
+        '(deleted, renamed, or from a branch not merged here); restore its migration file, or record the revision the database really is at with ' +
+        `\`ormdiff stamp ${finding.fileHeads.join(' ') || 'base'} --purge\` (then \`ormdiff check\` compares its schema with the migrations)`
+      );
     case 'databaseDrifted':
       return `database drifted from migrations: ${list(finding.objects)}`;
     case 'unacknowledgedHazards': {
@@ -122,7 +126,7 @@ function renderMarkdownReport(outcome: Outcome): string {
     return [
       `## ${TITLES[finding.kind]}`,
       markdownText(findingMessage(finding)) + why,
-      ...(lines.length > 0 ? [markdownFence(lines.join('\n'), 'text')] : []),
+      ...(lines.length > 0 ? [markdownFence(lines.join('\n'), '')] : []),
       ...(plan ? [demoteHeadings(renderMarkdown(plan).trimEnd(), 2)] : []),
     ].join('\n\n');
   });
@@ -143,6 +147,8 @@ export interface CheckJson {
     heads?: string[];
     pending?: string[];
     unknown?: string[];
+    /** databaseAhead: the revisions the migration files end at. */
+    fileHeads?: string[];
     objects?: string[];
     plan?: PlanJson;
     /** unacknowledgedHazards: the migration file, relative to the working directory. */

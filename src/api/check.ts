@@ -40,8 +40,11 @@ export type Finding =
   | { kind: 'migrationsMissing'; plan: Plan }
   /** The live database has not run every migration. */
   | { kind: 'databaseBehind'; heads: string[]; pending: string[] }
-  /** The live database records revisions no migration file declares (a branch not merged here). */
-  | { kind: 'databaseAhead'; unknown: string[] }
+  /**
+   * The live database records revisions no migration file declares (a file deleted, or a branch not
+   * merged here); `fileHeads`: the revisions the files end at, for a `stamp` if the file is gone for good.
+   */
+  | { kind: 'databaseAhead'; unknown: string[]; fileHeads: string[] }
   /** The live database is at the heads but its schema is not the migrations'; `plan` brings it back. */
   | { kind: 'databaseDrifted'; objects: string[]; plan: Plan }
   /** A migration file holds error-level warnings no `// ormdiff-ack: <CODE> <reason>` accepts (`ormdiff lint` fails on it). */
@@ -70,6 +73,8 @@ export interface LiveFacts {
   heads: string[];
   pending: string[];
   unknown: string[];
+  /** The heads of the migration files' revision graph. */
+  fileHeads: string[];
   /** Its managed schema; read only when it is at the heads (otherwise a schema diff says nothing new). */
   schema?: Schema;
 }
@@ -100,8 +105,10 @@ export function checkFindings(input: {
   const findings: Finding[] = [];
   if (input.missing.changes.length > 0) findings.push({ kind: 'migrationsMissing', plan: input.missing });
   const live = input.live;
-  if (live && live.unknown.length > 0) findings.push({ kind: 'databaseAhead', unknown: live.unknown });
-  if (live && live.pending.length > 0) findings.push({ kind: 'databaseBehind', heads: live.heads, pending: live.pending });
+  if (live && live.unknown.length > 0) findings.push({ kind: 'databaseAhead', unknown: live.unknown, fileHeads: live.fileHeads });
+  // At a revision no file declares, what is "pending" is measured from the known revisions only, and
+  // `upgrade heads` refuses anyway: the ahead finding says what to do.
+  else if (live && live.pending.length > 0) findings.push({ kind: 'databaseBehind', heads: live.heads, pending: live.pending });
   if (live?.schema) {
     const changes = diffSchemas(live.schema, input.migrated, input.policy);
     if (changes.length > 0) {
@@ -114,7 +121,7 @@ export function checkFindings(input: {
 
 async function readLive(project: Project, url: string, desired: DesiredModel, versionSchema?: string): Promise<LiveFacts> {
   const state = await current({ migrationsDir: project.migrationsDir, url, schema: versionSchema });
-  const facts: LiveFacts = { heads: state.heads.map((h) => h.revision), pending: state.pending, unknown: state.unknown };
+  const facts: LiveFacts = { heads: state.heads.map((h) => h.revision), pending: state.pending, unknown: state.unknown, fileHeads: state.fileHeads };
   if (!state.upToDate) return facts;
   return { ...facts, schema: (await withConnection(url, (client) => readActual(client, desired))).schema };
 }

@@ -44,7 +44,7 @@ export function markdownText(text: string): string {
  * A fenced code block holding `text` verbatim: the fence is longer than any backtick run in the
  * text, so nothing in it can close the block early, and the info string is ormdiff's own.
  */
-export function markdownFence(text: string, lang: 'sql' | 'diff' | 'text'): string {
+export function markdownFence(text: string, lang: 'sql' | 'diff' | ''): string {
   const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((r) => r.length));
   const marks = '`'.repeat(longest + 1);
   return `${marks}${lang}\n${text}${text.endsWith('\n') ? '' : '\n'}${marks}`;

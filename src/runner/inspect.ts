@@ -80,6 +80,8 @@ export interface CurrentResult {
   upToDate: boolean;
   /** Revisions `upgrade heads` would apply, in order. */
   pending: string[];
+  /** The heads of the revision graph: the revisions the migration files end at. */
+  fileHeads: string[];
   /** Half-done non-transactional migrations that block the next run. */
   blocking: BlockingRecord[];
 }
@@ -95,6 +97,7 @@ export function current(opts: InspectOptions): Promise<CurrentResult> {
       unknown: state.heads.filter((h) => !graph.nodes.has(h)),
       upToDate: pending.length === 0 && known.length === state.heads.length,
       pending,
+      fileHeads: [...graph.heads],
       blocking: state.blocking,
     };
   });

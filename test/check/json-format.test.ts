@@ -26,12 +26,19 @@ const staging = [
 
 /** One finding of every kind: entities ahead of the migrations, a database behind, ahead and drifted, a file with an unacknowledged drop. */
 function everyKind(): Omit<CheckResult, 'output'> {
-  const findings = checkFindings({
+  // A database at a revision no file declares is not also reported behind: two databases, then.
+  const [missing, ahead, hazards] = checkFindings({
     missing: planChanges(diffSchemas(migrated, schema({ tables: [{ ...users, columns: [column('id', 'integer')] }] }))),
     migrated,
-    live: { heads: ['a1'], pending: ['b2'], unknown: ['c3'], schema: schema({ tables: [{ ...users, columns: [...users.columns, column('rogue', 'integer')] }] }) },
+    live: { heads: ['a1'], pending: ['b2'], unknown: ['c3'], fileHeads: ['b2'] },
     lint: [lintSource(staging, 'migrations/b2_staging.ts')],
   });
+  const behindAndDrifted = checkFindings({
+    missing: planChanges([]),
+    migrated,
+    live: { heads: ['a1'], pending: ['b2'], unknown: [], fileHeads: ['b2'], schema: schema({ tables: [{ ...users, columns: [...users.columns, column('rogue', 'integer')] }] }) },
+  });
+  const findings = [missing, ahead, ...behindAndDrifted, hazards];
   return { ok: findings.length === 0, findings, live: true, revisions: 2 };
 }
 

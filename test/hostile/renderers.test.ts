@@ -97,7 +97,7 @@ describe.each(cases)('%s', (_name, payload) => {
         revisions: 1,
         findings: [
           { kind: 'migrationsMissing', plan },
-          { kind: 'databaseAhead', unknown: [payload] },
+          { kind: 'databaseAhead', unknown: [payload], fileHeads: [payload] },
           { kind: 'databaseDrifted', objects: [payload], plan },
           { kind: 'unacknowledgedHazards', file: `m/${payload}.ts`, hazards: [{ code: 'DS101', line: 3, message: `drops ${payload}` }] },
         ],
