@@ -161,7 +161,12 @@ export function assertAtHead(opts: InspectOptions): Promise<void> {
   return withReader(opts, async (graph, db) => {
     const state = await readState(db!.session, db!.tables);
     const unknown = state.heads.filter((h) => !graph.nodes.has(h));
-    if (unknown.length) throw new GraphError([`Can't locate revision ${unknown.join(', ')} recorded in ${db!.tables.schema}.${VERSION_TABLE}`]);
+    if (unknown.length) {
+      throw new GraphError([
+        `Can't locate revision ${unknown.join(', ')} recorded in ${db!.tables.schema}.${VERSION_TABLE}: no migration file declares it ` +
+          `(restore the file, or \`ormdiff stamp ${graph.heads.join(' ') || 'base'} --purge\` to say where the database really is)`,
+      ]);
+    }
     const applied = appliedSet(graph, state.heads);
     const pending = graph.order.filter((id) => !applied.has(id));
     if (pending.length) {
