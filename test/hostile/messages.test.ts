@@ -4,12 +4,14 @@
  * source-mapped frame is never named as the file at fault; yargs' `Invalid values:` and unknown
  * options say what was given, what is valid and what was probably meant.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { redactSecrets } from '../../src/db/redact';
 import { ExitCode } from '../../src/errors';
-import { runCli } from '../cli/helpers';
+import { BIN, runCli } from '../cli/helpers';
+import { nodeArgs } from '../typeorm-variant';
 
 let dir: string;
 beforeAll(() => {
@@ -18,8 +20,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'env.js'), `const { DataSource } = require(${typeorm});\nmodule.exports = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, entities: [] });\n`);
   const entity = `new (require(${typeorm}).EntitySchema)({ name: 't', columns: { id: { type: 'integer', primary: true } } })`;
   writeFileSync(join(dir, 'plain.js'), `module.exports = { type: 'postgres', entities: [${entity}] };\n`);
-  // A project whose tooling turns source maps on (as ts-node, tsx or source-map-support do).
-  writeFileSync(join(dir, 'wrong-driver.js'), `process.setSourceMapsEnabled(true);\nconst { DataSource } = require(${typeorm});\nmodule.exports = new DataSource({ type: 'nosuchdb', entities: [] });\n`);
+  writeFileSync(join(dir, 'wrong-driver.js'), `const { DataSource } = require(${typeorm});\nmodule.exports = new DataSource({ type: 'nosuchdb', entities: [] });\n`);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -46,8 +47,11 @@ test('a config that fails inside TypeORM on a malformed URL says what to look at
   expect(r.stderr).not.toContain('pa%zz');
 });
 
-test("a library's source-mapped frame is not named as the file that threw", async () => {
-  const r = await runCli(['diff', '--config', 'wrong-driver.js'], { cwd: dir });
+test("a library's source-mapped frame is not named as the file that threw", () => {
+  // Source maps on from the start, as NODE_OPTIONS=--enable-source-maps (or a loader) turns them on.
+  const env = { ...process.env, NO_COLOR: '1' };
+  delete env.NODE_OPTIONS;
+  const r = spawnSync(process.execPath, ['--enable-source-maps', ...nodeArgs(), BIN, 'diff', '--config', 'wrong-driver.js'], { cwd: dir, env, encoding: 'utf8' });
   expect(r.stderr).toContain('Wrong driver: "nosuchdb"');
   expect(r.stderr).not.toMatch(/DriverFactory|src\/driver/);
 });
