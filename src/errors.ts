@@ -23,11 +23,16 @@ export class OrmdiffError extends Error {
   }
 }
 
-/** Missing or broken config, entity files, bad command-line input. */
+/** Missing or broken config, entity files, bad command-line input, a target the runner cannot honour. */
 export class UsageError extends OrmdiffError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, ExitCode.usage, options);
+    super(oneLine(message), ExitCode.usage, options);
   }
+}
+
+/** Messages are meant for a terminal line: whitespace around line breaks collapses to one space. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
 /** The database could not be reached, refused the login, or a catalog query failed. */

@@ -1,10 +1,11 @@
 /** `ormdiff check`'s findings as text, Markdown or JSON; the plans inside reuse the plan renderers. Pure. */
 import { changeObject } from '../diff/describe';
 import type { Plan } from '../plan/plan';
+import { ChangedMigrationError } from '../runner';
 import { renderJson, type PlanJson } from '../render/json';
 import { renderMarkdown } from '../render/markdown';
 import { markdownFence, markdownText } from '../render/markdown-text';
-import type { CheckResult, Finding } from './check';
+import type { CheckResult, Finding } from './check-findings';
 
 export type CheckFormat = 'text' | 'markdown' | 'json';
 
@@ -38,6 +39,9 @@ export function findingMessage(finding: Finding): string {
         '(deleted, renamed, or from a branch not merged here); restore its migration file, or record the revision the database really is at with ' +
         `\`ormdiff stamp ${finding.fileHeads.join(' ') || 'base'} --purge\` (then \`ormdiff check\` compares its schema with the migrations)`
       );
+    case 'changedMigrations':
+      // Word for word what `upgrade` refuses with: one verification, one message.
+      return new ChangedMigrationError(finding.changed).message;
     case 'databaseDrifted':
       return `database drifted from migrations: ${list(finding.objects)}`;
     case 'unacknowledgedHazards': {
@@ -113,6 +117,7 @@ const TITLES: Record<Finding['kind'], string> = {
   migrationsMissing: 'Migrations missing',
   databaseBehind: 'Database behind',
   databaseAhead: 'Database ahead',
+  changedMigrations: 'Applied migrations changed',
   databaseDrifted: 'Database drifted from migrations',
   unacknowledgedHazards: 'Unacknowledged hazards',
 };
@@ -151,6 +156,8 @@ export interface CheckJson {
     fileHeads?: string[];
     objects?: string[];
     plan?: PlanJson;
+    /** changedMigrations: each applied revision whose file no longer matches its recorded checksum. */
+    changed?: Array<{ revision: string; file: string; recorded: string; actual: string }>;
     /** unacknowledgedHazards: the migration file, relative to the working directory. */
     file?: string;
     /** unacknowledgedHazards: its error-level warnings no comment acknowledges. */

@@ -5,10 +5,10 @@
 import type { Client } from 'pg';
 import { withConnection } from '../db/connect';
 import type { Change } from '../diff/changes';
-import { mergeHints } from '../diff/hints';
+import { mergeHints } from '../diff/renames/hints';
 import { resolvePolicy } from '../diff/policy';
-import type { RenameHint } from '../diff/hints';
-import type { RenameDecision } from '../diff/rename-detect';
+import type { RenameHint } from '../diff/renames/hints';
+import type { RenameDecision } from '../diff/renames/detect';
 import { readEntities } from '../entities/read';
 import { introspect } from '../introspect';
 import { normalizeDesired } from '../normalize/normalize';
@@ -16,7 +16,7 @@ import type { Plan } from '../plan/plan';
 import type { QualifiedName, Schema, ColumnRoleOf } from '../schema/model';
 import { adoptUnmodelled, restrictToScope, type Scope } from '../schema/scope';
 import { type ObjectUse, usesOutside } from '../schema/uses';
-import { type CompareOptions, planWithHazards } from './hazard-plan';
+import { type CompareOptions, diffAndPlan } from './plan';
 import { appendRenameHints, hintsFilePath, readHintsFile } from './hints';
 import { requireUrl, type Project } from './project';
 import { declaredExpressions, metadataTableOf, typeormMetadataOf } from './typeorm-metadata';
@@ -119,7 +119,7 @@ export async function compareWithClient(client: Client, desiredModel: DesiredMod
   const desired = adoptUnmodelled(actual, normalized.schema);
   const metadata = desiredModel.typeormMetadata;
   const typeormMetadata = metadata && (await typeormMetadataOf(client, metadata.table, metadata.declared));
-  const planned = await planWithHazards(client, actual, desired, { columnRoles: desiredModel.columnRoles, typeormMetadata, ...options, uses: read.uses });
+  const planned = await diffAndPlan(client, actual, desired, { columnRoles: desiredModel.columnRoles, typeormMetadata, ...options, uses: read.uses });
   return {
     actual,
     desired,
@@ -139,8 +139,12 @@ export async function compareWithClient(client: Client, desiredModel: DesiredMod
  * unless `options.facts` is false. With `saveAnswers`, interactive answers are added to the hints
  * file, so CI decides the same way.
  */
-export async function compareEntitiesWithDatabase(project: Project, options: CompareOptions = {}): Promise<Comparison> {
-  const desired = await readDesired(project);
+export async function compareEntitiesWithDatabase(
+  project: Project,
+  options: CompareOptions = {},
+  desiredModel?: DesiredModel,
+): Promise<Comparison> {
+  const desired = desiredModel ?? (await readDesired(project));
   const file = hintsFilePath(project.migrationsDir);
   const hints = mergeHints(readHintsFile(file), options.hints ?? { renames: [], using: [], enumMaps: [] });
   // The command line's policy over the config's, key by key.

@@ -8,7 +8,7 @@
  *     "using":    ["users.age=NULLIF(age, '')::integer"],
  *     "enumMaps": ["mood.sad=unhappy"]
  *   }
- * Each string has the command-line syntax (src/diff/hints.ts). A hint that matches nothing (its
+ * Each string has the command-line syntax (src/diff/renames/hints.ts). A hint that matches nothing (its
  * rename ran long ago) is ignored, so the file may keep growing.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,8 +22,8 @@ import {
   parseRenameHint,
   parseUsingHint,
   type RenameHint,
-} from '../diff/hints';
-import type { RenameSubject } from '../diff/rename-detect';
+} from '../diff/renames/hints';
+import type { RenameSubject } from '../diff/renames/detect';
 import { UsageError } from '../errors';
 
 export const HINTS_FILE = 'ormdiff.hints.json';

@@ -1,18 +1,30 @@
 /**
- * `ormdiff lint [files…]`: reads migration files (or every migration in the project's migrations
- * directory when none are named) and checks each with src/hazards/lint.ts. `ormdiff check` lints
- * the migrations directory the same way.
+ * `ormdiff lint [files…]`: replays the migrations directory (of the files named, or the project's)
+ * on a scratch database, recording what each migration runs, and judges every file by that
+ * (src/lint/judge.ts, the planner's checks) and its acknowledgements (src/lint/lint.ts).
+ * `ormdiff check` judges the migrations it replays the same way. Lint needs a PostgreSQL server for
+ * the scratch database: `--scratch-url`, the project's database server, or the embedded one.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { UsageError } from '../errors';
-import { formatLint, type LintResult, lintSource } from '../hazards/lint';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { DatabaseError, UsageError } from '../errors';
+import { formatLint, type LintResult, lintSource } from '../lint/lint';
+import { judgeStep, type StatementFinding } from '../lint/judge';
+import { type RecordedStep, replayRecorded } from '../scratch/record';
+import type { ConnectExtensions } from '../runner';
 import { isMigrationFile } from '../runner/load';
-import { openProject, type ProjectOptions } from './project';
+import { type ScratchSource, scratchSourceFor, withScratchDatabase } from '../scratch';
+import { connectExtensionsFor, openProject, type ProjectOptions } from './project';
 
 export interface LintOptions extends ProjectOptions {
   /** Files or directories; default: the project's migrations directory. */
   files?: string[];
+  /** A server to create the scratch database on, instead of the configured one or the embedded one. */
+  scratchUrl?: string;
+  /** Schema of ormdiff's version table (default public). */
+  versionSchema?: string;
+  /** Progress: the scratch database's life, the migrations replayed. */
+  log?: (line: string) => void;
 }
 
 export interface LintReport {
@@ -23,33 +35,93 @@ export interface LintReport {
   output: string;
 }
 
-function expand(path: string): string[] {
-  let stat;
-  try {
-    stat = statSync(path);
-  } catch {
-    throw new UsageError(`no such file or directory: ${path}`);
+/** Each replayed migration file's findings, named relative to `cwd` as the report prints them; `only` narrows the files. */
+export function lintSteps(steps: readonly RecordedStep[], cwd: string, only?: ReadonlySet<string>): LintResult[] {
+  const byFile = new Map<string, StatementFinding[]>();
+  for (const step of steps) {
+    if (only && !only.has(step.path)) continue;
+    byFile.set(step.path, [...(byFile.get(step.path) ?? []), ...judgeStep(step.before, step.after, step.statements, { transactional: step.transactional })]);
   }
-  if (!stat.isDirectory()) return [path];
-  return readdirSync(path)
-    .filter(isMigrationFile)
+  for (const path of only ?? []) if (!byFile.has(path)) byFile.set(path, []);
+  return [...byFile.keys()]
     .sort()
-    .map((name) => join(path, name));
+    .map((path) => lintSource(readFileSync(path, 'utf8'), relative(cwd, path) || path, byFile.get(path)!));
 }
 
-/** Lints each file, naming it relative to `cwd` as the report prints it. */
-export function lintFiles(files: string[], cwd: string): LintResult[] {
-  return files.map((file) => lintSource(readFileSync(file, 'utf8'), relative(cwd, file) || file));
+/** The migration directories the targets name, each with the files to report (none: every file). */
+function targetsOf(paths: string[]): Map<string, Set<string> | undefined> {
+  const dirs = new Map<string, Set<string> | undefined>();
+  for (const path of paths) {
+    let directory: boolean;
+    try {
+      directory = statSync(path).isDirectory();
+    } catch {
+      throw new UsageError(`no such file or directory: ${path}`);
+    }
+    if (directory) {
+      dirs.set(path, undefined);
+      continue;
+    }
+    if (!isMigrationFile(path)) throw new UsageError(`${path} is not a migration file (.ts or .js)`);
+    const dir = dirname(path);
+    if (dirs.has(dir) && dirs.get(dir) === undefined) continue;
+    dirs.set(dir, new Set([...(dirs.get(dir) ?? []), path]));
+  }
+  return dirs;
 }
 
-/** Every migration file of a directory, linted; none when the directory does not exist (yet). */
-export function lintMigrations(migrationsDir: string, cwd: string): LintResult[] {
-  return existsSync(migrationsDir) ? lintFiles(expand(migrationsDir), cwd) : [];
+interface Replayer {
+  source: ScratchSource;
+  extensions?: ConnectExtensions;
+}
+
+/** Where the scratch database comes from: the project's (or --scratch-url); files named outside any project use --scratch-url or the embedded server. */
+async function replayerFor(options: LintOptions, cwd: string): Promise<Replayer & { migrationsDir?: string }> {
+  const named = options.files && options.files.length > 0;
+  if (named && !existsSync(resolve(cwd, options.config ?? 'ormconfig.ts'))) {
+    return { source: options.scratchUrl ? { kind: 'server', url: options.scratchUrl } : { kind: 'embedded', projectDir: cwd } };
+  }
+  const project = await openProject(options);
+  return { source: scratchSourceFor(project, options.scratchUrl), extensions: connectExtensionsFor(project), migrationsDir: project.migrationsDir };
+}
+
+/**
+ * `fn` on a fresh scratch database. Lint has no offline mode: when no server can give it one, it
+ * says so, and what to pass.
+ */
+async function replayOn<T>(replayer: Replayer, fn: (url: string) => Promise<T>, log?: (line: string) => void): Promise<T> {
+  let reached = false;
+  try {
+    return await withScratchDatabase(
+      replayer.source,
+      (scratch) => {
+        reached = true;
+        return fn(scratch.url);
+      },
+      { log },
+    );
+  } catch (error) {
+    if (reached || !(error instanceof DatabaseError)) throw error;
+    throw new DatabaseError(
+      `lint replays the migrations on a scratch database and could not get one: ${error.message}; ` +
+        'pass --scratch-url postgres://… (a server to create it on), or configure the database (--url, DATABASE_URL)',
+      { cause: error },
+    );
+  }
 }
 
 export async function lint(options: LintOptions = {}): Promise<LintReport> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const targets = options.files && options.files.length > 0 ? options.files.map((f) => resolve(cwd, f)) : [(await openProject(options)).migrationsDir];
-  const results = lintFiles(targets.flatMap(expand), cwd);
+  const replayer = await replayerFor(options, cwd);
+  if (!(options.files && options.files.length > 0) && !existsSync(replayer.migrationsDir!)) return { results: [], blocking: false, output: formatLint([]) };
+  const targets = targetsOf(options.files && options.files.length > 0 ? options.files.map((f) => resolve(cwd, f)) : [replayer.migrationsDir!]);
+  const results: LintResult[] = [];
+  for (const [migrationsDir, only] of targets) {
+    if (!existsSync(migrationsDir)) continue;
+    const replay = await replayOn(replayer, (url) =>
+      replayRecorded(url, { migrationsDir, versionSchema: options.versionSchema, extensions: replayer.extensions, warn: options.log }),
+    options.log);
+    results.push(...lintSteps(replay.steps, cwd, only));
+  }
   return { results, blocking: results.some((r) => r.blocking), output: formatLint(results) };
 }

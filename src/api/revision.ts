@@ -9,10 +9,10 @@
 import { renderMigration } from '../render/migration';
 import type { Plan, Warning } from '../plan/plan';
 import { assertAtHead, revision as writeRevision } from '../runner';
-import { replayMigrations, scratchSourceFor, withScratchDatabase } from '../scratch';
+import { compareWithReplayedMigrations } from './replay';
 import { compareEntitiesWithDatabase, type CompareOptions } from './compare';
 import { connectCreatingIfMissing } from '../db/databases';
-import { connectExtensionsFor, openProject, requireUrl, type Project, type ProjectOptions } from './project';
+import { openProject, requireUrl, type Project, type ProjectOptions } from './project';
 
 export interface RevisionCommandOptions extends ProjectOptions {
   message: string;
@@ -68,20 +68,7 @@ async function autogeneratePlan(project: Project, options: RevisionCommandOption
     await assertAtHead({ migrationsDir: project.migrationsDir, url: project.url, schema: options.versionSchema });
     return compareEntitiesWithDatabase(project, { ...options.compare, saveAnswers: true });
   }
-  return withScratchDatabase(
-    scratchSourceFor(project, options.scratchUrl),
-    async (scratch) => {
-      const replay = await replayMigrations(scratch.url, {
-        migrationsDir: project.migrationsDir,
-        versionSchema: options.versionSchema,
-        extensions: connectExtensionsFor(project),
-        warn: options.log,
-      });
-      options.log?.(`Replayed ${replay.steps.length} migration(s) into ${scratch.name}`);
-      // The same comparison as against a live database (hints file included), but a replay holds no
-      // rows, so hazards are not counted on it.
-      return compareEntitiesWithDatabase({ ...project, url: scratch.url }, { ...options.compare, facts: false, saveAnswers: true });
-    },
-    { log: options.log },
-  );
+  // The same comparison as against a live database, hints file included.
+  const replayed = await compareWithReplayedMigrations(project, { ...options, compare: { ...options.compare, saveAnswers: true } });
+  return replayed.comparison;
 }

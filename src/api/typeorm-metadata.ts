@@ -8,7 +8,7 @@ import type { Queryable } from '../introspect';
 import type { TypeormMetadata } from '../plan/typeorm-metadata';
 import type { QualifiedName, Schema } from '../schema/model';
 import { quoteQualified } from '../sql/quote';
-import { GENERATED_COLUMN } from '../render/typeorm-metadata';
+import { GENERATED_COLUMN } from '../ddl/typeorm-metadata';
 
 /**
  * `metadataTableName` (TypeORM's default `typeorm_metadata`) in the DataSource's `schema`; without

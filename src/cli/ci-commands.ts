@@ -4,23 +4,15 @@
  * cleanly). Both work on a scratch database, so neither needs a pre-migrated one; each exits 1 when
  * it finds a problem.
  */
-import type { Argv, CommandModule } from 'yargs';
+import type { Argv } from 'yargs';
 import { check, type CheckFormat } from '../api/check';
 import { verify } from '../api/verify';
 import { ExitCode } from '../errors';
-import type { GlobalArgs } from './main';
-import { projectOptions } from './commands';
-import { addHazardOptions, hazardOptionsFromArgs } from './hazard-commands';
+import { type Args, type Command, projectOptions, withScratchUrl, withVersionSchema } from './args';
+import { addCompareOptions, compareOptionsFromArgs } from './compare-options';
 import type { Output } from './output';
 
-// yargs' inferred argument types do not survive a list of heterogeneous commands.
-type Command = CommandModule<any, any>;
-type Args = GlobalArgs & Record<string, any>;
-
-const scratchOptions = (y: Argv) =>
-  y
-    .option('scratch-url', { type: 'string', describe: 'server for the scratch database (default: the configured one, else an embedded PostgreSQL)' })
-    .option('version-schema', { type: 'string', describe: "schema of ormdiff's version and history tables (default public)" });
+const scratchOptions = <T>(y: Argv<T>) => withVersionSchema(withScratchUrl(y));
 
 export function ciCommands(out: () => Output, setCode: (code: number) => void): Command[] {
   const common = (args: Args) => ({
@@ -37,9 +29,9 @@ export function ciCommands(out: () => Output, setCode: (code: number) => void): 
       'exit 1 unless the entities, the migrations (replayed on a scratch database) and the database (if any) agree, ' +
       'and every error-level warning in the migrations is acknowledged (as `ormdiff lint`)',
     builder: (y) =>
-      addHazardOptions(scratchOptions(y).option('format', { alias: 'f', choices: ['text', 'markdown', 'json'] as const, default: 'text' as const })),
+      addCompareOptions(scratchOptions(y).option('format', { alias: 'f', choices: ['text', 'markdown', 'json'] as const, default: 'text' as const })),
     handler: async (args: Args) => {
-      const result = await check({ ...common(args), format: args.format as CheckFormat, compare: hazardOptionsFromArgs(args, out()) });
+      const result = await check({ ...common(args), format: args.format as CheckFormat, compare: compareOptionsFromArgs(args, out()) });
       out().result(result.output);
       if (!result.ok) setCode(ExitCode.changesFound);
     },

@@ -1,29 +1,15 @@
 /** The yargs command modules; each parses its flags, calls one exported API function and prints. */
-import type { Argv, CommandModule } from 'yargs';
 import { diff, type DiffFormat } from '../api/diff';
 import { connectExtensionsFor, openProject, requireUrl, type Project } from '../api/project';
 import { revision } from '../api/revision';
 import { connectCreatingIfMissing } from '../db/databases';
 import { ExitCode } from '../errors';
 import * as runner from '../runner';
-import type { GlobalArgs } from './main';
+import { type Args, type Command, projectOptions, withScratchUrl, withVersionSchema } from './args';
 import type { Comparison } from '../api/compare';
-import { addHazardOptions, hazardOptionsFromArgs } from './hazard-commands';
+import { addCompareOptions, compareOptionsFromArgs } from './compare-options';
 import type { Output } from './output';
 
-// yargs' inferred argument types do not survive a list of heterogeneous commands.
-type Command = CommandModule<any, any>;
-type Args = GlobalArgs & Record<string, any>;
-
-export const projectOptions = (args: Args) => ({
-  config: args.config,
-  url: args.url,
-  include: args.include,
-  exclude: args.exclude,
-});
-
-const withVersionSchema = (y: Argv) =>
-  y.option('version-schema', { type: 'string', describe: "schema of ormdiff's version and history tables (default public)" });
 
 /** Creates the project's database first when it is missing, as a development tool is expected to. */
 async function ensureDatabase(url: string, out: Output): Promise<void> {
@@ -55,13 +41,13 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
     command: 'diff',
     describe: 'show what the database needs to match the entities (read-only)',
     builder: (y) =>
-      addHazardOptions(
+      addCompareOptions(
         y
           .option('format', { alias: 'f', choices: ['text', 'sql', 'markdown', 'json'] as const, default: 'text' as const })
           .option('exit-code', { type: 'boolean', describe: 'exit 1 when there are changes' }),
       ),
     handler: async (args: Args) => {
-      const result = await diff({ ...projectOptions(args), format: args.format as DiffFormat, compare: hazardOptionsFromArgs(args, out()) });
+      const result = await diff({ ...projectOptions(args), format: args.format as DiffFormat, compare: compareOptionsFromArgs(args, out()) });
       reportUnusedHints(result.comparison.unusedHints);
       if (result.output) out().result(result.output);
       // The text view lists warnings itself; with sql/markdown/json on stdout, a reviewer reading the
@@ -80,15 +66,14 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
     command: 'revision',
     describe: 'write a new migration (with --autogenerate: the changes the entities need)',
     builder: (y) =>
-      withVersionSchema(
-        addHazardOptions(y)
+      withScratchUrl(withVersionSchema(
+        addCompareOptions(y)
           .option('message', { alias: 'm', type: 'string', demandOption: true, describe: 'what the migration does' })
           .option('autogenerate', { type: 'boolean', describe: 'compare the entities with the database and fill in up/down' })
           .option('head', { type: 'string', describe: 'the revision the new one follows (default: the head)' })
           .option('rev-id', { type: 'string', describe: 'use this revision id instead of a random one' })
-          .option('scratch', { type: 'boolean', describe: 'autogenerate against the migrations replayed into a scratch database, not the live one' })
-          .option('scratch-url', { type: 'string', describe: 'server for the scratch database (default: the configured one, else embedded)' }),
-      ),
+          .option('scratch', { type: 'boolean', describe: 'autogenerate against the migrations replayed into a scratch database, not the live one' }),
+      )),
     handler: async (args: Args) => {
       const result = await revision({
         onDatabaseCreated: (name) => out().info(`Created database ${name}`),
@@ -101,7 +86,7 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
         scratch: args.scratch,
         scratchUrl: args.scratchUrl,
         log: out().progress('Autogenerating').log,
-        compare: hazardOptionsFromArgs(args, out()),
+        compare: compareOptionsFromArgs(args, out()),
       });
       if (result.kind === 'noChanges') {
         out().result('No changes detected');

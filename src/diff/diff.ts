@@ -7,7 +7,7 @@ import type { Change } from './changes';
 import { diffEnums } from './enums';
 import { diffDomains, diffExtensions, diffSchemaNames, diffSequences } from './objects';
 import { type ComparePolicy, STRICT_POLICY } from './policy';
-import { orderRenames, type Rename } from './renames';
+import { orderRenames, type Rename } from './renames/order';
 import { diffTables } from './tables';
 
 /** Objects outside the compared schemas are neither read nor touched; `unmanaged` never is. */

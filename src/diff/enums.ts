@@ -1,7 +1,8 @@
 /** Enum types: created, dropped, extended in place (ADD VALUE) or recreated when values go or move. */
 import type { Column, EnumType, QualifiedName, Schema } from '../schema/model';
 import type { Change, EnumColumnUse } from './changes';
-import { byKey, columnKey, fromTo, nameKey } from './keys';
+import { byKey, columnKey, fromTo } from './keys';
+import { qualifiedKey } from '../schema/model';
 
 const defaultOf = (c: Column): string | undefined =>
   c.valueSource.kind === 'default' ? c.valueSource.expression : undefined;
@@ -11,10 +12,10 @@ const usesEnum = (c: Column, e: QualifiedName): boolean =>
 
 /** Columns that hold the enum on both sides (same table, same column, same type): the ones a recreate must move. */
 export function enumColumnUses(from: Schema, to: Schema, e: QualifiedName): EnumColumnUse[] {
-  const fromTables = byKey(from.tables, nameKey);
+  const fromTables = byKey(from.tables, qualifiedKey);
   const uses: EnumColumnUse[] = [];
   for (const table of to.tables) {
-    const before = fromTables.get(nameKey(table));
+    const before = fromTables.get(qualifiedKey(table));
     if (!before) continue;
     for (const column of table.columns) {
       const old = before.columns.find((c) => c.name === column.name);
@@ -60,13 +61,13 @@ export interface EnumDiff {
 }
 
 export function diffEnums(from: Schema, to: Schema): EnumDiff {
-  const before = byKey(from.enums, nameKey);
-  const after = byKey(to.enums, nameKey);
+  const before = byKey(from.enums, qualifiedKey);
+  const after = byKey(to.enums, qualifiedKey);
   const changes: Change[] = [];
   const recreatedColumns = new Set<string>();
-  for (const e of from.enums) if (!after.has(nameKey(e))) changes.push({ kind: 'dropEnum', enum: e });
+  for (const e of from.enums) if (!after.has(qualifiedKey(e))) changes.push({ kind: 'dropEnum', enum: e });
   for (const e of to.enums) {
-    const old = before.get(nameKey(e));
+    const old = before.get(qualifiedKey(e));
     if (!old) {
       changes.push({ kind: 'createEnum', enum: e });
       continue;

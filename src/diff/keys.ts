@@ -12,7 +12,6 @@ export function stableKey(value: unknown): string {
   );
 }
 
-export { qualifiedKey as nameKey } from '../schema/model';
 
 export const columnKey = (table: QualifiedName, column: string): string =>
   JSON.stringify([table.schema, table.name, column]);

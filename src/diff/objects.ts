@@ -1,7 +1,8 @@
 /** Schemas, extensions, domains and free-standing sequences. */
 import type { Check, Domain, Extension, Sequence } from '../schema/model';
 import type { Change, SequenceOwner } from './changes';
-import { byKey, fromTo, nameKey, stableKey } from './keys';
+import { byKey, fromTo, stableKey } from './keys';
+import { qualifiedKey } from '../schema/model';
 import { matchByDefinition } from './match';
 
 export function diffSchemaNames(from: string[], to: string[]): Change[] {
@@ -47,13 +48,13 @@ function diffDomain(old: Domain, next: Domain): Change[] {
 }
 
 export function diffDomains(from: Domain[], to: Domain[]): Change[] {
-  const before = byKey(from, nameKey);
-  const after = byKey(to, nameKey);
+  const before = byKey(from, qualifiedKey);
+  const after = byKey(to, qualifiedKey);
   const changes: Change[] = from
-    .filter((d) => !after.has(nameKey(d)))
+    .filter((d) => !after.has(qualifiedKey(d)))
     .map((domain) => ({ kind: 'dropDomain', domain }));
   for (const d of to) {
-    const old = before.get(nameKey(d));
+    const old = before.get(qualifiedKey(d));
     if (!old) {
       changes.push({ kind: 'createDomain', domain: d });
     } else if (old.dataType !== d.dataType || old.arrayDims !== d.arrayDims || old.collation !== d.collation) {
@@ -75,11 +76,11 @@ const owner = (s: Sequence): SequenceOwner | undefined =>
   s.ownedBy && { table: s.ownedBy.table, column: s.ownedBy.column };
 
 export function diffSequences(from: Sequence[], to: Sequence[]): Change[] {
-  const before = byKey(from, nameKey);
-  const after = byKey(to, nameKey);
+  const before = byKey(from, qualifiedKey);
+  const after = byKey(to, qualifiedKey);
   const changes: Change[] = [];
   for (const s of from) {
-    if (after.has(nameKey(s))) continue;
+    if (after.has(qualifiedKey(s))) continue;
     const sequence = { schema: s.schema, name: s.name };
     // Disowned first, so that dropping its table does not take the sequence along before DROP SEQUENCE.
     if (s.ownedBy) changes.push({ kind: 'setSequenceOwner', sequence, from: owner(s) });
@@ -87,7 +88,7 @@ export function diffSequences(from: Sequence[], to: Sequence[]): Change[] {
   }
   for (const s of to) {
     const sequence = { schema: s.schema, name: s.name };
-    const old = before.get(nameKey(s));
+    const old = before.get(qualifiedKey(s));
     if (!old) {
       changes.push({ kind: 'createSequence', sequence: s });
       if (s.ownedBy) changes.push({ kind: 'setSequenceOwner', sequence, to: owner(s) });

@@ -2,7 +2,8 @@
 import type { ForeignKey, Index, PrimaryKey, QualifiedName, Table, UniqueConstraint } from '../schema/model';
 import type { Change, ConstraintKind } from './changes';
 import { diffColumn } from './columns';
-import { byKey, columnKey, fromTo, nameKey, stableKey } from './keys';
+import { byKey, columnKey, fromTo, stableKey } from './keys';
+import { qualifiedKey } from '../schema/model';
 import { matchByDefinition } from './match';
 import { checkDefinition } from './objects';
 import type { ComparePolicy, NamedKind, OrderedKind } from './policy';
@@ -69,7 +70,7 @@ const renameConstraint =
 function relationNames(tables: readonly Table[]): Set<string> {
   const names = new Set<string>();
   for (const t of tables) {
-    const add = (name: string) => names.add(nameKey({ schema: t.schema, name }));
+    const add = (name: string) => names.add(qualifiedKey({ schema: t.schema, name }));
     add(t.name);
     if (t.primaryKey) add(t.primaryKey.name);
     [...t.uniques, ...t.exclusions, ...t.indexes].forEach((o) => add(o.name));
@@ -87,7 +88,7 @@ function diffConstraints(table: QualifiedName, old: Table, next: Table, policy: 
   const definition = definitions(policy);
   const { names } = policy;
   const ownNames = new Set(constraintNames(next));
-  const taken = (name: string): boolean => ownNames.has(name) || relations.has(nameKey({ schema: table.schema, name }));
+  const taken = (name: string): boolean => ownNames.has(name) || relations.has(qualifiedKey({ schema: table.schema, name }));
   return [
     ...diffNamed(old.primaryKey ? [old.primaryKey] : [], next.primaryKey ? [next.primaryKey] : [], definition.primaryKey, names.primaryKey, taken, {
       drop: (primaryKey) => ({ kind: 'dropPrimaryKey', table, primaryKey }),
@@ -157,19 +158,19 @@ function diffTable(
 }
 
 export function diffTables(from: Table[], to: Table[], recreatedColumns: ReadonlySet<string>, policy: ComparePolicy): Change[] {
-  const before = byKey(from, nameKey);
-  const after = byKey(to, nameKey);
+  const before = byKey(from, qualifiedKey);
+  const after = byKey(to, qualifiedKey);
   const relations = relationNames(to);
   const changes: Change[] = [];
   for (const t of from) {
-    if (after.has(nameKey(t))) continue;
+    if (after.has(qualifiedKey(t))) continue;
     const table = { schema: t.schema, name: t.name };
     // Its foreign keys go first and separately, so tables referencing each other can be dropped (and recreated on the way down).
     for (const foreignKey of t.foreignKeys) changes.push({ kind: 'dropForeignKey', table, foreignKey });
     changes.push({ kind: 'dropTable', table: t });
   }
   for (const t of to) {
-    const old = before.get(nameKey(t));
+    const old = before.get(qualifiedKey(t));
     if (old) {
       changes.push(...diffTable(old, t, recreatedColumns, policy, relations));
       continue;

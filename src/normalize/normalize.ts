@@ -7,7 +7,7 @@
  */
 import type { Change } from '../diff/changes';
 import { introspect, type Queryable } from '../introspect';
-import { renderChange } from '../render/sql';
+import { renderChange } from '../ddl/sql';
 import type { Column, EnumType, Schema, Table } from '../schema/model';
 import { qualifiedKey, qualifiedText } from '../schema/model';
 import { quoteIdent } from '../sql/quote';

@@ -3,7 +3,8 @@
  * values (each inverts to a recreate without it); one recreate moves every column once.
  */
 import type { Change, ChangeOf, EnumColumnUse } from '../diff/changes';
-import { columnKey, nameKey } from '../diff/keys';
+import { columnKey } from '../diff/keys';
+import { qualifiedKey } from '../schema/model';
 
 function merge(first: ChangeOf<'recreateEnum'>, next: ChangeOf<'recreateEnum'>): ChangeOf<'recreateEnum'> {
   const later = new Map(next.columns.map((c) => [columnKey(c.table, c.column), c]));
@@ -23,7 +24,7 @@ export function coalesceRecreates(changes: Change[]): Change[] {
       out.push(change);
       continue;
     }
-    const key = nameKey(change.to);
+    const key = qualifiedKey(change.to);
     const index = at.get(key);
     if (index === undefined) {
       at.set(key, out.length);

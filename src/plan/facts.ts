@@ -1,6 +1,6 @@
 /**
  * The questions hazard checks ask about the live data, as plain data. A check names the fact it
- * needs; src/hazards counts it on a database (a FactSource); the check reads the number back. Names
+ * needs; src/facts counts it on a database (a FactSource); the check reads the number back. Names
  * are the database's current names (before any rename the plan makes), and expressions are SQL over
  * the table's columns.
  */

@@ -1,11 +1,12 @@
 /**
  * Hazard checks: small independent passes over the ordered `up` changes (src/plan/checks), each
  * with a stable code (src/plan/rules.ts), a one-line message naming the object and the numbers, and
- * the safer way. Passes are pure: the facts they need are counted beforehand (src/hazards) and
+ * the safer way. Passes are pure: the facts they need are counted beforehand (src/facts) and
  * looked up here; without counts they still warn, in general terms.
  */
 import type { Change } from '../diff/changes';
-import { columnKey, nameKey } from '../diff/keys';
+import { columnKey } from '../diff/keys';
+import { qualifiedKey } from '../schema/model';
 import { type Fact, type FactCounts, factKey, NO_COUNTS } from './facts';
 import { createdSets, type HazardContext, type HazardOptions, liveNames, type Pass, type Warning } from './checks/context';
 import { dataPasses } from './checks/data';
@@ -21,7 +22,7 @@ const PASSES: Pass[] = [...destructivePasses, ...dataPasses, ...typePasses, ...r
 
 function context(changes: Change[], options: HazardOptions, count: (fact: Fact) => number | undefined): HazardContext {
   const created = createdSets(changes);
-  const existed: HazardContext['existed'] = (t) => !created.tables.has(nameKey(t));
+  const existed: HazardContext['existed'] = (t) => !created.tables.has(qualifiedKey(t));
   return {
     changes,
     count,

@@ -7,7 +7,7 @@
  * Ties keep their input order, which is what makes chained renames and the reversed `down` work.
  */
 import type { Change } from '../diff/changes';
-import { nameKey } from '../diff/keys';
+import { qualifiedKey } from '../schema/model';
 
 interface Context {
   direction: 'up' | 'down';
@@ -17,112 +17,139 @@ interface Context {
   createdDomains: ReadonlySet<string>;
 }
 
+/**
+ * The phases, in the order they run; the second number of a rank orders changes within a phase. Renames
+ * of enums, tables and columns run just after extensions on the way up (second place in that phase),
+ * and last of all on the way down. Renames of constraints and indexes share the phase of table drops,
+ * after them, once every name a drop frees is free.
+ */
+const PHASE = {
+  createSchemas: 0,
+  extensionsThenRenames: 1,
+  dropForeignKeys: 2,
+  dropConstraints: 3,
+  disownSequences: 5,
+  dropColumnsAndTables: 6,
+  createTypes: 7,
+  createTablesAndColumns: 8,
+  alterColumns: 9,
+  ownSequences: 10,
+  addConstraints: 11,
+  addForeignKeys: 12,
+  dropTypes: 13,
+  dropExtensions: 14,
+  dropSchemas: 15,
+  comments: 16,
+  renamesBack: 17,
+} as const;
+type Phase = (typeof PHASE)[keyof typeof PHASE];
+
 const generated = (c: { valueSource: { kind: string } }): boolean => c.valueSource.kind === 'generated';
 
-function rank(change: Change, ctx: Context): [number, number] {
+function rank(change: Change, ctx: Context): [Phase, number] {
   switch (change.kind) {
     case 'createSchema':
-      return [0, 0];
+      return [PHASE.createSchemas, 0];
     case 'createExtension':
     case 'setExtensionSchema':
-      return [1, 0];
+      return [PHASE.extensionsThenRenames, 0];
     case 'dropForeignKey':
-      return [2, 0];
+      return [PHASE.dropForeignKeys, 0];
     case 'dropIndex':
     case 'dropPrimaryKey':
     case 'dropUnique':
     case 'dropCheck':
     case 'dropExclusion':
     case 'dropDomainCheck':
-      return [3, 0];
+      return [PHASE.dropConstraints, 0];
     case 'renameIndex':
     case 'renameConstraint':
     case 'renameDomainConstraint':
       // After the tables that go: on the way down, a name handed back may still be held by a table created on the way up.
-      return [6, 4];
+      return [PHASE.dropColumnsAndTables, 4];
     case 'renameEnum':
     case 'renameEnumValue':
     case 'renameTable':
     case 'renameColumn':
       // Every other change is in the new names: renamed first on the way up, renamed back last on the way down.
-      return ctx.direction === 'up' ? [1, 1] : [17, 0];
+      return ctx.direction === 'up' ? [PHASE.extensionsThenRenames, 1] : [PHASE.renamesBack, 0];
     case 'setSequenceOwner':
       // Disown before the owning table can be dropped; own once the column exists.
-      return change.to === undefined ? [5, 0] : [10, 0];
+      return change.to === undefined ? [PHASE.disownSequences, 0] : [PHASE.ownSequences, 0];
     case 'dropColumn':
       // A generated column goes before the columns it is computed from.
-      return [6, generated(change.column) ? 0 : 1];
+      return [PHASE.dropColumnsAndTables, generated(change.column) ? 0 : 1];
     case 'dropTable':
-      return [6, 3];
+      return [PHASE.dropColumnsAndTables, 3];
     case 'createEnum':
     case 'addEnumValue':
     case 'recreateEnum':
-      return [7, 0];
+      return [PHASE.createTypes, 0];
     case 'createDomain':
     case 'alterDomainDefault':
     case 'alterDomainNotNull':
-      return [7, 1];
+      return [PHASE.createTypes, 1];
     case 'createSequence':
     case 'alterSequence':
-      return [7, 2];
+      return [PHASE.createTypes, 2];
     case 'createTable':
-      return [8, 0];
+      return [PHASE.createTablesAndColumns, 0];
     case 'addColumn':
-      return [8, generated(change.column) ? 2 : 1];
+      return [PHASE.createTablesAndColumns, generated(change.column) ? 2 : 1];
     case 'dropDefault':
     case 'dropIdentity':
-      return [9, 0];
+      return [PHASE.alterColumns, 0];
     case 'alterColumnType': {
       const leaving = change.from.enumType;
       const stays =
-        leaving !== undefined && change.to.enumType !== undefined && nameKey(leaving) === nameKey(change.to.enumType);
-      return leaving !== undefined && !stays && ctx.recreatedEnums.has(nameKey(leaving)) ? [6, 2] : [9, 1];
+        leaving !== undefined && change.to.enumType !== undefined && qualifiedKey(leaving) === qualifiedKey(change.to.enumType);
+      return leaving !== undefined && !stays && ctx.recreatedEnums.has(qualifiedKey(leaving)) ? [PHASE.dropColumnsAndTables, 2] : [PHASE.alterColumns, 1];
     }
     case 'setNotNull':
-      return [9, 2];
+      return [PHASE.alterColumns, 2];
     case 'setDefault':
     case 'addIdentity':
     case 'alterIdentity':
     case 'alterColumnValueSource':
-      return [9, 3];
+      return [PHASE.alterColumns, 3];
     case 'dropNotNull':
       // After an identity is gone: Postgres refuses DROP NOT NULL on an identity column.
-      return [9, 4];
+      return [PHASE.alterColumns, 4];
     case 'addPrimaryKey':
-      return [11, 0];
+      return [PHASE.addConstraints, 0];
     case 'addUnique':
     case 'addCheck':
     case 'addExclusion':
     case 'addDomainCheck':
-      return [11, 1];
+      return [PHASE.addConstraints, 1];
     case 'createIndex':
-      return [11, 2];
+      return [PHASE.addConstraints, 2];
     case 'addForeignKey':
-      return [12, 0];
+      return [PHASE.addForeignKeys, 0];
     case 'dropSequence':
-      return [13, 0];
+      return [PHASE.dropTypes, 0];
     case 'dropDomain':
-      return ctx.createdDomains.has(nameKey(change.domain)) ? [6, 4] : [13, 1];
+      return ctx.createdDomains.has(qualifiedKey(change.domain)) ? [PHASE.dropColumnsAndTables, 4] : [PHASE.dropTypes, 1];
     case 'dropEnum':
-      return [13, 2];
+      return [PHASE.dropTypes, 2];
     case 'dropExtension':
-      return [14, 0];
+      return [PHASE.dropExtensions, 0];
     case 'dropSchema':
-      return [15, 0];
+      return [PHASE.dropSchemas, 0];
     case 'setEnumComment':
     case 'setDomainComment':
     case 'setSequenceComment':
     case 'setTableComment':
     case 'setColumnComment':
-      return [16, 0];
+      return [PHASE.comments, 0];
   }
 }
 
 export function orderChanges(changes: Change[], direction: 'up' | 'down' = 'up'): Change[] {
   const ctx: Context = {
     direction,
-    recreatedEnums: new Set(changes.flatMap((c) => (c.kind === 'recreateEnum' ? [nameKey(c.to)] : []))),
-    createdDomains: new Set(changes.flatMap((c) => (c.kind === 'createDomain' ? [nameKey(c.domain)] : []))),
+    recreatedEnums: new Set(changes.flatMap((c) => (c.kind === 'recreateEnum' ? [qualifiedKey(c.to)] : []))),
+    createdDomains: new Set(changes.flatMap((c) => (c.kind === 'createDomain' ? [qualifiedKey(c.domain)] : []))),
   };
   return changes
     .map((change, index) => ({ change, index, rank: rank(change, ctx) }))

@@ -1,7 +1,7 @@
 /** A plan: the ordered changes, their SQL both ways, and what to look out for. */
 import { type Change, invert } from '../diff/changes';
-import type { RenameAmbiguity } from '../diff/rename-detect';
-import { renderStatements } from '../render/sql';
+import type { RenameAmbiguity } from '../diff/renames/detect';
+import { renderStatements } from '../ddl/sql';
 import { coalesceRecreates } from './coalesce';
 import type { FactCounts } from './facts';
 import { checkHazards, type Warning } from './hazards';

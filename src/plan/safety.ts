@@ -5,7 +5,8 @@
  * that exist before the plan.
  */
 import type { Change } from '../diff/changes';
-import { columnKey, nameKey } from '../diff/keys';
+import { columnKey } from '../diff/keys';
+import { qualifiedKey } from '../schema/model';
 import type { Column, ColumnRole, ColumnRoleOf } from '../schema/model';
 
 const VERSION_NAME = /^(version|ver|revision|lock_?version|row_?version|record_?version)$/i;
@@ -32,13 +33,13 @@ export function meaningfulDefault(column: Column, role?: ColumnRole | 'none'): s
 }
 
 const createdTables = (changes: Change[]): Set<string> =>
-  new Set(changes.flatMap((c) => (c.kind === 'createTable' ? [nameKey(c.table)] : [])));
+  new Set(changes.flatMap((c) => (c.kind === 'createTable' ? [qualifiedKey(c.table)] : [])));
 
 export function withTemporaryDefaults(changes: Change[], roles?: readonly ColumnRoleOf[]): Change[] {
   const created = createdTables(changes);
   const roleOf = roles && new Map(roles.map((r) => [columnKey(r.table, r.column), r.role]));
   return changes.map((c) => {
-    if (c.kind !== 'addColumn' || created.has(nameKey(c.table))) return c;
+    if (c.kind !== 'addColumn' || created.has(qualifiedKey(c.table))) return c;
     if (c.column.nullable || c.column.valueSource.kind !== 'none') return c;
     const role = roleOf ? (roleOf.get(columnKey(c.table, c.column.name)) ?? 'none') : undefined;
     const temporaryDefault = meaningfulDefault(c.column, role);
@@ -59,6 +60,6 @@ const ONLINE_KINDS = new Set<Change['kind']>([
 export function withOnlineVariants(changes: Change[]): Change[] {
   const created = createdTables(changes);
   return changes.map((c) =>
-    ONLINE_KINDS.has(c.kind) && 'table' in c && !created.has(nameKey(c.table)) ? ({ ...c, online: true } as Change) : c,
+    ONLINE_KINDS.has(c.kind) && 'table' in c && !created.has(qualifiedKey(c.table)) ? ({ ...c, online: true } as Change) : c,
   );
 }

@@ -9,7 +9,8 @@
  * table held before the plan): the way down puts back exactly what the way up took away.
  */
 import type { Change } from '../diff/changes';
-import { columnKey, nameKey } from '../diff/keys';
+import { columnKey } from '../diff/keys';
+import { qualifiedKey } from '../schema/model';
 import {
   createMetadataTable,
   deleteGeneratedColumn,
@@ -17,7 +18,7 @@ import {
   insertGeneratedColumn,
   renameGeneratedColumn,
   renameGeneratedColumnsTable,
-} from '../render/typeorm-metadata';
+} from '../ddl/typeorm-metadata';
 import type { Column, QualifiedName } from '../schema/model';
 
 export interface TypeormMetadata {
@@ -46,7 +47,7 @@ const sidesOf = (m: TypeormMetadata, direction: 'up' | 'down'): Sides =>
  */
 function tableAliases(changes: readonly Change[]): Map<string, QualifiedName[]> {
   const aliases = new Map<string, QualifiedName[]>();
-  const add = (a: QualifiedName, b: QualifiedName) => aliases.set(nameKey(a), [...(aliases.get(nameKey(a)) ?? []), b]);
+  const add = (a: QualifiedName, b: QualifiedName) => aliases.set(qualifiedKey(a), [...(aliases.get(qualifiedKey(a)) ?? []), b]);
   for (const c of changes) {
     if (c.kind !== 'renameTable') continue;
     const from = { schema: c.schema, name: c.from };
@@ -74,7 +75,7 @@ export function metadataStatements(
 ): MetadataStatement[][] {
   const sides = sidesOf(metadata, direction);
   const aliases = tableAliases(changes);
-  const namesOf = (t: QualifiedName): QualifiedName[] => [t, ...(aliases.get(nameKey(t)) ?? [])];
+  const namesOf = (t: QualifiedName): QualifiedName[] => [t, ...(aliases.get(qualifiedKey(t)) ?? [])];
   const lookup = (side: ReadonlyMap<string, string>, row: GeneratedColumnRow): string | undefined =>
     namesOf(row.table)
       .map((t) => side.get(columnKey(t, row.column)))
@@ -82,10 +83,10 @@ export function metadataStatements(
   const tablesWithRows = new Set(
     [...sides.from.keys(), ...sides.to.keys()].map((key) => {
       const [schema, name] = JSON.parse(key) as string[];
-      return nameKey({ schema, name });
+      return qualifiedKey({ schema, name });
     }),
   );
-  const holdsTable = (t: QualifiedName): boolean => namesOf(t).some((n) => tablesWithRows.has(nameKey(n)));
+  const holdsTable = (t: QualifiedName): boolean => namesOf(t).some((n) => tablesWithRows.has(qualifiedKey(n)));
   const known = (row: GeneratedColumnRow): boolean => lookup(sides.from, row) !== undefined || lookup(sides.to, row) !== undefined;
 
   // Where the table exists a dropped column's row goes whether or not it was read (a row the names of a

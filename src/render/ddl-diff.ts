@@ -7,7 +7,7 @@ import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { Change } from '../diff/changes';
 import { changeTable } from '../diff/describe';
 import { qualifiedKey, qualifiedText, type QualifiedName, type Schema, type Table } from '../schema/model';
-import { renderChange } from './sql';
+import { renderChange } from '../ddl/sql';
 
 export interface TableDdlDiff {
   table: QualifiedName;

@@ -1,5 +1,4 @@
-/** The TypeORM migration class for a plan: a reviewable file, prettier-formatted. */
-import { format } from 'prettier';
+/** The TypeORM migration class for a plan: a reviewable file, prettier-formatted as the project formats its code. */
 import { describeChange } from '../diff/describe';
 import type { Plan, Statement } from '../plan/plan';
 import { ACK_SYNTAX, blockComment, lineComment, stringLiteral, templateLiteral } from './typescript';
@@ -11,6 +10,8 @@ export interface MigrationMeta {
   downRevision: string | string[] | null;
   message: string;
   createdAt: Date;
+  /** Where the file is written: the project's prettier config and .editorconfig for that path apply. */
+  path?: string;
 }
 
 const SLUG_MAX = 40;
@@ -110,8 +111,15 @@ ${methodBody(file.down)}
 `;
 }
 
-export function formatMigrationSource(source: string): Promise<string> {
-  return format(source, { parser: 'typescript' });
+/**
+ * The file as prettier prints it with the project's own settings for `path` (its prettier config,
+ * and .editorconfig where that says nothing), so a later `prettier --write` changes nothing.
+ */
+export async function formatMigrationSource(source: string, path?: string): Promise<string> {
+  // Loaded when a file is written, not when ormdiff is imported.
+  const prettier = await import('prettier');
+  const config = path !== undefined ? await prettier.resolveConfig(path, { editorconfig: true }) : null;
+  return prettier.format(source, { ...config, filepath: path, parser: 'typescript' });
 }
 
 export function migrationFileName(revision: string, message: string): string {
@@ -163,5 +171,5 @@ export async function renderMigration(plan: Plan, meta: MigrationMeta): Promise<
     down: withWarnings(plan.down, plan, 'down'),
     transaction: plan.transactional,
   });
-  return { fileName: migrationFileName(meta.revision, meta.message), source: await formatMigrationSource(source) };
+  return { fileName: migrationFileName(meta.revision, meta.message), source: await formatMigrationSource(source, meta.path) };
 }

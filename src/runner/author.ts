@@ -31,7 +31,7 @@ export interface RevisionOptions {
   transaction?: boolean;
   now?: Date;
   /** Writes the file text itself (autogenerate renders its plan, warnings and all); default: the template. */
-  render?: (meta: { revision: string; downRevision: string | string[] | null; createdAt: Date }) => Promise<string>;
+  render?: (meta: { revision: string; downRevision: string | string[] | null; createdAt: Date; path: string }) => Promise<string>;
 }
 
 function graphOf(dir: string): MigrationGraph {
@@ -50,8 +50,9 @@ async function write(
   const now = opts.now ?? new Date();
   const className = classNameFor(opts.message, now.getTime());
   const downRevision = parents.length === 0 ? null : parents.length === 1 ? parents[0] : parents;
+  const path = join(dir, fileNameFor(revision, opts.message));
   const source = opts.render
-    ? await opts.render({ revision, downRevision, createdAt: now })
+    ? await opts.render({ revision, downRevision, createdAt: now, path })
     : await renderMigrationSource({
     message: opts.message,
     revision,
@@ -61,9 +62,9 @@ async function write(
     up: opts.up,
     down: opts.down,
     transaction: opts.transaction,
+    path,
   });
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, fileNameFor(revision, opts.message));
   writeFileSync(path, source, { flag: 'wx' });
   return { revision, downRevision, className, path, source };
 }

@@ -3,8 +3,11 @@
  * the database is in, and the checks that refuse to go on from a state that is not understood.
  */
 import { hostname, userInfo } from 'node:os';
+import { byteChecksummed, changedRevisions } from './checksum';
+import type { StepObserver } from './execute';
 import type { ConnectExtensions } from './extensions';
-import { ChangedMigrationError, ConnectionError, GraphError, guarded, PartialMigrationError, RunnerError } from './errors';
+import { OrmdiffError } from '../errors';
+import { ChangedMigrationError, ConnectionError, GraphError, guarded, PartialMigrationError } from './errors';
 import { loadGraph, MigrationGraph } from './load';
 import { acquireLock, releaseLock } from './lock';
 import { DatabaseOptions, openSession, Session } from './session';
@@ -33,6 +36,8 @@ export interface RunOptions extends DatabaseOptions {
    * if missing before any migration runs. A function is called only when there is one to run.
    */
   extensions?: ConnectExtensions;
+  /** Called around each step's migration code and after its commit (see StepObserver). */
+  observer?: StepObserver;
   /** What deserves a warning but does not stop the run (an extension that could not be created). */
   warn?: (line: string) => void;
 }
@@ -81,7 +86,7 @@ async function asDatabaseError<T>(doing: string, fn: () => Promise<T>): Promise<
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof RunnerError) throw err;
+    if (err instanceof OrmdiffError) throw err;
     throw new ConnectionError(`Database error while ${doing}: ${(err as Error).message}`);
   }
 }
@@ -111,13 +116,8 @@ export function preflight(run: RunContext, opts: Pick<RunOptions, 'allowChanged'
     if (!opts.retryFailed) throw new PartialMigrationError(describeBlocking(run.state.blocking[0], heads));
     out.push(resolveBlocking(run.tables, 'resolved: rerun with --retry-failed'));
   }
-  const changed = [...appliedSet(run.graph, heads)]
-    .map((id) => run.graph.nodes.get(id)!)
-    .filter((rev) => {
-      const recorded = run.state.checksums.get(rev.revision);
-      return recorded !== undefined && recorded !== rev.checksum;
-    })
-    .map((rev) => ({ revision: rev.revision, file: rev.file, recorded: run.state.checksums.get(rev.revision)!, actual: rev.checksum }));
+  const applied = appliedSet(run.graph, heads);
+  const changed = changedRevisions(applied, run.graph.nodes, run.state.checksums);
   if (changed.length) {
     if (!opts.allowChanged) throw new ChangedMigrationError(changed);
     out.push(
@@ -130,10 +130,25 @@ export function preflight(run: RunContext, opts: Pick<RunOptions, 'allowChanged'
           checksum: c.actual,
           file: c.file,
           ranBy: run.ranBy,
-          message: `file changed after it was applied (recorded sha256 ${c.recorded}); accepted with --allow-changed`,
+          message: `file changed after it was applied (recorded ${c.recorded}); accepted with --allow-changed`,
         })),
       ),
     );
   }
+  // Histories written before code checksums: an unchanged file gets its code checksum recorded once.
+  out.push(
+    ...historyRecorded(
+      run.tables,
+      byteChecksummed(applied, run.graph.nodes, run.state.checksums).map((rev) => ({
+        revision: rev.revision,
+        operation: 'checksum upgraded' as const,
+        direction: 'up' as const,
+        checksum: rev.checksum,
+        file: rev.file,
+        ranBy: run.ranBy,
+        message: `recorded sha256 of the file's bytes ${rev.byteChecksum} verified and replaced by the checksum of its code`,
+      })),
+    ),
+  );
   return out;
 }

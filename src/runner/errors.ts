@@ -3,7 +3,10 @@
  * message meant for a terminal: no stack, no newlines, never the password of the database URL.
  * They are OrmdiffErrors, so the CLI maps them to exit codes like every other error.
  */
-import { ExitCode, ExitCodeValue, OrmdiffError } from '../errors';
+import { ExitCode, ExitCodeValue, oneLine, OrmdiffError, UsageError } from '../errors';
+
+export { oneLine, UsageError };
+import { shortChecksum } from './checksum';
 
 export class RunnerError extends OrmdiffError {
   constructor(message: string, exitCode: ExitCodeValue) {
@@ -15,13 +18,6 @@ export class RunnerError extends OrmdiffError {
 export class GraphError extends RunnerError {
   constructor(readonly problems: string[]) {
     super(problems.join('; '), ExitCode.usage);
-  }
-}
-
-/** A target, option or command that cannot be honoured as given (unknown revision, ambiguous walk…). */
-export class UsageError extends RunnerError {
-  constructor(message: string) {
-    super(message, ExitCode.usage);
   }
 }
 
@@ -44,7 +40,7 @@ export class ChangedMigrationError extends UsageError {
   constructor(readonly changed: Array<{ revision: string; file: string; recorded: string; actual: string }>) {
     super(
       `Applied migration file${changed.length > 1 ? 's have' : ' has'} changed since ${changed.length > 1 ? 'they were' : 'it was'} applied: ` +
-        changed.map((c) => `${c.file} (revision ${c.revision}, recorded sha256 ${c.recorded.slice(0, 12)}…, now ${c.actual.slice(0, 12)}…)`).join(', ') +
+        changed.map((c) => `${c.file} (revision ${c.revision}, recorded ${shortChecksum(c.recorded)}, now ${shortChecksum(c.actual)})`).join(', ') +
         '. Restore the file, or rerun with --allow-changed to accept the new content (recorded in the history table).',
     );
   }
@@ -80,9 +76,6 @@ export class PartialMigrationError extends RunnerError {
   }
 }
 
-export function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
-}
 
 export function truncate(text: string, max = 300): string {
   const flat = oneLine(text);

@@ -5,7 +5,7 @@
  * failure or a crash in the middle leaves an exact account for the next run.
  */
 import { MigrationError, truncate, UsageError } from './errors';
-import type { MigrationGraph } from './load';
+import type { LoadedRevision, MigrationGraph } from './load';
 import type { Session } from './session';
 import { historyApplied, historyFinished, historyStarted, HistoryRow, HISTORY_TABLE, stepVersionChange, Tables } from './sql';
 import { recordFailure, recordProgress, recordRolledBack } from './state';
@@ -21,6 +21,17 @@ export interface StepResult {
   durationMs: number;
 }
 
+/**
+ * Watches a run step by step (lint replays migrations with one): `enter`/`leave` bracket the
+ * migration's own code, so every script statement between them is one the migration ran (through
+ * `queryRunner.query` or a schema-builder method), and `committed` follows the step's commit.
+ */
+export interface StepObserver {
+  enter?(rev: LoadedRevision, direction: 'up' | 'down'): void;
+  leave?(rev: LoadedRevision, direction: 'up' | 'down'): void;
+  committed?(rev: LoadedRevision, direction: 'up' | 'down'): Promise<void>;
+}
+
 export interface ExecContext {
   session: Session;
   tables: Tables;
@@ -29,6 +40,7 @@ export interface ExecContext {
   /** Heads before the first step; kept current as steps commit, for error messages. */
   heads: string[];
   log?: (line: string) => void;
+  observer?: StepObserver;
 }
 
 const OFFLINE_NOTE =
@@ -72,7 +84,14 @@ async function runStep(ctx: ExecContext, step: PlanStep): Promise<StepResult> {
   const rev = ctx.graph.nodes.get(step.revision)!;
   const operation = step.direction === 'up' ? 'upgrade' : 'downgrade';
   const row: HistoryRow = { revision: rev.revision, operation, direction: step.direction, checksum: rev.checksum, file: rev.file, ranBy: ctx.ranBy };
-  const body = () => (step.direction === 'up' ? rev.migration.up(session.migrationRunner) : rev.migration.down(session.migrationRunner));
+  const body = async () => {
+    ctx.observer?.enter?.(rev, step.direction);
+    try {
+      await (step.direction === 'up' ? rev.migration.up(session.migrationRunner) : rev.migration.down(session.migrationRunner));
+    } finally {
+      ctx.observer?.leave?.(rev, step.direction);
+    }
+  };
   ctx.log?.(describeStep(ctx.graph, step));
   const started = performance.now();
 
@@ -134,6 +153,7 @@ async function runStep(ctx: ExecContext, step: PlanStep): Promise<StepResult> {
       fail(err, `All of its statements ran, but recording that failed; ${HISTORY_TABLE} marks it as started and the version table still says ${showHeads(ctx.heads)}.`);
     }
   }
+  await ctx.observer?.committed?.(rev, step.direction);
   return {
     revision: rev.revision,
     direction: step.direction,

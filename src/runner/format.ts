@@ -1,6 +1,7 @@
 /**
  * Text for the CLI to print, in Alembic's layout so its users read it without a manual.
  */
+import { shortChecksum } from './checksum';
 import type { RevisionSummary } from './inspect';
 import type { HistoryEvent } from './state';
 
@@ -39,5 +40,5 @@ export function formatEvent(e: HistoryEvent): string {
   const when = (e.appliedAt ?? e.startedAt).toISOString();
   const took = e.durationMs !== null ? ` in ${e.durationMs.toFixed(1)} ms` : '';
   const note = e.message ? ` — ${e.message}` : '';
-  return `${when} ${e.operation} ${e.status}${took} by ${e.ranBy ?? '?'} (db ${e.dbUser}), sha256 ${e.checksum?.slice(0, 12) ?? '-'}${note}`;
+  return `${when} ${e.operation} ${e.status}${took} by ${e.ranBy ?? '?'} (db ${e.dbUser}), checksum ${e.checksum ? shortChecksum(e.checksum) : '-'}${note}`;
 }

@@ -3,6 +3,7 @@
  * `assertAtHead` check autogenerate makes first. They never take the lock and never write; the
  * database is optional wherever the answer can come from the files alone.
  */
+import { type ChangedRevision, changedRevisions } from './checksum';
 import { GraphError, guarded, NotUpToDateError, UsageError } from './errors';
 import { isBranchPoint, isMergePoint } from './graph';
 import { loadGraph, LoadedRevision, MigrationGraph } from './load';
@@ -84,6 +85,8 @@ export interface CurrentResult {
   fileHeads: string[];
   /** Half-done non-transactional migrations that block the next run. */
   blocking: BlockingRecord[];
+  /** Applied revisions whose file no longer matches the checksum recorded when it ran (`upgrade` refuses them). */
+  changed: ChangedRevision[];
 }
 
 export function current(opts: InspectOptions): Promise<CurrentResult> {
@@ -99,6 +102,7 @@ export function current(opts: InspectOptions): Promise<CurrentResult> {
       pending,
       fileHeads: [...graph.heads],
       blocking: state.blocking,
+      changed: changedRevisions(appliedSet(graph, known), graph.nodes, state.checksums),
     };
   });
 }

@@ -1,6 +1,6 @@
 /**
- * Reads a migrations directory into revisions. Each file is read once: the same bytes are hashed
- * for the checksum and compiled, so the checksum always describes the code that runs.
+ * Reads a migrations directory into revisions. Each file is read once: the same bytes are compiled
+ * and checksummed (./checksum: the code, not the layout), so the checksum always describes what runs.
  *
  * TypeScript is compiled with @swc/core directly rather than through @swc-node/register's hook,
  * which loads the `typescript` package (~200 ms) before the first file; with 1,000 migrations
@@ -12,11 +12,12 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import Module from 'node:module';
+import Module, { SourceMap } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { MigrationInterface } from 'typeorm';
 import { resolveProjectImports } from '../config/resolve';
 import { nearestTsconfig } from '../config/tsconfig';
+import { byteChecksum, codeChecksumCached } from './checksum';
 import { GraphError } from './errors';
 import { buildGraph, RevisionGraph, RevisionNode } from './graph';
 
@@ -27,8 +28,10 @@ export interface LoadedRevision extends RevisionNode {
   /** What TypeORM records in its `migrations` table for this class. */
   typeormName: string;
   transaction: boolean;
-  /** sha256 of the file's bytes, hex. */
+  /** `code-v1:<sha256>` of the code the file runs, comments and layout aside (./checksum). */
   checksum: string;
+  /** sha256 of the file's bytes, hex: what histories written before the code checksum recorded. */
+  byteChecksum: string;
   /** From the file's header comment. */
   message: string;
   createDate?: string;
@@ -44,7 +47,8 @@ const SWC_OPTIONS = {
     target: 'es2022' as const,
   },
   module: { type: 'commonjs' as const },
-  sourceMaps: false,
+  // Inline, so a statement's call site in the compiled code maps back to its line in the file (lint).
+  sourceMaps: 'inline' as const,
 };
 
 interface NodeModuleInternals {
@@ -105,9 +109,34 @@ const COMPILER_KEY = JSON.stringify([SWC_OPTIONS, (() => {
   }
 })()]);
 
+/** The compiled code of each TypeScript migration loaded, by path: its inline source map, parsed on demand. */
+const compiled = new Map<string, string>();
+const sourceMaps = new Map<string, SourceMap | null>();
+
+/**
+ * The 1-based line in a migration file of a position (1-based line and column) in the code that ran:
+ * the same line for JavaScript, mapped through the source map for compiled TypeScript.
+ */
+export function sourceLine(path: string, line: number, column: number): number {
+  const code = compiled.get(path);
+  if (code === undefined) return line;
+  let map = sourceMaps.get(path);
+  if (map === undefined) {
+    const inline = /\/\/# sourceMappingURL=data:application\/json;(?:charset=utf-8;)?base64,([A-Za-z0-9+/=]+)\s*$/.exec(code);
+    map = inline ? new SourceMap(JSON.parse(Buffer.from(inline[1], 'base64').toString('utf8'))) : null;
+    sourceMaps.set(path, map);
+  }
+  const entry = map?.findEntry(line - 1, column - 1) as { originalLine?: number } | undefined;
+  return entry?.originalLine !== undefined ? entry.originalLine + 1 : line;
+}
+
 /** Compiles one file as a fresh CommonJS module (never from require's cache: a file may change between loads in one process). */
 function evaluate(path: string, source: string, cacheDir: string): Record<string, unknown> {
   const code = path.endsWith('.ts') ? compileCached(source, path, cacheDir) : source;
+  if (path.endsWith('.ts')) {
+    compiled.set(path, code);
+    sourceMaps.delete(path);
+  }
   const m = new NodeModule(path, module);
   m.filename = path;
   m.paths = NodeModule._nodeModulePaths(dirname(path));
@@ -164,6 +193,7 @@ export function loadRevisions(dir: string): LoadedRevision[] {
   ensureTsHook();
   resolveProjectImports(nearestTsconfig(root));
   const cacheDir = join(dirname(root), '.ormdiff', 'compiled');
+  const sumsDir = join(dirname(root), '.ormdiff', 'checksums');
   const problems: string[] = [];
   const out: LoadedRevision[] = [];
   for (const name of names) {
@@ -177,7 +207,7 @@ export function loadRevisions(dir: string): LoadedRevision[] {
       problems.push(`Could not load migration file ${name}: ${(err as Error).message}`);
       continue;
     }
-    const checksum = createHash('sha256').update(bytes).digest('hex');
+    const checksum = codeChecksumCached(bytes, path, sumsDir);
     const header = parseHeader(source);
     for (const cls of migrationClasses(exports)) {
       let migration: MigrationInterface & Record<string, unknown>;
@@ -206,6 +236,7 @@ export function loadRevisions(dir: string): LoadedRevision[] {
         typeormName: typeof migration.name === 'string' && migration.name ? migration.name : cls.name,
         transaction: migration.transaction !== false,
         checksum,
+        byteChecksum: byteChecksum(bytes),
         message: header.message,
         createDate: header.createDate,
         migration,

@@ -71,7 +71,7 @@ async function move(opts: RunOptions, target: string, plan: (run: RunContext, he
     if (steps.length === 0 && accepted.length === 0) return { from, to, steps: [], statements: [], sql: '', extensions: [] };
     for (const s of [...createTables(run.tables), ...accepted]) await run.session.exec(s);
     const connected = steps.length ? await connectLikeTypeorm(run, opts) : { outcomes: [], note: '' };
-    const results = await runSteps({ session: run.session, tables: run.tables, graph: run.graph, ranBy: run.ranBy, heads: [...from], log: opts.log }, steps);
+    const results = await runSteps({ session: run.session, tables: run.tables, graph: run.graph, ranBy: run.ranBy, heads: [...from], log: opts.log, observer: opts.observer }, steps);
     const statements = run.session.statements;
     return { from, to, steps: results, statements, sql: connected.note + renderScript(statements), extensions: connected.outcomes };
   });

@@ -29,7 +29,7 @@ export function tablesIn(schema: string): Tables {
 
 /** History statuses. `started`/`failed` rows of non-transactional migrations block later runs until resolved. */
 export type HistoryStatus = 'applied' | 'started' | 'failed' | 'rolled back' | 'abandoned';
-export type HistoryOperation = 'upgrade' | 'downgrade' | 'stamp' | 'import' | 'accept changed';
+export type HistoryOperation = 'upgrade' | 'downgrade' | 'stamp' | 'import' | 'accept changed' | 'checksum upgraded';
 export const BLOCKING_STATUSES: HistoryStatus[] = ['started', 'failed'];
 
 export function createTables(t: Tables): Statement[] {

@@ -8,7 +8,7 @@
  * revisions on <rev>'s line. Counting revisions (not edges) is what lets a walk cross a merge.
  */
 import { MultipleHeadsError, UsageError } from './errors';
-import { ancestorsOf, descendantsOf, maximal, RevisionGraph } from './graph';
+import { ancestorsOf, descendantsOf, maximal, postOrder, RevisionGraph } from './graph';
 
 export type Target =
   | { kind: 'revisions'; revisions: string[] }
@@ -160,30 +160,8 @@ export function planStamp(graph: RevisionGraph, currentHeads: readonly string[],
 }
 
 /** Parents-first order of `needed`, starting from `roots` and following parents in declared order. */
-function postOrderFrom(graph: RevisionGraph, roots: readonly string[], needed: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  for (const root of roots) {
-    if (!needed.has(root) || seen.has(root)) continue;
-    seen.add(root);
-    const stack: Array<{ id: string; next: number }> = [{ id: root, next: 0 }];
-    while (stack.length) {
-      const top = stack[stack.length - 1];
-      const parents = graph.nodes.get(top.id)!.downRevisions;
-      if (top.next < parents.length) {
-        const p = parents[top.next++];
-        if (needed.has(p) && !seen.has(p)) {
-          seen.add(p);
-          stack.push({ id: p, next: 0 });
-        }
-      } else {
-        out.push(top.id);
-        stack.pop();
-      }
-    }
-  }
-  return out;
-}
+const postOrderFrom = (graph: RevisionGraph, roots: readonly string[], needed: ReadonlySet<string>): string[] =>
+  postOrder(roots, (id) => graph.nodes.get(id)!.downRevisions, (id) => needed.has(id));
 
 function lineageFilter(graph: RevisionGraph, lineage: string | undefined): (id: string) => boolean {
   if (!lineage) return () => true;

@@ -16,6 +16,8 @@ export interface MigrationSource {
   up?: readonly string[];
   down?: readonly string[];
   transaction?: boolean;
+  /** Where the file is written: the project's prettier config and .editorconfig for that path apply. */
+  path?: string;
 }
 
 /** A 12-hex-digit revision id. */
@@ -49,5 +51,5 @@ export function migrationSourceUnformatted(src: MigrationSource): string {
 }
 
 export async function renderMigrationSource(src: MigrationSource): Promise<string> {
-  return formatMigrationSource(migrationSourceUnformatted(src));
+  return formatMigrationSource(migrationSourceUnformatted(src), src.path);
 }

@@ -4,8 +4,7 @@
  * database beside the project's), else the embedded PostgreSQL under `<project>/.ormdiff/`.
  */
 import path from 'node:path';
-import type { Project } from '../api/project';
-import { upgrade, type ConnectExtensions, type RunResult } from '../runner';
+import { upgrade, type ConnectExtensions, type RunResult, type StepObserver, type Statement } from '../runner';
 import { createScratchDatabase, dropOrphanedScratchDatabases, dropScratchDatabase, type ScratchDatabase } from './database';
 import { withEmbeddedServer } from './embedded';
 import { withCleanup } from './interrupt';
@@ -18,7 +17,7 @@ export type ScratchSource =
   | { kind: 'embedded'; projectDir: string };
 
 /** Pure: where a command's scratch database comes from. */
-export function scratchSourceFor(project: Pick<Project, 'url' | 'configPath'>, scratchUrl?: string): ScratchSource {
+export function scratchSourceFor(project: { url?: string; configPath: string }, scratchUrl?: string): ScratchSource {
   if (scratchUrl) return { kind: 'server', url: checkUrl(scratchUrl, '--scratch-url')! };
   if (project.url) return { kind: 'server', url: project.url };
   return { kind: 'embedded', projectDir: path.dirname(project.configPath) };
@@ -68,10 +67,13 @@ export interface ReplayOptions {
   extensions?: ConnectExtensions;
   log?: (line: string) => void;
   warn?: (line: string) => void;
+  /** Watches each step (lint records what each migration ran). */
+  observer?: StepObserver;
+  onStatement?: (s: Statement) => void;
 }
 
 /** Applies every migration (all heads) to a scratch database. */
 export function replayMigrations(url: string, opts: ReplayOptions): Promise<RunResult> {
-  const { migrationsDir, versionSchema, extensions, log, warn } = opts;
-  return upgrade({ migrationsDir, url, schema: versionSchema, target: 'heads', extensions, log, warn, ranBy: 'ormdiff scratch' });
+  const { migrationsDir, versionSchema, extensions, log, warn, observer, onStatement } = opts;
+  return upgrade({ migrationsDir, url, schema: versionSchema, target: 'heads', extensions, log, warn, observer, onStatement, ranBy: 'ormdiff scratch' });
 }

@@ -1,9 +1,9 @@
 /** The policy (pure): its defaults, how config and command line combine, one-line errors, and what each setting does to the diff. */
 import { diffSchemas } from '../../src/diff/diff';
-import { diffWithHints } from '../../src/diff/hinted';
-import { NO_HINTS } from '../../src/diff/hints';
+import { diffWithHints } from '../../src/diff/renames/hinted';
+import { NO_HINTS } from '../../src/diff/renames/hints';
 import { parsePolicyArgs, parsePolicyConfig, PolicyError, resolvePolicy, STRICT_POLICY, TYPEORM_POLICY } from '../../src/diff/policy';
-import { columnScore, nameLikeness } from '../../src/diff/rename-detect';
+import { columnScore, nameLikeness } from '../../src/diff/renames/detect';
 import { ExitCode } from '../../src/errors';
 import type { ForeignKey, Table } from '../../src/schema/model';
 import { col, column, index, schema, table } from './helpers/build';

@@ -16,7 +16,7 @@ const ESCAPERS = new Set(['src/render/typescript.ts', 'src/render/markdown-text.
 /** Every module that writes generated TypeScript, SQL scripts or Markdown. */
 function renderModules(): string[] {
   const dir = (d: string) => readdirSync(path.join(ROOT, d)).filter((f) => f.endsWith('.ts')).map((f) => `${d}/${f}`);
-  return [...dir('src/render'), 'src/runner/template.ts', 'src/runner/author.ts', 'src/runner/sql.ts', 'src/runner/extensions.ts']
+  return [...dir('src/render'), ...dir('src/ddl'), 'src/runner/template.ts', 'src/runner/author.ts', 'src/runner/sql.ts', 'src/runner/extensions.ts']
     .filter((f) => !ESCAPERS.has(f));
 }
 

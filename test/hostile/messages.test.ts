@@ -49,7 +49,7 @@ test('a config that fails inside TypeORM on a malformed URL says what to look at
 
 test("a library's source-mapped frame is not named as the file that threw", () => {
   // Source maps on from the start, as NODE_OPTIONS=--enable-source-maps (or a loader) turns them on.
-  const env = { ...process.env, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.NODE_OPTIONS;
   const r = spawnSync(process.execPath, ['--enable-source-maps', ...nodeArgs(), BIN, 'diff', '--config', 'wrong-driver.js'], { cwd: dir, env, encoding: 'utf8' });
   expect(r.stderr).toContain('Wrong driver: "nosuchdb"');

@@ -15,7 +15,7 @@ import { markdownText } from '../../src/render/markdown-text';
 import { migrationFileSource, renderMigration } from '../../src/render/migration';
 import { renderPlanSql } from '../../src/render/sql';
 import { renderMigrationSource } from '../../src/runner/template';
-import { CHANGES } from '../render/cases';
+import { CHANGES } from '../ddl/cases';
 import { PAYLOADS, LONG_64 } from './payloads';
 import { markdownProblems, migrationShape } from './shapes';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { merge, revision } from '../../src/runner/author';
 import { GraphError, MultipleHeadsError } from '../../src/runner/errors';
 import { loadGraph } from '../../src/runner/load';
@@ -12,13 +12,14 @@ beforeEach(() => {
 afterEach(() => dir.remove());
 
 describe('loading a migrations directory', () => {
-  it('reads revision, parents, transaction, header and a sha256 of the bytes', () => {
+  it('reads revision, parents, transaction, header, the checksum of the code and a sha256 of the bytes', () => {
     const a = tableMigration(dir.path, 'aaa111', null, { message: 'create a' });
     tableMigration(dir.path, 'bbb222', 'aaa111', { transaction: false });
     writeFileSync(`${dir.path}/helper.d.ts`, 'export declare const x: number;');
     const g = loadGraph(dir.path);
     const ra = g.nodes.get('aaa111')!;
-    expect(ra.checksum).toBe(createHash('sha256').update(readFileSync(a)).digest('hex'));
+    expect(ra.checksum).toMatch(/^code-v1:[0-9a-f]{64}$/);
+    expect(ra.byteChecksum).toBe(createHash('sha256').update(readFileSync(a)).digest('hex'));
     expect(ra.message).toBe('create a');
     expect(ra.transaction).toBe(true);
     expect(g.nodes.get('bbb222')!.transaction).toBe(false);
@@ -109,5 +110,38 @@ export class CreateUsers1700000000000 implements MigrationInterface {
     const seen: string[] = [];
     await g.nodes.get(r.revision)!.migration.up({ query: async (s: string) => void seen.push(s) } as never);
     expect(seen).toEqual([sql]);
+  });
+});
+
+describe("the project's formatting", () => {
+  const write = (config: Record<string, string>) => {
+    for (const [name, text] of Object.entries(config)) writeFileSync(`${dir.path}/${name}`, text);
+    return revision({ migrationsDir: `${dir.path}/migrations`, message: 'add users', revisionId: 'f00d00000001', up: ['CREATE TABLE "users" ("id" integer)'], now: new Date(1_700_000_000_000) });
+  };
+
+  it('writes with prettier defaults when the project configures nothing', async () => {
+    const written = await write({});
+    expect(written.source).toContain('import { MigrationInterface, QueryRunner } from "typeorm";');
+    expect(written.source).toMatch(/^ {4}await queryRunner\.query\(`CREATE TABLE "users" \("id" integer\)`\);$/m);
+  });
+
+  it("follows the project's prettier config for the file's path", async () => {
+    const written = await write({ '.prettierrc.json': JSON.stringify({ singleQuote: true, semi: false, tabWidth: 4 }) });
+    expect(readFileSync(written.path, 'utf8')).toBe(written.source);
+    expect(written.source).toContain("import { MigrationInterface, QueryRunner } from 'typeorm'\n");
+    expect(written.source).toMatch(/^ {8}await queryRunner\.query\(`CREATE TABLE "users" \("id" integer\)`\)$/m);
+  });
+
+  it('follows .editorconfig where no prettier config says otherwise', async () => {
+    const written = await write({ '.editorconfig': 'root = true\n\n[*.ts]\nindent_style = tab\n' });
+    expect(written.source).toMatch(/^\t\tawait queryRunner\.query\(`CREATE TABLE "users" \("id" integer\)`\);$/m);
+  });
+
+  it('a file formatted either way has the same checksum: the code is the same', async () => {
+    const plain = await write({});
+    const sumPlain = loadGraph(`${dir.path}/migrations`).nodes.get('f00d00000001')!.checksum;
+    rmSync(plain.path);
+    await write({ '.prettierrc.json': JSON.stringify({ singleQuote: true, semi: false, useTabs: true }) });
+    expect(loadGraph(`${dir.path}/migrations`).nodes.get('f00d00000001')!.checksum).toBe(sumPlain);
   });
 });

@@ -1,9 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import { appendFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { format } from 'prettier';
 import { ChangedMigrationError, MigrationError, MultipleHeadsError, PartialMigrationError } from '../../src/runner/errors';
 import { downgrade, stamp, upgrade } from '../../src/runner/migrate';
 import type { Statement } from '../../src/runner/sql';
-import { createTestDatabase, querySql, TestDatabase } from '../../src/testing/database';
+import { createTestDatabase, execSql, querySql, TestDatabase } from '../../src/testing/database';
 import { Dir, migrationsDir, tableMigration, writeMigration } from './fixtures';
 
 let db: TestDatabase;
@@ -48,7 +49,7 @@ describe('a linear history', () => {
       ['ccc333', 'upgrade', 'applied', 'tester@ci', 'postgres'],
     ]);
     for (const h of hist) {
-      expect(h.checksum).toMatch(/^[0-9a-f]{64}$/);
+      expect(h.checksum).toMatch(/^code-v1:[0-9a-f]{64}$/);
       expect(h.duration_ms).toBeGreaterThanOrEqual(0);
       expect(h.applied_at.getTime()).toBeGreaterThanOrEqual(h.started_at.getTime());
     }
@@ -71,22 +72,72 @@ describe('a linear history', () => {
     expect(await versions()).toEqual([]);
   });
 
-  it('refuses an applied file that changed, until --allow-changed, which the history shows', async () => {
+  it('refuses an applied file whose statements changed, until --allow-changed, which the history shows', async () => {
     await upgrade({ ...opts(), target: 'bbb222' });
-    appendFileSync(`${dir.path}/aaa111_first.ts`, '\n// edited\n');
+    const file = `${dir.path}/aaa111_first.ts`;
+    writeFileSync(file, readFileSync(file, 'utf8').replace('("id" integer)', '("id" bigint)'));
     const err = await upgrade(opts()).catch((e) => e);
     expect(err).toBeInstanceOf(ChangedMigrationError);
     expect(err.exitCode).toBe(2);
-    expect(err.message).toMatch(/^Applied migration file has changed since it was applied: aaa111_first\.ts \(revision aaa111, recorded sha256 [0-9a-f]{12}…, now [0-9a-f]{12}…\)/);
+    expect(err.message).toMatch(/^Applied migration file has changed since it was applied: aaa111_first\.ts \(revision aaa111, recorded code-v1:[0-9a-f]{12}…, now code-v1:[0-9a-f]{12}…\)/);
     expect(await versions()).toEqual(['bbb222']);
 
     const r = await upgrade({ ...opts(), allowChanged: true });
     expect(r.to).toEqual(['ccc333']);
     const [accepted] = await querySql<Record<string, any>>(db.url, `SELECT * FROM ormdiff_history WHERE operation = 'accept changed'`);
     expect(accepted.revision).toBe('aaa111');
-    expect(accepted.message).toMatch(/^file changed after it was applied \(recorded sha256 [0-9a-f]{64}\); accepted with --allow-changed$/);
+    expect(accepted.message).toMatch(/^file changed after it was applied \(recorded code-v1:[0-9a-f]{64}\); accepted with --allow-changed$/);
     // Accepted once: the next run compares with the new checksum.
     await expect(downgrade({ ...opts(), target: 'base' })).resolves.toBeDefined();
+  });
+
+  it('takes comments and reformatting of an applied file as no change', async () => {
+    await upgrade({ ...opts(), target: 'bbb222' });
+    const file = `${dir.path}/aaa111_first.ts`;
+    const source = readFileSync(file, 'utf8');
+    const reformatted = await format(`// reviewed in PR #12\n${source.replace('public async up', '/* creates t_aaa111 */\n  public async up')}`, {
+      parser: 'typescript',
+      printWidth: 30,
+      tabWidth: 4,
+      singleQuote: true,
+      semi: false,
+      trailingComma: 'all',
+    });
+    expect(reformatted).not.toBe(source);
+    writeFileSync(file, reformatted);
+    expect((await upgrade(opts())).to).toEqual(['ccc333']);
+    expect(await querySql(db.url, `SELECT 1 FROM ormdiff_history WHERE operation = 'accept changed'`)).toEqual([]);
+  });
+
+  it('still verifies a history written with byte checksums, and records the code checksum of an unchanged file once', async () => {
+    await upgrade({ ...opts(), target: 'bbb222' });
+    const byBytes = (name: string) => createHash('sha256').update(readFileSync(`${dir.path}/${name}`)).digest('hex');
+    // As an ormdiff from before code checksums wrote it.
+    await execSql(db.url, `UPDATE ormdiff_history SET checksum = '${byBytes('aaa111_first.ts')}' WHERE revision = 'aaa111'`);
+    await execSql(db.url, `UPDATE ormdiff_history SET checksum = '${byBytes('bbb222_step_bbb222.ts')}' WHERE revision = 'bbb222'`);
+
+    // A statement changed: the old byte checksum catches it too.
+    const file = `${dir.path}/bbb222_step_bbb222.ts`;
+    const source = readFileSync(file, 'utf8');
+    writeFileSync(file, source.replace('("id" integer)', '("id" bigint)'));
+    const err = await upgrade(opts()).catch((e) => e);
+    expect(err).toBeInstanceOf(ChangedMigrationError);
+    expect(err.message).toContain('bbb222_step_bbb222.ts (revision bbb222, recorded sha256 ');
+
+    writeFileSync(file, source);
+    expect((await upgrade(opts())).to).toEqual(['ccc333']);
+    const upgraded = await querySql<{ revision: string; checksum: string }>(
+      db.url,
+      `SELECT revision, checksum FROM ormdiff_history WHERE operation = 'checksum upgraded' ORDER BY revision`,
+    );
+    expect(upgraded).toEqual([
+      { revision: 'aaa111', checksum: expect.stringMatching(/^code-v1:/) },
+      { revision: 'bbb222', checksum: expect.stringMatching(/^code-v1:/) },
+    ]);
+    // From now on the code checksum is the one compared: a reformat is no change.
+    writeFileSync(file, await format(source, { parser: 'typescript', printWidth: 30, singleQuote: true }));
+    await expect(downgrade({ ...opts(), target: 'base' })).resolves.toBeDefined();
+    expect(await querySql(db.url, `SELECT 1 FROM ormdiff_history WHERE operation = 'checksum upgraded'`)).toHaveLength(2);
   });
 
   it('leaves the previous revision and no partial objects when a migration fails half way', async () => {

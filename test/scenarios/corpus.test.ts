@@ -8,7 +8,9 @@
 import { EntitySchema } from 'typeorm';
 import { EntitySchemaTransformer } from 'typeorm/entity-schema/EntitySchemaTransformer';
 import { createTestDatabase, execSql } from '../../src/testing/database';
-import { lintSource } from '../../src/hazards/lint';
+import { judgeStep } from '../../src/lint/judge';
+import { NO_COUNTS } from '../../src/plan/facts';
+import { withCounts } from '../../src/plan/plan';
 import { renderPlanSql } from '../../src/render/sql';
 import {
   applyPlan,
@@ -16,7 +18,6 @@ import {
   dump,
   keptValues,
   loadScenarios,
-  migrationSource,
   type Scenario,
   snapshot,
   valuesAt,
@@ -62,7 +63,7 @@ async function run(s: Scenario): Promise<void> {
     const beforeDump = await dump(db.url);
     const seeded = await snapshot(db.url, create.desired);
 
-    const { plan, desired } = await compare(db.url, s.after, s.expected);
+    const { plan, desired, actual: before } = await compare(db.url, s.after, s.expected);
     const e = s.expected;
     const got = plan.warnings.map((w) => ({ code: w.code, object: w.object, severity: w.severity, count: w.count, message: w.message }));
     expect(got.map((w) => `${w.code} ${w.object}`).sort()).toEqual(e.warnings.map((w) => `${w.code} ${w.object}`).sort());
@@ -77,11 +78,6 @@ async function run(s: Scenario): Promise<void> {
     const upSql = renderPlanSql(plan, 'up');
     for (const text of e.upSql ?? []) expect(upSql).toContain(text);
 
-    // The generated file fails lint exactly on its error-level warnings.
-    const lint = lintSource(await migrationSource(plan), 'scenario.ts');
-    expect(lint.findings.filter((f) => f.blocking).map((f) => f.code).sort()).toEqual(
-      plan.warnings.filter((w) => w.severity === 'error').map((w) => w.code).sort(),
-    );
 
     if (e.up === 'fails') {
       await expect(applyPlan(db.url, plan, 'up')).rejects.toThrow();
@@ -96,6 +92,15 @@ async function run(s: Scenario): Promise<void> {
 
     const again = await compare(db.url, s.after, s.expected);
     expect(again.plan.changes).toEqual([]);
+
+    // What lint makes of the statements that ran (the schema before and after, and the SQL): the
+    // planner's codes on the planner's objects, as the planner gives them before counting the data
+    // (lint sees none). Renames are explicit in SQL, so they read as hinted, and an ambiguity the
+    // detector met (RN304) is no hazard of a file whose statements say what happens.
+    const rename = (code: string) => (code === 'RN302' ? 'RN303' : code);
+    const uncounted = withCounts(plan, NO_COUNTS).warnings.filter((w) => w.code !== 'RN304');
+    const judged = judgeStep(before, again.actual, plan.up.map((st) => ({ sql: st.sql })), { transactional: plan.transactional });
+    expect(judged.map((f) => `${rename(f.code)} ${f.object}`).sort()).toEqual(uncounted.map((w) => `${rename(w.code)} ${w.object}`).sort());
 
     await applyPlan(db.url, plan, 'down');
     expect(await dump(db.url)).toBe(beforeDump);

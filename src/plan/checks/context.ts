@@ -5,8 +5,9 @@
 import type { Change } from '../../diff/changes';
 import { changeObject } from '../../diff/describe';
 import { renameIdentifier } from '../../diff/expressions';
-import { columnKey, nameKey } from '../../diff/keys';
-import type { RenameAmbiguity } from '../../diff/rename-detect';
+import { columnKey } from '../../diff/keys';
+import { qualifiedKey } from '../../schema/model';
+import type { RenameAmbiguity } from '../../diff/renames/detect';
 import type { QualifiedName, UnmanagedObject } from '../../schema/model';
 import type { ObjectUse } from '../../schema/uses';
 import type { Fact } from '../facts';
@@ -28,7 +29,7 @@ export interface Warning {
 }
 
 export interface HazardOptions {
-  /** Whether the plan uses the online variants (see src/plan/online.ts). */
+  /** Whether the plan uses the online variants (src/plan/safety.ts marks them, src/ddl/safe.ts writes them). */
   online?: boolean;
   /** Rename candidates the detector could not decide between (RN304). */
   ambiguities?: RenameAmbiguity[];
@@ -92,20 +93,20 @@ export function liveNames(changes: Change[]): LiveNames {
   const types = new Map<string, string>();
   const values = new Map<string, string>();
   for (const c of changes) {
-    if (c.kind === 'renameTable') tables.set(nameKey({ schema: c.schema, name: c.to }), c.from);
+    if (c.kind === 'renameTable') tables.set(qualifiedKey({ schema: c.schema, name: c.to }), c.from);
     if (c.kind === 'renameColumn') columns.set(columnKey(c.table, c.to), c.from);
-    if (c.kind === 'renameEnum') types.set(nameKey({ schema: c.schema, name: c.to }), c.from);
+    if (c.kind === 'renameEnum') types.set(qualifiedKey({ schema: c.schema, name: c.to }), c.from);
     if (c.kind === 'renameEnumValue') values.set(columnKey(c.enum, c.to), c.from);
   }
   const column = (t: QualifiedName, name: string) => columns.get(columnKey(t, name)) ?? name;
   return {
-    table: (t) => ({ schema: t.schema, name: tables.get(nameKey(t)) ?? t.name }),
+    table: (t) => ({ schema: t.schema, name: tables.get(qualifiedKey(t)) ?? t.name }),
     column,
-    type: (t) => ({ schema: t.schema, name: types.get(nameKey(t)) ?? t.name }),
+    type: (t) => ({ schema: t.schema, name: types.get(qualifiedKey(t)) ?? t.name }),
     enumValue: (type, value) => values.get(columnKey(type, value)) ?? value,
     expression: (t, expression) =>
       changes.reduce(
-        (e, c) => (c.kind === 'renameColumn' && nameKey(c.table) === nameKey(t) ? renameIdentifier(e, c.to, c.from) : e),
+        (e, c) => (c.kind === 'renameColumn' && qualifiedKey(c.table) === qualifiedKey(t) ? renameIdentifier(e, c.to, c.from) : e),
         expression,
       ),
   };
@@ -115,7 +116,7 @@ export function createdSets(changes: Change[]): { tables: Set<string>; columns: 
   const tables = new Set<string>();
   const columns = new Set<string>();
   for (const c of changes) {
-    if (c.kind === 'createTable') tables.add(nameKey(c.table));
+    if (c.kind === 'createTable') tables.add(qualifiedKey(c.table));
     if (c.kind === 'addColumn') columns.add(columnKey(c.table, c.column.name));
     // A column rebuilt as generated holds computed values, not the old ones.
     if (c.kind === 'alterColumnValueSource' && c.to.valueSource.kind === 'generated') columns.add(columnKey(c.table, c.to.name));

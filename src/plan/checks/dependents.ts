@@ -9,7 +9,7 @@
  */
 import type { ChangeOf } from '../../diff/changes';
 import { changeObject } from '../../diff/describe';
-import { nameKey } from '../../diff/keys';
+import { qualifiedKey } from '../../schema/model';
 import { classifyTypeChange } from '../../diff/typechange';
 import type { Column, QualifiedName, UnmanagedKind, UnmanagedObject } from '../../schema/model';
 import { type ObjectUse, type ObjectUser, usesOf } from '../../schema/uses';
@@ -29,9 +29,9 @@ const onTable = (u: UnmanagedObject, t: QualifiedName): boolean => u.table !== u
 
 function usesDirectly(u: UnmanagedObject, target: Target): boolean {
   if (target.column === undefined && onTable(u, target.table)) return false;
-  const key = nameKey(target.table);
+  const key = qualifiedKey(target.table);
   return (u.dependsOn ?? []).some(
-    (d) => nameKey(d.table) === key && (target.column === undefined || d.columns.includes(target.column)),
+    (d) => qualifiedKey(d.table) === key && (target.column === undefined || d.columns.includes(target.column)),
   );
 }
 

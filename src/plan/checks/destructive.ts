@@ -1,7 +1,7 @@
 /** DS1xx: changes that delete data — counted, so the message says how much — or that objects outside the model stop. */
 import type { ChangeOf } from '../../diff/changes';
 import { changeObject } from '../../diff/describe';
-import { formatEnumMapHint, refOf } from '../../diff/hints';
+import { formatEnumMapHint, refOf } from '../../diff/renames/hints';
 import type { HazardContext, Pass, Warning } from './context';
 import { dependentsPass } from './dependents';
 import { plural, warn } from './context';

@@ -1,7 +1,7 @@
 /**
  * LK6xx and TX401: statements that hold strong locks on tables that already have rows, or that
  * break inside a transaction. With --online the planner replaces most of them by their lock-light
- * variants (see src/plan/online.ts), and these checks fall silent.
+ * variants (src/plan/safety.ts marks them, src/ddl/safe.ts writes them), and these checks fall silent.
  */
 import type { Change, ChangeOf } from '../../diff/changes';
 import { changeObject } from '../../diff/describe';

@@ -1,8 +1,8 @@
 /** RN3xx: every rename, where it came from, and the candidates the detector would not choose between. */
 import type { Change } from '../../diff/changes';
 import { changeObject, describeChange } from '../../diff/describe';
-import { formatRenameHint } from '../../diff/hints';
-import { hintFor, type RenameAmbiguity, type RenameSubject } from '../../diff/rename-detect';
+import { formatRenameHint } from '../../diff/renames/hints';
+import { hintFor, type RenameAmbiguity, type RenameSubject } from '../../diff/renames/detect';
 import type { HazardContext, Pass, Warning } from './context';
 import { warn } from './context';
 

@@ -8,7 +8,7 @@
  */
 import type { Change } from '../../diff/changes';
 import { changeObject } from '../../diff/describe';
-import { nameKey } from '../../diff/keys';
+import { qualifiedKey } from '../../schema/model';
 import type { ObjectUse, ObjectUser, UsedObject } from '../../schema/uses';
 import { usesOf } from '../../schema/uses';
 import type { Pass } from './context';
@@ -51,12 +51,12 @@ export function leaveUsed(changes: Change[], uses: readonly ObjectUse[] = []): {
     const users = usedBy(change, uses);
     if (users.length === 0) continue;
     left.push({ change, users: [...new Map(users.map((u) => [userKey(u), u])).values()].sort((a, b) => (userKey(a) < userKey(b) ? -1 : 1)) });
-    if (change.kind === 'dropDomain') leftDomains.add(nameKey(change.domain));
+    if (change.kind === 'dropDomain') leftDomains.add(qualifiedKey(change.domain));
   }
   if (left.length === 0) return { changes, left };
   const dropped = new Set(left.map((l) => l.change));
   return {
-    changes: changes.filter((c) => !dropped.has(c) && !(c.kind === 'createDomain' && leftDomains.has(nameKey(c.domain)))),
+    changes: changes.filter((c) => !dropped.has(c) && !(c.kind === 'createDomain' && leftDomains.has(qualifiedKey(c.domain)))),
     left,
   };
 }

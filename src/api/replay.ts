@@ -1,0 +1,52 @@
+/**
+ * "What would a new migration do on top of the migrations?": every migration replayed into a scratch
+ * database (dropped afterwards), then the entities compared with it. `check` and
+ * `revision --autogenerate` without a live database both ask it. A replay holds no rows, so no
+ * hazard is counted on it.
+ */
+import { replayMigrations, scratchSourceFor, withScratchDatabase } from '../scratch';
+import { type RecordedStep, replayRecorded } from '../scratch/record';
+import { compareEntitiesWithDatabase, type Comparison, type CompareOptions, type DesiredModel } from './compare';
+import { connectExtensionsFor, type Project } from './project';
+
+export interface ReplayCompareOptions {
+  /** A server to create the scratch database on, instead of the configured one or the embedded one. */
+  scratchUrl?: string;
+  /** Schema of ormdiff's version table (default public). */
+  versionSchema?: string;
+  compare?: CompareOptions;
+  /** The entities' model when the caller has read it already. */
+  desired?: DesiredModel;
+  /** Progress: the scratch database's life, the migrations replayed. */
+  log?: (line: string) => void;
+  /** Record what each migration ran and the schema around it (for lint's judgement). */
+  record?: boolean;
+}
+
+export async function compareWithReplayedMigrations(
+  project: Project,
+  options: ReplayCompareOptions,
+): Promise<{ comparison: Comparison; revisions: number; steps?: RecordedStep[] }> {
+  const log = options.log;
+  return withScratchDatabase(
+    scratchSourceFor(project, options.scratchUrl),
+    async (scratch) => {
+      const replayOptions = {
+        migrationsDir: project.migrationsDir,
+        versionSchema: options.versionSchema,
+        extensions: connectExtensionsFor(project),
+        warn: log,
+      };
+      const recorded = options.record ? await replayRecorded(scratch.url, replayOptions) : undefined;
+      const replay = recorded?.run ?? (await replayMigrations(scratch.url, replayOptions));
+      log?.(`Replayed ${replay.steps.length} migration(s) into ${scratch.name}`);
+      const comparison = await compareEntitiesWithDatabase(
+        { ...project, url: scratch.url },
+        { ...options.compare, facts: false },
+        options.desired,
+      );
+      return { comparison, revisions: replay.steps.length, ...(recorded ? { steps: recorded.steps } : {}) };
+    },
+    { log },
+  );
+}
