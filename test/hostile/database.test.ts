@@ -21,6 +21,7 @@ import { revision } from '../../src/api/revision';
 import { withConnection } from '../../src/db/connect';
 import { introspect } from '../../src/introspect';
 import * as runner from '../../src/runner';
+import { classNameFor, fileNameFor, renderMigrationSource } from '../../src/runner/template';
 import { createTestDatabase, querySql, type TestDatabase } from '../../src/testing/database';
 import { CANARY, PAYLOADS } from './payloads';
 import { markdownProblems, migrationShape } from './shapes';
@@ -44,11 +45,11 @@ afterAll(async () => {
   await db.drop();
 });
 
-/** One statement built by the server from a format() template and its arguments. */
-async function attack(template: string, ...args: string[]): Promise<void> {
+/** One statement, built by the server from a format() template and its arguments. */
+async function attackSql(template: string, ...args: string[]): Promise<string> {
   const params = args.map((_, i) => `$${i + 1}::text`).join(', ');
   const [{ sql }] = await querySql<{ sql: string }>(db.url, `SELECT format(${`'${template.replace(/'/g, "''")}'`}, ${params}) AS sql`, args);
-  await querySql(db.url, sql);
+  return sql;
 }
 
 /** The model, with every list sorted by name: down adds dropped columns back at the end, in its own order. */
@@ -75,19 +76,26 @@ test('hostile names and texts: autogenerate → lint → upgrade → re-diff →
   expect(first.kind).toBe('written');
   await runner.upgrade({ migrationsDir: join(dir, 'migrations'), url: db.url });
 
-  // The attacker's changes.
+  // The attacker's changes, as a migration of their own: the live database and lint's replay both get them.
+  const attack: string[] = [];
   for (const [i, { text }] of PAYLOADS.entries()) {
-    await attack('ALTER TABLE victim ADD COLUMN %I text DEFAULT %L CONSTRAINT %I CHECK (%I IS NOT DISTINCT FROM %L OR %I IS NULL)', text, text, `c${i}${text}`, text, text, text);
-    await attack('COMMENT ON COLUMN victim.%I IS %L', text, text);
-    await attack('CREATE INDEX %I ON victim (%I)', `i${i}${text}`, text);
-    await attack("CREATE TYPE %I AS ENUM (%L, %L)", `e${i}${text}`, text, `z${i}`);
-    await attack('CREATE TABLE %I (v %I DEFAULT %L)', `t${i}${text}`, `e${i}${text}`, text);
-    await attack('COMMENT ON TABLE %I IS %L', `t${i}${text}`, text);
+    attack.push(await attackSql('ALTER TABLE victim ADD COLUMN %I text DEFAULT %L CONSTRAINT %I CHECK (%I IS NOT DISTINCT FROM %L OR %I IS NULL)', text, text, `c${i}${text}`, text, text, text));
+    attack.push(await attackSql('COMMENT ON COLUMN victim.%I IS %L', text, text));
+    attack.push(await attackSql('CREATE INDEX %I ON victim (%I)', `i${i}${text}`, text));
+    attack.push(await attackSql('CREATE TYPE %I AS ENUM (%L, %L)', `e${i}${text}`, text, `z${i}`));
+    attack.push(await attackSql('CREATE TABLE %I (v %I DEFAULT %L)', `t${i}${text}`, `e${i}${text}`, text));
+    attack.push(await attackSql('COMMENT ON TABLE %I IS %L', `t${i}${text}`, text));
   }
-  const attacked = await snapshot();
   // Rows, so the drops are error-level hazards lint must block on.
-  await querySql(db.url, 'INSERT INTO victim (id) VALUES (1)');
-  for (const [i, { text }] of PAYLOADS.entries()) await attack('INSERT INTO %I DEFAULT VALUES', `t${i}${text}`);
+  const rows = ['INSERT INTO victim (id) VALUES (1)', ...(await Promise.all(PAYLOADS.map((p, i) => attackSql('INSERT INTO %I DEFAULT VALUES', `t${i}${p.text}`))))];
+  if (first.kind !== 'written') throw new Error('no first migration');
+  const createdAt = new Date(1700000000001);
+  writeFileSync(
+    join(dir, 'migrations', fileNameFor('a77ac4000001', 'attack')),
+    await renderMigrationSource({ message: 'attack', revision: 'a77ac4000001', downRevision: first.revision, createDate: createdAt, className: classNameFor('attack', createdAt.getTime()), up: [...attack, ...rows], down: [] }),
+  );
+  await runner.upgrade({ migrationsDir: join(dir, 'migrations'), url: db.url });
+  const attacked = await snapshot();
 
   // The report a pull request would carry.
   const report = await diff({ config, url: db.url, cwd: dir, format: 'markdown' });
