@@ -34,7 +34,7 @@ export interface CheckOptions extends ProjectOptions {
 }
 
 async function readLive(project: Project, url: string, desired: DesiredModel, versionSchema?: string): Promise<LiveFacts> {
-  const state = await current({ migrationsDir: project.migrationsDir, url, schema: versionSchema });
+  const state = await current({ migrationsDir: project.migrationsDir, typeormTable: project.typeormTable, url, schema: versionSchema });
   const facts: LiveFacts = { heads: state.heads.map((h) => h.revision), pending: state.pending, unknown: state.unknown, fileHeads: state.fileHeads, changed: state.changed };
   if (!state.upToDate) return facts;
   return { ...facts, schema: (await withConnection(url, (client) => readActual(client, desired))).schema };
@@ -46,7 +46,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   // What `revision --autogenerate` would write on top of the migrations; the one replay also records
   // what each migration ran, judged as `ormdiff lint` judges it.
   const migrated = await compareWithReplayedMigrations(project, { ...options, desired, record: true });
-  const lint = lintSteps(migrated.steps ?? [], project.cwd);
+  const lint = lintSteps(migrated.steps ?? [], project.cwd, undefined, project.migrationsDir);
   const live = project.url ? await readLive(project, project.url, desired, options.versionSchema) : undefined;
   const policy = resolvePolicy([project.policy, options.compare?.policy]);
   const { actual, plan } = migrated.comparison;

@@ -11,9 +11,10 @@ import { DatabaseError, UsageError } from '../errors';
 import { formatLint, type LintResult, lintSource } from '../lint/lint';
 import { judgeStep, type StatementFinding } from '../lint/judge';
 import { type RecordedStep, replayRecorded } from '../scratch/record';
-import type { ConnectExtensions } from '../runner';
+import type { ConnectExtensions, TypeormTable } from '../runner';
 import { isMigrationFile } from '../runner/load';
 import { type ScratchSource, scratchSourceFor, withScratchDatabase } from '../scratch';
+import { markHistory } from './history';
 import { connectExtensionsFor, openProject, type ProjectOptions } from './project';
 
 export interface LintOptions extends ProjectOptions {
@@ -36,16 +37,17 @@ export interface LintReport {
 }
 
 /** Each replayed migration file's findings, named relative to `cwd` as the report prints them; `only` narrows the files. */
-export function lintSteps(steps: readonly RecordedStep[], cwd: string, only?: ReadonlySet<string>): LintResult[] {
+export function lintSteps(steps: readonly RecordedStep[], cwd: string, only?: ReadonlySet<string>, projectMigrationsDir?: string): LintResult[] {
   const byFile = new Map<string, StatementFinding[]>();
   for (const step of steps) {
     if (only && !only.has(step.path)) continue;
     byFile.set(step.path, [...(byFile.get(step.path) ?? []), ...judgeStep(step.before, step.after, step.statements, { transactional: step.transactional })]);
   }
   for (const path of only ?? []) if (!byFile.has(path)) byFile.set(path, []);
-  return [...byFile.keys()]
-    .sort()
-    .map((path) => lintSource(readFileSync(path, 'utf8'), relative(cwd, path) || path, byFile.get(path)!));
+  const files = [...byFile.keys()].sort();
+  const results = files.map((path) => lintSource(readFileSync(path, 'utf8'), relative(cwd, path) || path, byFile.get(path)!));
+  // Migrations at or before the project's baseline are history: reported, never blocking.
+  return projectMigrationsDir ? markHistory(results, files, projectMigrationsDir) : results;
 }
 
 /** The migration directories the targets name, each with the files to report (none: every file). */
@@ -73,6 +75,7 @@ function targetsOf(paths: string[]): Map<string, Set<string> | undefined> {
 interface Replayer {
   source: ScratchSource;
   extensions?: ConnectExtensions;
+  typeormTable?: TypeormTable;
 }
 
 /** Where the scratch database comes from: the project's (or --scratch-url); files named outside any project use --scratch-url or the embedded server. */
@@ -82,7 +85,12 @@ async function replayerFor(options: LintOptions, cwd: string): Promise<Replayer 
     return { source: options.scratchUrl ? { kind: 'server', url: options.scratchUrl } : { kind: 'embedded', projectDir: cwd } };
   }
   const project = await openProject(options);
-  return { source: scratchSourceFor(project, options.scratchUrl), extensions: connectExtensionsFor(project), migrationsDir: project.migrationsDir };
+  return {
+    source: scratchSourceFor(project, options.scratchUrl),
+    extensions: connectExtensionsFor(project),
+    typeormTable: project.typeormTable,
+    migrationsDir: project.migrationsDir,
+  };
 }
 
 /**
@@ -119,9 +127,10 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
   for (const [migrationsDir, only] of targets) {
     if (!existsSync(migrationsDir)) continue;
     const replay = await replayOn(replayer, (url) =>
-      replayRecorded(url, { migrationsDir, versionSchema: options.versionSchema, extensions: replayer.extensions, warn: options.log }),
+      replayRecorded(url, { migrationsDir, typeormTable: replayer.typeormTable, versionSchema: options.versionSchema, extensions: replayer.extensions, warn: options.log }),
     options.log);
-    results.push(...lintSteps(replay.steps, cwd, only));
+    const project = replayer.migrationsDir !== undefined && resolve(replayer.migrationsDir) === resolve(migrationsDir) ? migrationsDir : undefined;
+    results.push(...lintSteps(replay.steps, cwd, only, project));
   }
   return { results, blocking: results.some((r) => r.blocking), output: formatLint(results) };
 }

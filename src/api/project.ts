@@ -11,6 +11,7 @@ import { useConnectionSettings } from '../db/connect';
 import { connectExtensionsOf } from '../entities/read';
 import { parsePolicyConfig, type PolicyOverrides } from '../diff/policy';
 import { UsageError } from '../errors';
+import type { TypeormTable } from '../runner/typeorm-table';
 
 export interface ProjectOptions {
   /** Path of the TypeORM config (default `ormconfig.ts`), relative to cwd. */
@@ -30,6 +31,8 @@ export interface Project {
   /** Absent when neither --url, DATABASE_URL nor the config names a database. */
   url?: string;
   migrationsDir: string;
+  /** TypeORM's migrations table (the DataSource's `migrationsTableName` and `schema`), for a folder of adopted TypeORM migrations. */
+  typeormTable?: TypeormTable;
   include: string[];
   exclude: string[];
   /** Extra schemas to manage beyond those the entities use. */
@@ -49,6 +52,8 @@ export async function openProject(options: ProjectOptions = {}): Promise<Project
     checkUrl(options.url, '--url') ??
     checkUrl(process.env.DATABASE_URL || undefined, 'DATABASE_URL') ??
     checkUrl(loaded.url, `the url in ${path.basename(loaded.configPath)}`);
+  const typeormDir = typeormMigrationsDir(loaded.dataSourceOptions, configDir);
+  const migrationsDir = loaded.ormdiff.migrationsDir ? path.resolve(configDir, loaded.ormdiff.migrationsDir) : (typeormDir ?? path.resolve(configDir, 'migrations'));
   // The DataSource's ssl/extra apply to whichever URL is used for the project's database, as TypeORM's would.
   if (url && loaded.connection) useConnectionSettings(url, loaded.connection);
   return {
@@ -56,7 +61,8 @@ export async function openProject(options: ProjectOptions = {}): Promise<Project
     configPath: loaded.configPath,
     dataSourceOptions: loaded.dataSourceOptions,
     url,
-    migrationsDir: path.resolve(configDir, loaded.ormdiff.migrationsDir ?? 'migrations'),
+    migrationsDir,
+    typeormTable: { ...typeormTableOf(loaded.dataSourceOptions), shared: typeormDir === migrationsDir },
     include: [...(loaded.ormdiff.include ?? []), ...(options.include ?? [])],
     exclude: [...(loaded.ormdiff.exclude ?? []), ...(options.exclude ?? [])],
     schemas: loaded.ormdiff.schemas ?? [],
@@ -81,4 +87,27 @@ export function requireUrl(project: Project): string {
 export function connectExtensionsFor(project: Pick<Project, 'dataSourceOptions'>): () => Promise<string[]> {
   let found: Promise<string[]> | undefined;
   return () => (found ??= connectExtensionsOf(project.dataSourceOptions));
+}
+
+/**
+ * The one folder the DataSource's `migrations` globs name (`src/migrations/*.ts`), relative to the
+ * config: an existing TypeORM project keeps its migrations where TypeORM runs them, and ormdiff adopts
+ * them there. Undefined when there are none, classes rather than paths, or several folders.
+ */
+export function typeormMigrationsDir(options: DataSourceOptions, configDir: string): string | undefined {
+  const listed = options.migrations === undefined ? [] : Array.isArray(options.migrations) ? options.migrations : Object.values(options.migrations);
+  if (listed.length === 0 || !listed.every((m): m is string => typeof m === 'string')) return undefined;
+  const dirs = new Set(
+    listed.map((glob) => {
+      const parts = glob.split(/[\\/]/);
+      const wild = parts.findIndex((p) => /[*?[{]/.test(p));
+      return path.resolve(configDir, ...(wild < 0 ? parts.slice(0, -1) : parts.slice(0, wild)));
+    }),
+  );
+  return dirs.size === 1 ? [...dirs][0] : undefined;
+}
+
+export function typeormTableOf(options: DataSourceOptions): TypeormTable {
+  const o = options as { migrationsTableName?: string; schema?: string };
+  return { name: o.migrationsTableName ?? 'migrations', schema: o.schema ?? 'public' };
 }

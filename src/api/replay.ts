@@ -33,6 +33,7 @@ export async function compareWithReplayedMigrations(
     async (scratch) => {
       const replayOptions = {
         migrationsDir: project.migrationsDir,
+        typeormTable: project.typeormTable,
         versionSchema: options.versionSchema,
         extensions: connectExtensionsFor(project),
         warn: log,

@@ -65,7 +65,7 @@ export function usesScratch(project: Pick<Project, 'url'>, options: Pick<Revisio
 async function autogeneratePlan(project: Project, options: RevisionCommandOptions): Promise<{ plan: Plan }> {
   if (!usesScratch(project, options)) {
     if (options.onDatabaseCreated) await (await connectCreatingIfMissing(requireUrl(project), options.onDatabaseCreated)).end();
-    await assertAtHead({ migrationsDir: project.migrationsDir, url: project.url, schema: options.versionSchema });
+    await assertAtHead({ migrationsDir: project.migrationsDir, typeormTable: project.typeormTable, url: project.url, schema: options.versionSchema });
     return compareEntitiesWithDatabase(project, { ...options.compare, saveAnswers: true });
   }
   // The same comparison as against a live database, hints file included.

@@ -148,7 +148,10 @@ export interface ScaffoldOptions {
   root: string;
   /** Config file to write, relative to root. Default `ormconfig.ts`. */
   config?: string;
-  /** Migrations directory, relative to the config file. Default `migrations`. */
+  /**
+   * Migrations directory, relative to the config file (or absolute). Default: the folder the DataSource's
+   * `migrations` option names, else `migrations`.
+   */
   migrationsDir?: string;
   /** The project's DataSource file, relative to root, when it is not where init would find it. */
   dataSource?: string;
@@ -179,21 +182,43 @@ function givenDataSource(root: string, file: string): FoundDataSource {
 
 const isMigrationSource = (name: string) => SOURCE_FILE.test(name) && !name.endsWith('.d.ts');
 
+/** A class named as `typeorm migration:create` names them: TypeORM orders by the 13 digits at the end. */
+const TYPEORM_CLASS = /\bclass\s+[A-Za-z_$][\w$]*\d{13}\b/;
+
+/**
+ * The folder the DataSource's `migrations` option names (`migrations: ['src/migrations/*.ts']`), relative to
+ * the project root as TypeORM's CLI resolves it; read from the source text, since init loads nothing.
+ */
+export function dataSourceMigrationsDir(source: string): string | undefined {
+  const m = /\bmigrations\s*:\s*\[\s*(['"`])([^'"`]+)\1/.exec(source);
+  if (!m) return undefined;
+  const parts = m[2].replace(/^\.\//, '').split('/');
+  const wild = parts.findIndex((p) => /[*?[{]/.test(p));
+  const dir = (wild < 0 ? parts.slice(0, -1) : parts.slice(0, wild)).join('/');
+  return dir || undefined;
+}
+
 export function scaffold(opts: ScaffoldOptions): ScaffoldResult {
   const root = path.resolve(opts.root);
   const configRel = opts.config ?? 'ormconfig.ts';
   const configPath = path.resolve(root, configRel);
   const configDir = path.dirname(configPath);
-  const migrationsRel = opts.migrationsDir ?? 'migrations';
+  let migrationsRel = opts.migrationsDir ?? 'migrations';
+  const configExists = existsSync(configPath);
+  const found = configExists ? undefined : opts.dataSource ? givenDataSource(root, opts.dataSource) : findDataSource(root);
+  if (!opts.migrationsDir && found) {
+    // An existing TypeORM project keeps its migrations where its DataSource runs them: ormdiff adopts them there.
+    const theirs = dataSourceMigrationsDir(readFileSync(path.join(root, found.file), 'utf8'));
+    if (theirs) migrationsRel = path.relative(configDir, path.join(root, theirs)).split(path.sep).join('/');
+  }
   const migrationsPath = path.resolve(configDir, migrationsRel);
   const rel = (p: string) => path.relative(root, p).split(path.sep).join('/') || '.';
   const steps: ScaffoldStep[] = [];
   const warnings: string[] = [];
 
-  if (existsSync(configPath)) {
+  if (configExists) {
     steps.push({ path: rel(configPath), action: 'kept' });
   } else {
-    const found = opts.dataSource ? givenDataSource(root, opts.dataSource) : findDataSource(root);
     if (found) {
       const from = importPath(configDir, root, found.file);
       writeFileSync(configPath, ormconfigImporting(found, from, migrationsRel));
@@ -210,14 +235,15 @@ export function scaffold(opts: ScaffoldOptions): ScaffoldResult {
   }
 
   if (existsSync(migrationsPath)) {
-    steps.push({ path: rel(migrationsPath) + '/', action: 'kept' });
-    const foreign = readdirSync(migrationsPath)
-      .filter(isMigrationSource)
-      .filter((f) => !/\bdownRevision\b/.test(readFileSync(path.join(migrationsPath, f), 'utf8')));
+    const sources = readdirSync(migrationsPath).filter(isMigrationSource);
+    const texts = sources.map((f) => readFileSync(path.join(migrationsPath, f), 'utf8'));
+    const adopted = sources.filter((_, i) => !/\bdownRevision\b/.test(texts[i]) && TYPEORM_CLASS.test(texts[i]));
+    steps.push({ path: rel(migrationsPath) + '/', action: 'kept', ...(adopted.length ? { note: `${adopted.length} TypeORM migration(s) adopted as they are` } : {}) });
+    const foreign = sources.filter((_, i) => !/\bdownRevision\b/.test(texts[i]) && !TYPEORM_CLASS.test(texts[i]));
     if (foreign.length > 0) {
       warnings.push(
-        `${rel(migrationsPath)}/ holds files that are not ormdiff revisions (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}); ` +
-          'ormdiff loads every .ts/.js file there: keep TypeORM migrations elsewhere, or run init with --migrations-dir',
+        `${rel(migrationsPath)}/ holds files that are neither ormdiff revisions nor TypeORM migrations named by a timestamp (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}); ` +
+          'ormdiff loads every .ts/.js file there: move them, or run init with --migrations-dir',
       );
     }
   } else {

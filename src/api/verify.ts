@@ -16,6 +16,7 @@ import { compareEntitiesWithDatabase } from './compare';
 import { findingMessage } from './check-report';
 import { connectExtensionsFor, openProject, type Project, type ProjectOptions } from './project';
 import { metadataTableOf } from './typeorm-metadata';
+import { historicalRevisions, readBaseline } from '../runner/baseline';
 
 export interface VerifyOptions extends ProjectOptions {
   scratchUrl?: string;
@@ -95,6 +96,8 @@ interface Walk {
   log: (line: string) => void;
   /** What the project's DataSource creates on connect (empty when there is no migration to run). */
   extensions: readonly string[];
+  /** The baseline revision: verification starts after it, and the chain goes down to it rather than to base. */
+  baseline?: string;
 }
 
 /**
@@ -108,6 +111,11 @@ async function look(walk: Walk): Promise<Schema> {
 
 async function stepByStep(walk: Walk, order: readonly RevisionRef[], verified: RevisionRef[]): Promise<{ problem?: VerifyProblem; empty: Schema; top: Schema }> {
   const { run } = walk;
+  if (walk.baseline) {
+    // History is applied as it is, in one go: what it does was settled long ago.
+    await upgrade({ ...run, target: walk.baseline });
+    walk.log(`Applied the history up to the baseline ${walk.baseline}`);
+  }
   const empty = await look(walk);
   let before = empty;
   for (const revision of order) {
@@ -134,7 +142,7 @@ async function stepByStep(walk: Walk, order: readonly RevisionRef[], verified: R
 
 async function wholeChain(walk: Walk, empty: Schema, top: Schema): Promise<VerifyProblem | undefined> {
   const { run } = walk;
-  await downgrade({ ...run, target: 'base' });
+  await downgrade({ ...run, target: walk.baseline ?? 'base' });
   let objects = differingObjects(empty, await look(walk));
   if (objects.length) return { kind: 'chainDiffers', after: 'downgrade base', objects };
   await upgrade({ ...run, target: 'heads' });
@@ -147,20 +155,23 @@ async function wholeChain(walk: Walk, empty: Schema, top: Schema): Promise<Verif
 export async function verify(options: VerifyOptions = {}): Promise<VerifyResult> {
   const project = await openProject(options);
   const graph = loadGraph(project.migrationsDir);
-  const order = graph.order.map((id) => refOf(graph.nodes.get(id)!));
+  const baseline = readBaseline(project.migrationsDir);
+  const history = historicalRevisions(graph, baseline, project.migrationsDir);
+  const order = graph.order.filter((id) => !history.has(id)).map((id) => refOf(graph.nodes.get(id)!));
   const log = options.log ?? (() => undefined);
   const verified: RevisionRef[] = [];
   const problem = await withScratchDatabase(
     scratchSourceFor(project, options.scratchUrl),
     (scratch) =>
       withConnection(scratch.url, async (client) => {
-        const extensions = order.length ? await connectExtensionsFor(project)() : [];
+        const extensions = graph.nodes.size ? await connectExtensionsFor(project)() : [];
         const walk: Walk = {
           client,
           project,
           log,
           extensions,
-          run: { migrationsDir: project.migrationsDir, url: scratch.url, schema: options.versionSchema, ranBy: 'ormdiff verify', extensions, warn: log },
+          baseline,
+          run: { migrationsDir: project.migrationsDir, typeormTable: project.typeormTable, url: scratch.url, schema: options.versionSchema, ranBy: 'ormdiff verify', extensions, warn: log },
         };
         const steps = await stepByStep(walk, order, verified);
         return steps.problem ?? (await wholeChain(walk, steps.empty, steps.top));
@@ -169,6 +180,7 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyResult>
   );
   const output = problem
     ? `verify failed: ${problemMessage(problem)}`
-    : `Verified ${verified.length} migration(s): each up → down → up restores the schema; upgrade heads → downgrade base → upgrade heads; entities and migrations agree`;
+    : `Verified ${verified.length} migration(s)${baseline ? ` after the baseline ${baseline}` : ''}: each up → down → up restores the schema; ` +
+      `upgrade heads → downgrade ${baseline ?? 'base'} → upgrade heads; entities and migrations agree`;
   return { ok: problem === undefined, verified, problem, output };
 }

@@ -25,6 +25,7 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
       project,
       options: {
         migrationsDir: project.migrationsDir,
+        typeormTable: project.typeormTable,
         url,
         schema: args.versionSchema as string | undefined,
         log: out().progress('Migrating').log,

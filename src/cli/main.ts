@@ -10,6 +10,7 @@ import { createOutput, type Output } from './output';
 import { commands } from './commands';
 import { ciCommands } from './ci-commands';
 import { lintCommands } from './lint-command';
+import { historyCommands } from './history-commands';
 import { initCommand } from './init';
 import { knownOptions, usageMessage } from './usage';
 
@@ -34,7 +35,7 @@ function parser(argv: string[], out: () => Output, setCode: (code: number) => vo
     .fail((message, error) => {
       throw error ?? new UsageError(usageMessage(message, knownOptions(argv, cli, modules), argv.find((a) => !a.startsWith('-'))));
     });
-  modules.push(...commands(out, setCode), ...ciCommands(out, setCode), ...lintCommands(out, setCode), initCommand(out) as CommandModule);
+  modules.push(...commands(out, setCode), ...ciCommands(out, setCode), ...lintCommands(out, setCode), ...historyCommands(out), initCommand(out) as CommandModule);
   for (const command of modules) cli = cli.command(command);
   return cli;
 }

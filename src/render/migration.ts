@@ -1,7 +1,7 @@
 /** The TypeORM migration class for a plan: a reviewable file, prettier-formatted as the project formats its code. */
 import { describeChange } from '../diff/describe';
 import type { Plan, Statement } from '../plan/plan';
-import { ACK_SYNTAX, blockComment, lineComment, stringLiteral, templateLiteral } from './typescript';
+import { ACK_SYNTAX, blockComment, lineComment, stringLiteral, templateLiteral, valueLiteral } from './typescript';
 
 export { templateLiteral };
 
@@ -51,6 +51,8 @@ export function className(slug: string, createdAt: Date): string {
 
 export interface MigrationStatement {
   sql: string;
+  /** Bind parameters ($1…), as a migration passed them to `queryRunner.query` (a squash replays them). */
+  parameters?: readonly unknown[];
   /** Rendered as `// WARNING …` comment lines above the statement. */
   notes?: string[];
 }
@@ -71,7 +73,12 @@ export interface MigrationFile {
 
 function methodBody(statements: MigrationStatement[]): string {
   return statements
-    .map((s) => [...(s.notes ?? []).map(lineComment), `await queryRunner.query(${templateLiteral(s.sql)});`].join('\n'))
+    .map((s) =>
+      [
+        ...(s.notes ?? []).map(lineComment),
+        `await queryRunner.query(${templateLiteral(s.sql)}${s.parameters && s.parameters.length ? `, ${valueLiteral(s.parameters)}` : ''});`,
+      ].join('\n'),
+    )
     .join('\n');
 }
 
@@ -89,6 +96,16 @@ function header(file: MigrationFile): string {
   ]);
 }
 
+/**
+ * Only a migration that must run outside a transaction says so. TypeORM's own runner, in its default
+ * "all" mode, refuses any migration that declares `transaction` at all ("override the transaction
+ * mode"), so a transactional one leaves the field out: ormdiff's runner and TypeORM's "each" mode both
+ * read a missing field as transactional.
+ */
+function transactionField(transactional: boolean): string {
+  return transactional ? '' : '  transaction = false;\n';
+}
+
 /** The file text before prettier (tests and benches that write thousands of files skip formatting). */
 export function migrationFileSource(file: MigrationFile): string {
   return `${header(file)}
@@ -98,8 +115,7 @@ export class ${file.className} implements MigrationInterface {
   name = ${stringLiteral(file.className)};
   revision = ${stringLiteral(file.revision)};
   downRevision: string | string[] | null = ${downRevisionLiteral(file.downRevision)};
-  transaction = ${file.transaction};
-
+${transactionField(file.transaction)}
   public async up(queryRunner: QueryRunner): Promise<void> {
 ${methodBody(file.up)}
   }

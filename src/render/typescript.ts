@@ -64,6 +64,10 @@ export function templateLiteralBody(text: string): string {
 /** A template literal holding `text`. */
 export const templateLiteral = (text: string): string => '`' + templateLiteralBody(text) + '`';
 
+/** A JSON value as a TypeScript expression (query parameters): JSON is valid TypeScript once U+2028/U+2029 are escaped. */
+export const valueLiteral = (value: unknown): string =>
+  JSON.stringify(value).replace(/[\u2028\u2029]/g, (ch) => unicodeEscape(ch));
+
 /** A string literal (a class name, a revision id): JSON's quoting is valid TypeScript, and escapes every line terminator. */
 export const stringLiteral = (text: string): string =>
   JSON.stringify(text).replace(/[\u2028\u2029]/g, (ch) => unicodeEscape(ch));

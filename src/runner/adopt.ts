@@ -1,15 +1,18 @@
 /**
  * `import-typeorm`: adopting a project whose database TypeORM's own runner has been migrating.
  * The rows of TypeORM's `migrations` table are matched to revisions by the name TypeORM records
- * (the class's `name`, else its class name), and those revisions are recorded as applied.
+ * (the class's `name`, else its class name), and those revisions are recorded as applied. A folder
+ * whose TypeORM migrations are adopted as they are (adopted.ts) reads that table on every run anyway.
  */
 import { quoteIdent } from '../sql/quote';
 import { withRun, RunOptions } from './context';
 import { UsageError } from './errors';
 import { ancestorsOf, maximal } from './graph';
+import type { RunContext } from './context';
+import { appliedSet } from './targets';
 import { createTables, historyRecorded, renderScript, Statement, versionChange } from './sql';
 
-export interface ImportTypeormOptions extends RunOptions {
+export interface ImportTypeormOptions extends Omit<RunOptions, 'typeormTable'> {
   /** TypeORM's `migrationsTableName`. Default `migrations`. */
   typeormTable?: string;
   /** Schema of that table. Default `public`. */
@@ -28,8 +31,9 @@ export interface ImportResult {
 }
 
 export function importTypeorm(opts: ImportTypeormOptions): Promise<ImportResult> {
-  return withRun(opts, async (run) => {
+  return withRun({ ...opts, typeormTable: { name: opts.typeormTable, schema: opts.typeormSchema } }, async (run) => {
     const { graph, tables } = run;
+    if (run.typeorm) return synchronized(run);
     if (run.state.heads.length) {
       throw new UsageError(`The database already records revisions (${run.state.heads.join(', ')}); use \`ormdiff stamp\` to change them`);
     }
@@ -76,4 +80,24 @@ export function importTypeorm(opts: ImportTypeormOptions): Promise<ImportResult>
     }
     return { imported, heads, unmatched, statements: run.session.statements, sql: renderScript(run.session.statements) };
   });
+}
+
+/**
+ * A folder of adopted TypeORM migrations needs no import: TypeORM's table is already the applied state
+ * (typeorm-table.ts); this only writes ormdiff's version table to match it now.
+ */
+async function synchronized(run: RunContext): Promise<ImportResult> {
+  const applied = appliedSet(run.graph, run.state.heads);
+  const imported = run.graph.order.filter((id) => applied.has(id));
+  if (run.sync.length === 0) return { imported, heads: run.state.heads, unmatched: [], statements: [], sql: '' };
+  for (const s of createTables(run.tables)) await run.session.exec(s);
+  await run.session.runner.startTransaction();
+  try {
+    for (const s of run.sync) await run.session.exec(s);
+    await run.session.runner.commitTransaction();
+  } catch (err) {
+    if (run.session.runner.isTransactionActive) await run.session.runner.rollbackTransaction().catch(() => undefined);
+    throw err;
+  }
+  return { imported, heads: run.state.heads, unmatched: [], statements: run.session.statements, sql: renderScript(run.session.statements) };
 }

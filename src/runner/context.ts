@@ -14,6 +14,7 @@ import { DatabaseOptions, openSession, Session } from './session';
 import { historyRecorded, resolveBlocking, Statement, tablesIn, Tables, VERSION_TABLE } from './sql';
 import { DbState, describeBlocking, readState } from './state';
 import { appliedSet } from './targets';
+import { reconcileWithTypeorm, TypeormTable, TypeormTableRef, typeormTableRef, usesTypeormTable } from './typeorm-table';
 
 export interface RunOptions extends DatabaseOptions {
   migrationsDir: string;
@@ -40,6 +41,11 @@ export interface RunOptions extends DatabaseOptions {
   observer?: StepObserver;
   /** What deserves a warning but does not stop the run (an extension that could not be created). */
   warn?: (line: string) => void;
+  /**
+   * TypeORM's migrations table (the DataSource's `migrationsTableName` and `schema`): the applied state
+   * whenever the folder holds adopted TypeORM migrations (typeorm-table.ts).
+   */
+  typeormTable?: TypeormTable;
 }
 
 export interface RunContext {
@@ -48,6 +54,10 @@ export interface RunContext {
   session: Session;
   state: DbState;
   ranBy: string;
+  /** TypeORM's table, when the folder holds adopted TypeORM migrations: every step also writes its row. */
+  typeorm?: TypeormTableRef;
+  /** Statements that bring ormdiff's version table in line with TypeORM's; a writing command runs them first. */
+  sync: Statement[];
 }
 
 export function defaultRanBy(): string {
@@ -72,8 +82,12 @@ export function withRun<T>(opts: RunOptions, body: (run: RunContext) => Promise<
         await asDatabaseError('taking the migration lock', () => acquireLock(session, tables.schema, opts.lockTimeoutMs ?? 60_000));
         locked = true;
       }
-      const state = await asDatabaseError(`reading ${tables.schema}.${VERSION_TABLE}`, () => readState(session, tables));
-      return await body({ graph, tables, session, state, ranBy: opts.ranBy ?? defaultRanBy() });
+      const ranBy = opts.ranBy ?? defaultRanBy();
+      const recorded = await asDatabaseError(`reading ${tables.schema}.${VERSION_TABLE}`, () => readState(session, tables));
+      if (!usesTypeormTable(graph, opts.typeormTable)) return await body({ graph, tables, session, state: recorded, ranBy, sync: [] });
+      const typeorm = typeormTableRef(opts.typeormTable);
+      const { state, sync } = await reconcileWithTypeorm(session, tables, graph, recorded, opts.typeormTable, ranBy);
+      return await body({ graph, tables, session, state, ranBy, typeorm, sync });
     } finally {
       if (locked) await releaseLock(session, tables.schema).catch(() => undefined);
       await session.close().catch(() => undefined);

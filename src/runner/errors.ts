@@ -17,8 +17,20 @@ export class RunnerError extends OrmdiffError {
 /** The migration files do not form a usable revision graph (missing parent, cycle, duplicate id, unloadable file). */
 export class GraphError extends RunnerError {
   constructor(readonly problems: string[]) {
-    super(problems.join('; '), ExitCode.usage);
+    super(summarizeProblems(problems), ExitCode.usage);
   }
+}
+
+const SHOWN_PROBLEMS = 3;
+
+/**
+ * One short line however many files are at fault (a folder of 195 unloadable files once made a 32 KB
+ * line): the first few problems, each cut short, and how many more there are. `problems` keeps them all.
+ */
+export function summarizeProblems(problems: readonly string[]): string {
+  const shown = problems.slice(0, SHOWN_PROBLEMS).map((p) => truncate(p, 400));
+  const more = problems.length - shown.length;
+  return shown.join('; ') + (more > 0 ? `; and ${more} more problem(s) of the same kinds` : '');
 }
 
 /** `head` was asked for while the graph has several. */

@@ -7,9 +7,10 @@
 import { MigrationError, truncate, UsageError } from './errors';
 import type { LoadedRevision, MigrationGraph } from './load';
 import type { Session } from './session';
-import { historyApplied, historyFinished, historyStarted, HistoryRow, HISTORY_TABLE, stepVersionChange, Tables } from './sql';
+import { historyApplied, historyFinished, historyStarted, HistoryRow, HISTORY_TABLE, Statement, stepVersionChange, Tables } from './sql';
 import { recordFailure, recordProgress, recordRolledBack } from './state';
 import type { PlanStep } from './targets';
+import { typeormRowChange, type TypeormTableRef } from './typeorm-table';
 
 export interface StepResult {
   revision: string;
@@ -39,6 +40,8 @@ export interface ExecContext {
   ranBy: string;
   /** Heads before the first step; kept current as steps commit, for error messages. */
   heads: string[];
+  /** TypeORM's migrations table, written with each step when the folder holds adopted TypeORM migrations. */
+  typeorm?: TypeormTableRef;
   log?: (line: string) => void;
   observer?: StepObserver;
 }
@@ -68,6 +71,12 @@ async function rollbackAll(session: Session): Promise<void> {
   } catch {
     // The connection is gone: the server has rolled the transaction back already.
   }
+}
+
+/** The version-table change of a step and, for a folder with adopted TypeORM migrations, TypeORM's row. */
+function bookkeeping(ctx: ExecContext, step: PlanStep): Statement[] {
+  const own = stepVersionChange(ctx.tables, step);
+  return ctx.typeorm ? [...own, typeormRowChange(ctx.typeorm, ctx.graph.nodes.get(step.revision)!, step.direction)] : own;
 }
 
 export async function runSteps(ctx: ExecContext, steps: readonly PlanStep[]): Promise<StepResult[]> {
@@ -112,7 +121,7 @@ async function runStep(ctx: ExecContext, step: PlanStep): Promise<StepResult> {
     try {
       await session.runner.startTransaction();
       await body();
-      for (const s of stepVersionChange(tables, step)) await session.exec(s);
+      for (const s of bookkeeping(ctx, step)) await session.exec(s);
       await session.exec(historyApplied(tables, row));
       await session.runner.commitTransaction();
     } catch (err) {
@@ -145,7 +154,7 @@ async function runStep(ctx: ExecContext, step: PlanStep): Promise<StepResult> {
     session.afterStatement = undefined;
     try {
       await session.runner.startTransaction();
-      for (const s of stepVersionChange(tables, step)) await session.exec(s);
+      for (const s of bookkeeping(ctx, step)) await session.exec(s);
       await session.exec(historyFinished(tables, rev.revision));
       await session.runner.commitTransaction();
     } catch (err) {

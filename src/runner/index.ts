@@ -15,6 +15,7 @@ export type { StepObserver } from './execute';
 export { checksumMatches, changedRevisions, codeChecksum, CODE_CHECKSUM_TAG } from './checksum';
 export type { ChangedRevision, Checksums } from './checksum';
 export { sourceLine } from './load';
+export type { TypeormTable } from './typeorm-table';
 export type { DatabaseOptions } from './session';
 export { ensureExtensions, createExtensionSql } from './extensions';
 export type { ConnectExtensions, ExtensionOutcome } from './extensions';

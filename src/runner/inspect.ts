@@ -9,7 +9,8 @@ import { isBranchPoint, isMergePoint } from './graph';
 import { loadGraph, LoadedRevision, MigrationGraph } from './load';
 import { DatabaseOptions, openSession, Session } from './session';
 import { tablesIn, Tables, VERSION_TABLE } from './sql';
-import { BlockingRecord, HistoryEvent, readHistory, readState } from './state';
+import { BlockingRecord, DbState, HistoryEvent, readHistory, readState } from './state';
+import { reconcileWithTypeorm, TypeormTable, usesTypeormTable } from './typeorm-table';
 import { appliedSet, parseTarget, planUpgrade, revisionsInRange } from './targets';
 
 export interface RevisionSummary {
@@ -33,6 +34,8 @@ export interface RevisionSummary {
 
 export interface InspectOptions extends DatabaseOptions {
   migrationsDir: string;
+  /** TypeORM's migrations table, the applied state of a folder with adopted TypeORM migrations. */
+  typeormTable?: TypeormTable;
 }
 
 export function summarize(graph: MigrationGraph, rev: LoadedRevision, current?: readonly string[]): RevisionSummary {
@@ -59,13 +62,25 @@ export function summarize(graph: MigrationGraph, rev: LoadedRevision, current?: 
 const hasDatabase = (opts: DatabaseOptions) => Boolean(opts.url || opts.dataSource);
 
 /** Loads the graph and, when a database is given, a read-only session on it (no lock: nothing is written). */
-function withReader<T>(opts: InspectOptions, body: (graph: MigrationGraph, db?: { session: Session; tables: Tables }) => Promise<T>): Promise<T> {
+interface Reader {
+  session: Session;
+  tables: Tables;
+  /** The applied state: ormdiff's version table, or TypeORM's table when the folder holds adopted migrations. */
+  state(): Promise<DbState>;
+}
+
+function withReader<T>(opts: InspectOptions, body: (graph: MigrationGraph, db?: Reader) => Promise<T>): Promise<T> {
   return guarded(opts.url, async () => {
     const graph = loadGraph(opts.migrationsDir);
     if (!hasDatabase(opts)) return body(graph);
     const session = await openSession({ ...opts, offline: true });
+    const tables = tablesIn(opts.schema ?? 'public');
+    const state = async () => {
+      const recorded = await readState(session, tables);
+      return usesTypeormTable(graph, opts.typeormTable) ? (await reconcileWithTypeorm(session, tables, graph, recorded, opts.typeormTable, '')).state : recorded;
+    };
     try {
-      return await body(graph, { session, tables: tablesIn(opts.schema ?? 'public') });
+      return await body(graph, { session, tables, state });
     } finally {
       await session.close().catch(() => undefined);
     }
@@ -92,7 +107,7 @@ export interface CurrentResult {
 export function current(opts: InspectOptions): Promise<CurrentResult> {
   if (!hasDatabase(opts)) return Promise.reject(new UsageError('current needs a database URL'));
   return withReader(opts, async (graph, db) => {
-    const state = await readState(db!.session, db!.tables);
+    const state = await db!.state();
     const known = state.heads.filter((h) => graph.nodes.has(h));
     const pending = planUpgrade(graph, known, { kind: 'revisions', revisions: graph.heads }).map((s) => s.revision);
     return {
@@ -122,7 +137,7 @@ export interface HistoryEntry extends RevisionSummary {
 /** The revisions of the graph, newest first (children before parents). */
 export function history(opts: HistoryOptions): Promise<HistoryEntry[]> {
   return withReader(opts, async (graph, db) => {
-    const state = db ? await readState(db.session, db.tables) : undefined;
+    const state = db ? await db.state() : undefined;
     const currentHeads = state?.heads.filter((h) => graph.nodes.has(h));
     const ids = opts.range ? revisionsInRange(graph, currentHeads, opts.range) : [...graph.order].reverse();
     const events = db && opts.verbose ? await readHistory(db.session, db.tables) : undefined;
@@ -136,7 +151,7 @@ export function history(opts: HistoryOptions): Promise<HistoryEntry[]> {
 
 export function heads(opts: InspectOptions): Promise<RevisionSummary[]> {
   return withReader(opts, async (graph, db) => {
-    const state = db ? await readState(db.session, db.tables) : undefined;
+    const state = db ? await db.state() : undefined;
     return graph.heads.map((id) => summarize(graph, graph.nodes.get(id)!, state?.heads));
   });
 }
@@ -144,7 +159,7 @@ export function heads(opts: InspectOptions): Promise<RevisionSummary[]> {
 /** Branch points: revisions with more than one child (their `children` say where each branch starts). */
 export function branches(opts: InspectOptions): Promise<RevisionSummary[]> {
   return withReader(opts, async (graph, db) => {
-    const state = db ? await readState(db.session, db.tables) : undefined;
+    const state = db ? await db.state() : undefined;
     return graph.order.filter((id) => isBranchPoint(graph, id)).map((id) => summarize(graph, graph.nodes.get(id)!, state?.heads));
   });
 }
@@ -152,7 +167,7 @@ export function branches(opts: InspectOptions): Promise<RevisionSummary[]> {
 /** The revision(s) a target names: `show abc1`, `show head`, `show heads`, `show abc1+2`. */
 export function show(opts: InspectOptions & { revision: string }): Promise<RevisionSummary[]> {
   return withReader(opts, async (graph, db) => {
-    const state = db ? await readState(db.session, db.tables) : undefined;
+    const state = db ? await db.state() : undefined;
     const target = parseTarget(graph, opts.revision);
     if (target.kind !== 'revisions') throw new UsageError(`show takes a revision, not ${opts.revision}`);
     return target.revisions.map((id) => summarize(graph, graph.nodes.get(id)!, state?.heads));
@@ -163,7 +178,7 @@ export function show(opts: InspectOptions & { revision: string }): Promise<Revis
 export function assertAtHead(opts: InspectOptions): Promise<void> {
   if (!hasDatabase(opts)) return Promise.reject(new UsageError('Autogenerate needs a database URL'));
   return withReader(opts, async (graph, db) => {
-    const state = await readState(db!.session, db!.tables);
+    const state = await db!.state();
     const unknown = state.heads.filter((h) => !graph.nodes.has(h));
     if (unknown.length) {
       throw new GraphError([

@@ -17,6 +17,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { MigrationInterface } from 'typeorm';
 import { resolveProjectImports } from '../config/resolve';
 import { nearestTsconfig } from '../config/tsconfig';
+import { chainAdopted, typeormTimestamp } from './adopted';
 import { byteChecksum, codeChecksumCached } from './checksum';
 import { GraphError } from './errors';
 import { buildGraph, RevisionGraph, RevisionNode } from './graph';
@@ -27,6 +28,13 @@ export interface LoadedRevision extends RevisionNode {
   className: string;
   /** What TypeORM records in its `migrations` table for this class. */
   typeormName: string;
+  /** The timestamp TypeORM orders by and records: the last 13 digits of `typeormName`, when they are digits. */
+  timestamp?: number;
+  /**
+   * A TypeORM migration without `revision`/`downRevision`, taken as it is: its id is its TypeORM name and
+   * its parent the migration before it in TypeORM's own order (see adopted.ts).
+   */
+  adopted: boolean;
   transaction: boolean;
   /** `code-v1:<sha256>` of the code the file runs, comments and layout aside (./checksum). */
   checksum: string;
@@ -178,6 +186,13 @@ function readParents(value: unknown): string[] | undefined {
   return undefined;
 }
 
+/** A compiler's error without its source excerpt and native backtrace: what fits on the one line. */
+function firstLines(message: string): string {
+  const lines = message.split('\n').map((l) => l.trim()).filter((l) => l && !/^[,|`]/.test(l) && !/^\d+ \|/.test(l));
+  const end = lines.findIndex((l) => /^(Caused by:|Stack backtrace:)/.test(l));
+  return (end < 0 ? lines : lines.slice(0, end)).slice(0, 2).join(' ');
+}
+
 /** Loads every migration class in `dir`; problems in any file are reported together, each naming its file. */
 export function loadRevisions(dir: string): LoadedRevision[] {
   const root = resolve(dir);
@@ -204,7 +219,7 @@ export function loadRevisions(dir: string): LoadedRevision[] {
     try {
       exports = evaluate(path, source, cacheDir);
     } catch (err) {
-      problems.push(`Could not load migration file ${name}: ${(err as Error).message}`);
+      problems.push(`Could not load migration file ${name}: ${firstLines((err as Error).message)}`);
       continue;
     }
     const checksum = codeChecksumCached(bytes, path, sumsDir);
@@ -217,34 +232,48 @@ export function loadRevisions(dir: string): LoadedRevision[] {
         problems.push(`Could not instantiate ${cls.name} in ${name}: ${(err as Error).message}`);
         continue;
       }
-      const revision = migration.revision;
-      const parents = readParents(migration.downRevision);
-      if (typeof revision !== 'string' || revision.length === 0) {
-        problems.push(`${cls.name} in ${name} has no revision: give it \`revision\` and \`downRevision\` fields (see \`ormdiff revision\`)`);
-        continue;
-      }
-      if (!parents) {
-        problems.push(`${cls.name} in ${name}: downRevision must be a revision id, a list of them, or null`);
-        continue;
-      }
-      out.push({
-        revision,
-        downRevisions: parents,
+      const typeormName = typeof migration.name === 'string' && migration.name ? migration.name : cls.name;
+      const timestamp = typeormTimestamp(typeormName);
+      const common = {
         file: basename(path),
         path,
         className: cls.name,
-        typeormName: typeof migration.name === 'string' && migration.name ? migration.name : cls.name,
+        typeormName,
+        timestamp,
         transaction: migration.transaction !== false,
         checksum,
         byteChecksum: byteChecksum(bytes),
         message: header.message,
         createDate: header.createDate,
         migration,
-      });
+      };
+      const revision = migration.revision;
+      if (revision === undefined && migration.downRevision === undefined) {
+        if (timestamp === undefined) {
+          problems.push(
+            `${name}: class ${cls.name} has neither a \`revision\` field nor a name ending in a 13-digit timestamp (TypeORM's order); ` +
+              'rename the class to end in one (as `typeorm migration:create` does) or move its code into `ormdiff revision -m "…"`',
+          );
+          continue;
+        }
+        // Parents are filled in once every file is read: they follow TypeORM's order over the whole folder.
+        out.push({ ...common, revision: typeormName, downRevisions: [], adopted: true });
+        continue;
+      }
+      const parents = readParents(migration.downRevision);
+      if (typeof revision !== 'string' || revision.length === 0) {
+        problems.push(`${name}: class ${cls.name} has \`downRevision\` but no \`revision\`; add \`revision = "<id>"\` (or remove both to adopt it by its timestamp)`);
+        continue;
+      }
+      if (!parents) {
+        problems.push(`${name}: class ${cls.name}: downRevision must be a revision id, a list of them, or null`);
+        continue;
+      }
+      out.push({ ...common, revision, downRevisions: parents, adopted: false });
     }
   }
   if (problems.length) throw new GraphError(problems);
-  return out;
+  return chainAdopted(out);
 }
 
 export function loadGraph(dir: string): MigrationGraph {

@@ -7,6 +7,7 @@ import { runSteps, StepResult } from './execute';
 import { ensureExtensions, ExtensionOutcome, offlineExtensionsNote, resolveExtensions } from './extensions';
 import { createTables, historyRecorded, HistoryRow, renderScript, resolveBlocking, Statement, versionChange } from './sql';
 import { parseTarget, planDowngrade, planStamp, planUpgrade, PlanStep, Target } from './targets';
+import { createTypeormTable, typeormRowChange } from './typeorm-table';
 
 export interface RunResult {
   /** Heads before and after the run. */
@@ -68,13 +69,32 @@ async function move(opts: RunOptions, target: string, plan: (run: RunContext, he
     const accepted = start !== undefined ? [] : preflight(run, opts, from);
     const steps = plan(run, from, parseTarget(run.graph, end));
     const to = finalHeads(from, steps);
-    if (steps.length === 0 && accepted.length === 0) return { from, to, steps: [], statements: [], sql: '', extensions: [] };
-    for (const s of [...createTables(run.tables), ...accepted]) await run.session.exec(s);
+    const sync = start !== undefined ? [] : run.sync;
+    if (steps.length === 0 && accepted.length === 0 && sync.length === 0) return { from, to, steps: [], statements: [], sql: '', extensions: [] };
+    for (const s of createTables(run.tables)) await run.session.exec(s);
+    await inTransaction(run, [...sync, ...accepted]);
+    if (run.typeorm && start !== undefined) for (const s of createTypeormTable(run.typeorm)) await run.session.exec(s);
     const connected = steps.length ? await connectLikeTypeorm(run, opts) : { outcomes: [], note: '' };
-    const results = await runSteps({ session: run.session, tables: run.tables, graph: run.graph, ranBy: run.ranBy, heads: [...from], log: opts.log, observer: opts.observer }, steps);
+    const results = await runSteps(
+      { session: run.session, tables: run.tables, graph: run.graph, ranBy: run.ranBy, heads: [...from], log: opts.log, observer: opts.observer, typeorm: run.typeorm },
+      steps,
+    );
     const statements = run.session.statements;
     return { from, to, steps: results, statements, sql: connected.note + renderScript(statements), extensions: connected.outcomes };
   });
+}
+
+/** Statements that belong together (the bookkeeping of a command), committed as one. */
+async function inTransaction(run: RunContext, statements: readonly Statement[]): Promise<void> {
+  if (statements.length === 0) return;
+  await run.session.runner.startTransaction();
+  try {
+    for (const s of statements) await run.session.exec(s);
+    await run.session.runner.commitTransaction();
+  } catch (err) {
+    if (run.session.runner.isTransactionActive) await run.session.runner.rollbackTransaction().catch(() => undefined);
+    throw err;
+  }
 }
 
 export function upgrade(opts: UpgradeOptions): Promise<RunResult> {
@@ -135,18 +155,19 @@ export function stamp(opts: StampOptions): Promise<StampResult> {
         ...versionChange(run.tables, removeRows, addRows),
         ...historyRecorded(run.tables, [...plan.removed.map((r) => row(r, 'down')), ...plan.added.map((r) => row(r, 'up'))]),
       );
+      // TypeORM's table says the same: the rows of what was unstamped go, those of what was stamped come.
+      const typeorm = run.typeorm;
+      if (typeorm) {
+        statements.push(
+          ...plan.removed.map((r) => typeormRowChange(typeorm, run.graph.nodes.get(r)!, 'down')),
+          ...plan.added.map((r) => typeormRowChange(typeorm, run.graph.nodes.get(r)!, 'up')),
+        );
+      }
     }
     const result = { from: run.state.heads, to: plan.heads, added: plan.added, removed: plan.removed };
-    if (statements.length === 0) return { ...result, statements: [], sql: '' };
+    if (statements.length === 0 && run.sync.length === 0) return { ...result, statements: [], sql: '' };
     for (const s of createTables(run.tables)) await run.session.exec(s);
-    await run.session.runner.startTransaction();
-    try {
-      for (const s of statements) await run.session.exec(s);
-      await run.session.runner.commitTransaction();
-    } catch (err) {
-      if (run.session.runner.isTransactionActive) await run.session.runner.rollbackTransaction().catch(() => undefined);
-      throw err;
-    }
+    await inTransaction(run, [...run.sync, ...statements]);
     return { ...result, statements: run.session.statements, sql: renderScript(run.session.statements) };
   });
 }

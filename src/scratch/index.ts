@@ -4,7 +4,7 @@
  * database beside the project's), else the embedded PostgreSQL under `<project>/.ormdiff/`.
  */
 import path from 'node:path';
-import { upgrade, type ConnectExtensions, type RunResult, type StepObserver, type Statement } from '../runner';
+import { upgrade, type ConnectExtensions, type RunResult, type StepObserver, type Statement, type TypeormTable } from '../runner';
 import { createScratchDatabase, dropOrphanedScratchDatabases, dropScratchDatabase, type ScratchDatabase } from './database';
 import { withEmbeddedServer } from './embedded';
 import { withCleanup } from './interrupt';
@@ -61,6 +61,8 @@ export async function withScratchDatabase<T>(source: ScratchSource, fn: (db: Scr
 
 export interface ReplayOptions {
   migrationsDir: string;
+  /** TypeORM's migrations table, written too when the folder holds adopted TypeORM migrations. */
+  typeormTable?: TypeormTable;
   /** Schema of the version table (default public). */
   versionSchema?: string;
   /** What the project's DataSource creates on connect, created first as TypeORM's `migration:run` would have. */
@@ -74,6 +76,6 @@ export interface ReplayOptions {
 
 /** Applies every migration (all heads) to a scratch database. */
 export function replayMigrations(url: string, opts: ReplayOptions): Promise<RunResult> {
-  const { migrationsDir, versionSchema, extensions, log, warn, observer, onStatement } = opts;
-  return upgrade({ migrationsDir, url, schema: versionSchema, target: 'heads', extensions, log, warn, observer, onStatement, ranBy: 'ormdiff scratch' });
+  const { migrationsDir, typeormTable, versionSchema, extensions, log, warn, observer, onStatement } = opts;
+  return upgrade({ migrationsDir, typeormTable, url, schema: versionSchema, target: 'heads', extensions, log, warn, observer, onStatement, ranBy: 'ormdiff scratch' });
 }

@@ -94,6 +94,7 @@ export async function migratedTestDatabase(opts: MigratedTestDatabaseOptions = {
   try {
     await upgrade({
       migrationsDir: project.migrationsDir,
+      typeormTable: project.typeormTable,
       url: db.url,
       target: opts.target ?? 'head',
       schema: opts.versionSchema,

@@ -111,20 +111,40 @@ test('no DataSource at all: a config of its own over the directories holding @En
   await expectNotesTable(dir);
 });
 
-test('an existing migrations/ of TypeORM migrations is kept, with a warning that ormdiff would load them', async () => {
+test('an existing migrations/ of TypeORM migrations is adopted as it is; a file of neither kind is warned about', async () => {
   const dir = project({
     'src/entity/Note.ts': ENTITY,
     'src/data-source.ts': `import { DataSource } from 'typeorm';\nexport default new DataSource({ type: 'postgres', entities: ['src/entity/*.ts'] });\n`,
     'migrations/1700000000000-Init.ts': `export class Init1700000000000 { async up() {} async down() {} }\n`,
+    'migrations/1700000000001-Notes.ts': `export class Notes1700000000001 { async up() {} async down() {} }\n`,
   });
   const run = await cli(dir, ['init']);
   expect(run.code).toBe(0);
-  expect(run.stdout).toContain('kept    migrations/');
-  expect(run.stderr).toMatch(/warning: migrations\/ holds files that are not ormdiff revisions \(1700000000000-Init\.ts\).*--migrations-dir/);
+  expect(run.stdout).toContain('kept    migrations/  (2 TypeORM migration(s) adopted as they are)');
+  expect(run.stdout).toContain("Adopted 2 TypeORM migration(s) in migrations as they are, in TypeORM's order: Init1700000000000 … Notes1700000000001");
+  expect(run.stdout).toContain('new revisions continue after Notes1700000000001');
+  expect(run.stderr).not.toContain('warning');
+  writeFileSync(path.join(dir, 'migrations/helper.ts'), 'export const x = 1;\n');
+  const again = await cli(dir, ['init']);
+  expect(again.stderr).toMatch(/warning: migrations\/ holds files that are neither ormdiff revisions nor TypeORM migrations named by a timestamp \(helper\.ts\).*--migrations-dir/);
   const elsewhere = await cli(dir, ['init', '--migrations-dir', 'db/revisions', '--config', 'ormdiff.config.ts']);
   expect(elsewhere.code).toBe(0);
   expect(read(dir, 'ormdiff.config.ts')).toContain("migrationsDir: 'db/revisions'");
   expect(JSON.parse(read(dir, 'db/revisions/ormdiff.hints.json'))).toEqual({ renames: [] });
+});
+
+test("the DataSource's own migrations folder is where ormdiff adopts them", async () => {
+  const dir = project({
+    'src/entity/Note.ts': ENTITY,
+    'src/data-source.ts':
+      `import { DataSource } from 'typeorm';\nexport const AppDataSource = new DataSource({ type: 'postgres', entities: ['src/entity/*.ts'], migrations: ['src/migrations/*.ts'] });\n`,
+    'src/migrations/1700000000000-Init.ts': `export class Init1700000000000 { async up() {} async down() {} }\n`,
+  });
+  const run = await cli(dir, ['init']);
+  expect(run.code).toBe(0);
+  expect(read(dir, 'ormconfig.ts')).toContain("migrationsDir: 'src/migrations'");
+  expect(run.stdout).toContain('Adopted 1 TypeORM migration(s) in src/migrations');
+  expect(JSON.parse(read(dir, 'src/migrations/ormdiff.hints.json'))).toEqual({ renames: [] });
 });
 
 test('--data-source naming a file without a DataSource is a usage error, and nothing is written', async () => {

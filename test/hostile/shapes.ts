@@ -32,7 +32,11 @@ function queries(method: ts.MethodDeclaration, file: ts.SourceFile): string[] {
     if (!ts.isExpressionStatement(s) || !ts.isAwaitExpression(s.expression)) fail(`not an awaited query: ${where}`);
     const call = s.expression.expression;
     if (!ts.isCallExpression(call) || call.getText(file).indexOf('queryRunner.query(') !== 0) fail(`not queryRunner.query: ${where}`);
-    if (call.arguments.length !== 1 || !ts.isNoSubstitutionTemplateLiteral(call.arguments[0])) fail(`argument is not one plain template literal: ${where}`);
+    if (!ts.isNoSubstitutionTemplateLiteral(call.arguments[0])) fail(`first argument is not a plain template literal: ${where}`);
+    // Query parameters, when a statement has them, are a literal array of literals.
+    const params = call.arguments[1];
+    const literal = (e: ts.Expression) => ts.isStringLiteral(e) || ts.isNumericLiteral(e) || e.kind === ts.SyntaxKind.NullKeyword;
+    if (call.arguments.length > 2 || (params && !(ts.isArrayLiteralExpression(params) && params.elements.every(literal)))) fail(`parameters are not literals: ${where}`);
     return call.arguments[0].text;
   });
 }
@@ -49,14 +53,16 @@ export function migrationShape(source: string): MigrationShape {
   }
   if (!ts.isClassDeclaration(cls)) fail('second statement is not the class');
   const members = cls.members.map((m) => m.name?.getText(file));
-  if (members.join() !== 'name,revision,downRevision,transaction,up,down') fail(`class members: ${members.join()}`);
-  for (const m of cls.members.slice(0, 4)) {
+  // `transaction = false` only for a migration that must run outside a transaction.
+  const fields = members.join() === 'name,revision,downRevision,transaction,up,down' ? 4 : 3;
+  if (fields === 3 && members.join() !== 'name,revision,downRevision,up,down') fail(`class members: ${members.join()}`);
+  for (const m of cls.members.slice(0, fields)) {
     const init = (m as ts.PropertyDeclaration).initializer;
     const literal = (e: ts.Expression | undefined) =>
       e !== undefined && (ts.isStringLiteral(e) || e.kind === ts.SyntaxKind.NullKeyword || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword);
     if (!literal(init) && !(init && ts.isArrayLiteralExpression(init) && init.elements.every(literal))) fail(`property ${m.getText(file)} is not a literal`);
   }
-  const [up, down] = cls.members.slice(4) as ts.MethodDeclaration[];
+  const [up, down] = cls.members.slice(fields) as ts.MethodDeclaration[];
 
   const lineComments: string[] = [];
   let headerLines: string[] = [];

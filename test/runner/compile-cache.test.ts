@@ -29,7 +29,7 @@ test('a second load reuses the compiled files; an edited file is compiled again'
   loadGraph(migrations);
   expect(readdirSync(cacheDir).sort()).toEqual(cached);
 
-  writeFileSync(file, readFileSync(file, 'utf8').replace('transaction = true', 'transaction = false'));
+  writeFileSync(file, readFileSync(file, 'utf8').replace('downRevision: string | string[] | null = null;', '$&\n  transaction = false;'));
   expect(loadGraph(migrations).nodes.get('aaa111')!.transaction).toBe(false);
   expect(readdirSync(cacheDir)).toHaveLength(3);
 });
