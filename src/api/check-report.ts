@@ -3,7 +3,7 @@ import { changeObject } from '../diff/describe';
 import type { Plan } from '../plan/plan';
 import { ChangedMigrationError } from '../runner';
 import { renderJson, type PlanJson } from '../render/json';
-import { renderMarkdown } from '../render/markdown';
+import { renderMarkdown, renderMigrationReview } from '../render/markdown';
 import { markdownFence, markdownText } from '../render/markdown-text';
 import type { CheckResult, Finding } from './check-findings';
 
@@ -60,6 +60,16 @@ function details(finding: Finding): string[] {
   return [];
 }
 
+/** Text: each pending migration's statements as the replay ran them, and its warnings. */
+function reviewLines(finding: Finding): string[] {
+  if (finding.kind !== 'databaseBehind' || !finding.review) return [];
+  return finding.review.migrations.flatMap((m) => [
+    `${m.file} would run:`,
+    ...m.statements.map((sql) => `  ${sql.replace(/\s*\n\s*/g, ' ')}`),
+    ...m.hazards.map((h) => `  ${h.code} ${h.severity} (line ${h.line}): ${h.message}${h.acknowledged !== undefined ? ` (acknowledged: ${h.acknowledged})` : ''}`),
+  ]);
+}
+
 function summary(outcome: Outcome): string {
   if (!outcome.ok) {
     const hazards = outcome.findings.filter((f) => f.kind === 'unacknowledgedHazards').length;
@@ -82,6 +92,7 @@ function renderText(outcome: Outcome): string {
   for (const finding of outcome.findings) {
     lines.push(findingMessage(finding));
     for (const line of details(finding)) lines.push(`  ${line}`);
+    for (const line of reviewLines(finding)) lines.push(`  ${line}`);
     const plan = planOf(finding);
     if (plan) {
       if (finding.kind === 'databaseDrifted') lines.push('  to bring the database back to the migrations:');
@@ -133,6 +144,14 @@ function renderMarkdownReport(outcome: Outcome): string {
       markdownText(findingMessage(finding)) + why,
       ...(lines.length > 0 ? [markdownFence(lines.join('\n'), '')] : []),
       ...(plan ? [demoteHeadings(renderMarkdown(plan).trimEnd(), 2)] : []),
+      ...(finding.kind === 'databaseBehind' && finding.review
+        ? [
+            demoteHeadings(
+              renderMigrationReview(finding.review.migrations, finding.review.plan, { before: finding.review.before, after: finding.review.after }).trimEnd(),
+              1,
+            ),
+          ]
+        : []),
     ].join('\n\n');
   });
   return ['# ormdiff check', `${outcome.ok ? '✅' : '❌'} ${summary(outcome)}.`, ...sections].join('\n\n') + '\n';
@@ -162,6 +181,18 @@ export interface CheckJson {
     file?: string;
     /** unacknowledgedHazards: its error-level warnings no comment acknowledges. */
     hazards?: Array<{ code: string; line: number; message: string }>;
+    /** databaseBehind, after a replay: each pending migration's statements and warnings, and the per-table change. */
+    review?: {
+      migrations: Array<{
+        revision: string;
+        file: string;
+        message: string;
+        transactional: boolean;
+        statements: string[];
+        hazards: Array<{ code: string; severity: string; line: number; message: string; acknowledged?: string }>;
+      }>;
+      changes: PlanJson;
+    };
   }>;
 }
 
@@ -174,7 +205,8 @@ function toJson(outcome: Outcome): CheckJson {
     findings: outcome.findings.map((f) => {
       const { kind, ...facts } = f;
       const plan = planOf(f);
-      return { kind, message: findingMessage(f), ...facts, ...(plan ? { plan: renderJson(plan) } : {}) } as CheckJson['findings'][number];
+      const review = f.kind === 'databaseBehind' && f.review ? { review: { migrations: f.review.migrations, changes: renderJson(f.review.plan) } } : {};
+      return { kind, message: findingMessage(f), ...facts, ...(plan ? { plan: renderJson(plan) } : {}), ...review } as CheckJson['findings'][number];
     }),
   };
 }

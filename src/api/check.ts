@@ -16,7 +16,7 @@ import { checkFindings, type CheckResult, type LiveFacts } from './check-finding
 import { renderCheck, type CheckFormat } from './check-report';
 import { lintSteps } from './lint';
 import { openProject, type Project, type ProjectOptions } from './project';
-import { compareWithReplayedMigrations } from './replay';
+import { compareWithReplayedMigrations, type ReplayCompareOptions } from './replay';
 
 export type { CheckFormat } from './check-report';
 export { checkFindings, type CheckResult, type Finding, type LiveFacts, type UnacknowledgedHazard } from './check-findings';
@@ -31,13 +31,15 @@ export interface CheckOptions extends ProjectOptions {
   format?: CheckFormat;
   /** Progress: the scratch database's life, the migrations replayed. */
   log?: (line: string) => void;
+  /** Each migration replayed on the scratch database as it begins. */
+  onStep?: ReplayCompareOptions['onStep'];
 }
 
 async function readLive(project: Project, url: string, desired: DesiredModel, versionSchema?: string): Promise<LiveFacts> {
   const state = await current({ migrationsDir: project.migrationsDir, typeormTable: project.typeormTable, url, schema: versionSchema });
   const facts: LiveFacts = { heads: state.heads.map((h) => h.revision), pending: state.pending, unknown: state.unknown, fileHeads: state.fileHeads, changed: state.changed };
-  if (!state.upToDate) return facts;
-  return { ...facts, schema: (await withConnection(url, (client) => readActual(client, desired))).schema };
+  const schema = (await withConnection(url, (client) => readActual(client, desired))).schema;
+  return state.upToDate ? { ...facts, schema } : { ...facts, behindSchema: schema };
 }
 
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
@@ -47,10 +49,10 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   // what each migration ran, judged as `ormdiff lint` judges it.
   const migrated = await compareWithReplayedMigrations(project, { ...options, desired, record: true });
   const lint = lintSteps(migrated.steps ?? [], project.cwd, undefined, project.migrationsDir);
-  const live = project.url ? await readLive(project, project.url, desired, options.versionSchema) : undefined;
+  const live = project.url ? await readLive(project, project.url, desired, project.versionSchema) : undefined;
   const policy = resolvePolicy([project.policy, options.compare?.policy]);
   const { actual, plan } = migrated.comparison;
-  const findings = checkFindings({ missing: plan, migrated: actual, live, lint, policy });
+  const findings = checkFindings({ missing: plan, migrated: actual, live, lint, policy, replayed: migrated.replayed });
   const result = { ok: findings.length === 0, findings, live: live !== undefined, revisions: migrated.revisions };
   return { ...result, output: renderCheck(result, options.format ?? 'text') };
 }

@@ -2,8 +2,10 @@
  * The core pipeline from the edges in: entities → model, database → model, both restricted to the
  * managed set, desired expressions put in Postgres' own spelling, then the pure diff and plan.
  */
+import { dirname, join } from 'node:path';
 import type { Client } from 'pg';
-import { withConnection } from '../db/connect';
+import { connect } from '../db/connect';
+import { timed } from '../timings';
 import type { Change } from '../diff/changes';
 import { mergeHints } from '../diff/renames/hints';
 import { resolvePolicy } from '../diff/policy';
@@ -11,6 +13,7 @@ import type { RenameHint } from '../diff/renames/hints';
 import type { RenameDecision } from '../diff/renames/detect';
 import { readEntities } from '../entities/read';
 import { introspect } from '../introspect';
+import { fileCache } from '../normalize/cache';
 import { normalizeDesired } from '../normalize/normalize';
 import type { Plan } from '../plan/plan';
 import type { QualifiedName, Schema, ColumnRoleOf } from '../schema/model';
@@ -53,10 +56,12 @@ export interface DesiredModel {
    * optional for models that do not come from entities.
    */
   typeormMetadata?: { table: QualifiedName; declared: ReadonlyMap<string, string> };
+  /** Where what Postgres printed for the model's expressions is kept between runs (none: asked every time). */
+  normalizeCacheFile?: string;
 }
 
 export async function readDesired(project: Project): Promise<DesiredModel> {
-  const read = await readEntities(project.dataSourceOptions);
+  const read = await timed('entities', () => readEntities(project.dataSourceOptions));
   const schemas = [...new Set([...read.schema.schemas, ...project.schemas])].sort();
   const scope: Scope = { schemas, include: project.include, exclude: project.exclude, ignoredTables: read.ignoredTables };
   return {
@@ -66,6 +71,7 @@ export async function readDesired(project: Project): Promise<DesiredModel> {
     columnRoles: read.columnRoles,
     // Before normalizing: TypeORM compares the entity's own text, not Postgres' spelling of it.
     typeormMetadata: { table: metadataTableOf(project.dataSourceOptions), declared: declaredExpressions(read.schema) },
+    normalizeCacheFile: join(dirname(project.configPath), '.ormdiff', 'normalize-cache.json'),
   };
 }
 
@@ -94,6 +100,16 @@ function withoutIgnoredIndexes(schema: Schema, ignored: DesiredModel['ignoredInd
   };
 }
 
+/**
+ * The runner creates the version tables' schema before the first migration runs, so when entities
+ * live there too, no migration may create it (it would exist already) or drop it (the version table
+ * is in it): it counts as there.
+ */
+function withVersionSchema(actual: Schema, desired: Schema, versionSchema: string | undefined): Schema {
+  if (!versionSchema || actual.schemas.includes(versionSchema) || !desired.schemas.includes(versionSchema)) return actual;
+  return { ...actual, schemas: [...actual.schemas, versionSchema].sort() };
+}
+
 /** What a connected database holds of the managed set, as the diff sees it. */
 export async function readActual(
   client: Client,
@@ -113,13 +129,16 @@ export async function readActual(
  */
 export async function compareWithClient(client: Client, desiredModel: DesiredModel, options: CompareOptions = {}): Promise<Comparison> {
   const { scope } = desiredModel;
-  const read = await readActual(client, desiredModel);
-  const actual = read.schema;
-  const normalized = await normalizeDesired(client, desiredModel.schema, actual);
+  const read = await timed('introspect', () => readActual(client, desiredModel));
+  const actual = withVersionSchema(read.schema, desiredModel.schema, options.versionSchema);
+  const cache = desiredModel.normalizeCacheFile !== undefined ? fileCache(desiredModel.normalizeCacheFile) : undefined;
+  const normalized = await timed('normalize', () => normalizeDesired(client, desiredModel.schema, actual, cache));
   const desired = adoptUnmodelled(actual, normalized.schema);
   const metadata = desiredModel.typeormMetadata;
-  const typeormMetadata = metadata && (await typeormMetadataOf(client, metadata.table, metadata.declared));
-  const planned = await diffAndPlan(client, actual, desired, { columnRoles: desiredModel.columnRoles, typeormMetadata, ...options, uses: read.uses });
+  const planned = await timed('diff', async () => {
+    const typeormMetadata = metadata && (await typeormMetadataOf(client, metadata.table, metadata.declared));
+    return diffAndPlan(client, actual, desired, { columnRoles: desiredModel.columnRoles, typeormMetadata, ...options, uses: read.uses });
+  });
   return {
     actual,
     desired,
@@ -149,9 +168,13 @@ export async function compareEntitiesWithDatabase(
   const hints = mergeHints(readHintsFile(file), options.hints ?? { renames: [], using: [], enumMaps: [] });
   // The command line's policy over the config's, key by key.
   const policy = resolvePolicy([project.policy, options.policy]);
-  const comparison = await withConnection(requireUrl(project), (client) =>
-    compareWithClient(client, desired, { ...options, hints, policy, facts: options.facts ?? true }),
-  );
+  const connection = await timed('connect', () => connect(requireUrl(project)));
+  let comparison: Comparison;
+  try {
+    comparison = await compareWithClient(connection, desired, { ...options, hints, policy, facts: options.facts ?? true, versionSchema: project.versionSchema });
+  } finally {
+    await connection.end().catch(() => undefined);
+  }
   if (options.saveAnswers) appendRenameHints(file, comparison.answeredHints);
   return comparison;
 }

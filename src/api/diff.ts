@@ -5,6 +5,7 @@ import { renderPlanSql } from '../render/sql';
 import type { Statement, Warning } from '../plan/plan';
 import { compareEntitiesWithDatabase, type CompareOptions, type Comparison } from './compare';
 import { openProject, type ProjectOptions } from './project';
+import { timed } from '../timings';
 
 export type DiffFormat = 'text' | 'sql' | 'markdown' | 'json';
 
@@ -58,10 +59,10 @@ export function renderText(comparison: Comparison): string {
 }
 
 export async function diff(options: DiffOptions = {}): Promise<DiffResult> {
-  const project = await openProject(options);
+  const project = await timed('load', () => openProject(options));
   const comparison = await compareEntitiesWithDatabase(project, options.compare);
   const hasChanges = comparison.plan.changes.length > 0;
   const format = options.format ?? 'text';
-  const output = hasChanges || format === 'json' ? renderPlan(comparison, format) : '';
+  const output = await timed('render', async () => (hasChanges || format === 'json' ? renderPlan(comparison, format) : ''));
   return { comparison, hasChanges, output };
 }

@@ -24,6 +24,8 @@ import type { ObjectUse } from '../schema/uses';
 import type { RenameAsker, RenameQuestion } from './hints';
 
 export interface CompareOptions {
+  /** Schema of the version tables: the runner creates it, so migrations neither create nor drop it. */
+  versionSchema?: string;
   /** Renames, casts and enum value mappings the user gives (after the project's hints file). */
   hints?: DiffHints;
   /** Propose renames nobody hinted (default true). */

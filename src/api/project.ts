@@ -22,6 +22,8 @@ export interface ProjectOptions {
   /** Table patterns (`schema.table`, `*` wildcards) narrowing the managed set. */
   include?: string[];
   exclude?: string[];
+  /** Schema of ormdiff's version and history tables; overrides the config's `ormdiff.versionSchema`. */
+  versionSchema?: string;
 }
 
 export interface Project {
@@ -39,6 +41,11 @@ export interface Project {
   schemas: string[];
   /** The config's `ormdiff.policy` (what counts as a difference), checked. */
   policy?: PolicyOverrides;
+  /**
+   * Where the version and history tables live: the option, else the config's `ormdiff.versionSchema`,
+   * else public. The runner creates it before any migration, so no migration creates or drops it.
+   */
+  versionSchema: string;
 }
 
 export async function openProject(options: ProjectOptions = {}): Promise<Project> {
@@ -67,7 +74,16 @@ export async function openProject(options: ProjectOptions = {}): Promise<Project
     exclude: [...(loaded.ormdiff.exclude ?? []), ...(options.exclude ?? [])],
     schemas: loaded.ormdiff.schemas ?? [],
     policy: parsePolicyConfig(loaded.ormdiff.policy, path.relative(cwd, loaded.configPath) || loaded.configPath),
+    versionSchema: checkVersionSchema(options.versionSchema, '--version-schema') ??
+      checkVersionSchema(loaded.ormdiff.versionSchema, `ormdiff.versionSchema in ${path.relative(cwd, loaded.configPath) || loaded.configPath}`) ??
+      'public',
   };
+}
+
+function checkVersionSchema(value: unknown, where: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value === '') throw new UsageError(`${where} must be a schema name, not ${JSON.stringify(value)}`);
+  return value;
 }
 
 export function requireUrl(project: Project): string {

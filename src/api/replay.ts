@@ -4,7 +4,8 @@
  * `revision --autogenerate` without a live database both ask it. A replay holds no rows, so no
  * hazard is counted on it.
  */
-import { replayMigrations, scratchSourceFor, withScratchDatabase } from '../scratch';
+import type { StepResult } from '../runner';
+import { replayMigrations, scratchSourceFor, withScratchDatabase, type ReplayOptions } from '../scratch';
 import { type RecordedStep, replayRecorded } from '../scratch/record';
 import { compareEntitiesWithDatabase, type Comparison, type CompareOptions, type DesiredModel } from './compare';
 import { connectExtensionsFor, type Project } from './project';
@@ -12,8 +13,6 @@ import { connectExtensionsFor, type Project } from './project';
 export interface ReplayCompareOptions {
   /** A server to create the scratch database on, instead of the configured one or the embedded one. */
   scratchUrl?: string;
-  /** Schema of ormdiff's version table (default public). */
-  versionSchema?: string;
   compare?: CompareOptions;
   /** The entities' model when the caller has read it already. */
   desired?: DesiredModel;
@@ -21,12 +20,14 @@ export interface ReplayCompareOptions {
   log?: (line: string) => void;
   /** Record what each migration ran and the schema around it (for lint's judgement). */
   record?: boolean;
+  /** Each migration replayed on the scratch database as it begins. */
+  onStep?: ReplayOptions['onStep'];
 }
 
 export async function compareWithReplayedMigrations(
   project: Project,
   options: ReplayCompareOptions,
-): Promise<{ comparison: Comparison; revisions: number; steps?: RecordedStep[] }> {
+): Promise<{ comparison: Comparison; revisions: number; replayed: StepResult[]; steps?: RecordedStep[] }> {
   const log = options.log;
   return withScratchDatabase(
     scratchSourceFor(project, options.scratchUrl),
@@ -34,9 +35,11 @@ export async function compareWithReplayedMigrations(
       const replayOptions = {
         migrationsDir: project.migrationsDir,
         typeormTable: project.typeormTable,
-        versionSchema: options.versionSchema,
+        // The project's: the option, else the config's ormdiff.versionSchema, else public.
+        versionSchema: project.versionSchema,
         extensions: connectExtensionsFor(project),
         warn: log,
+        onStep: options.onStep,
       };
       const recorded = options.record ? await replayRecorded(scratch.url, replayOptions) : undefined;
       const replay = recorded?.run ?? (await replayMigrations(scratch.url, replayOptions));
@@ -46,7 +49,7 @@ export async function compareWithReplayedMigrations(
         { ...options.compare, facts: false },
         options.desired,
       );
-      return { comparison, revisions: replay.steps.length, ...(recorded ? { steps: recorded.steps } : {}) };
+      return { comparison, revisions: replay.steps.length, replayed: replay.steps, ...(recorded ? { steps: recorded.steps } : {}) };
     },
     { log },
   );

@@ -9,7 +9,7 @@
 import { renderMigration } from '../render/migration';
 import type { Plan, Warning } from '../plan/plan';
 import { assertAtHead, revision as writeRevision } from '../runner';
-import { compareWithReplayedMigrations } from './replay';
+import { compareWithReplayedMigrations, type ReplayCompareOptions } from './replay';
 import { compareEntitiesWithDatabase, type CompareOptions } from './compare';
 import { connectCreatingIfMissing } from '../db/databases';
 import { openProject, requireUrl, type Project, type ProjectOptions } from './project';
@@ -33,6 +33,8 @@ export interface RevisionCommandOptions extends ProjectOptions {
   onDatabaseCreated?: (database: string) => void;
   /** Progress of the scratch database (created, migrations replayed, dropped). */
   log?: (line: string) => void;
+  /** Each migration replayed on the scratch database as it begins. */
+  onStep?: ReplayCompareOptions['onStep'];
   /** Rename hints, custom casts, enum maps, --online, the interactive asker. */
   compare?: CompareOptions;
 }
@@ -65,7 +67,7 @@ export function usesScratch(project: Pick<Project, 'url'>, options: Pick<Revisio
 async function autogeneratePlan(project: Project, options: RevisionCommandOptions): Promise<{ plan: Plan }> {
   if (!usesScratch(project, options)) {
     if (options.onDatabaseCreated) await (await connectCreatingIfMissing(requireUrl(project), options.onDatabaseCreated)).end();
-    await assertAtHead({ migrationsDir: project.migrationsDir, typeormTable: project.typeormTable, url: project.url, schema: options.versionSchema });
+    await assertAtHead({ migrationsDir: project.migrationsDir, typeormTable: project.typeormTable, url: project.url, schema: project.versionSchema });
     return compareEntitiesWithDatabase(project, { ...options.compare, saveAnswers: true });
   }
   // The same comparison as against a live database, hints file included.

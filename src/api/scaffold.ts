@@ -4,8 +4,9 @@
  * directory with an empty rename-hints file, and `.ormdiff/` in .gitignore. Nothing that exists is
  * overwritten; running it twice changes nothing the second time.
  */
-import { type Dirent, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { globSync } from 'tinyglobby';
 import { UsageError } from '../errors';
 
 /** Where TypeORM's docs and `typeorm init` put the data source, most likely first. */
@@ -23,28 +24,30 @@ export const DATA_SOURCE_CANDIDATES = [
 
 // Tests and migrations hold DataSources and entities too, but not the application's.
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'migrations', 'test', 'tests', '__tests__']);
-const SOURCE_FILE = /\.(ts|js|mts|cts)$/;
-const MAX_DEPTH = 4;
 
 export const HINTS_FILE = 'ormdiff.hints.json';
 export const GITIGNORE_ENTRY = '.ormdiff/';
 
-/** Source files under `dir` (not in dependencies, build output or dot-directories), a directory's files before its subdirectories'. */
-function sourceFiles(root: string, dir = root, depth = 0): string[] {
-  if (depth > MAX_DEPTH) return [];
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return [];
+/** Files before subdirectories at each level, then by name: a shallow DataSource is found before a deep one. */
+function shallowFirst(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/');
+  for (let i = 0; ; i++) {
+    const xFile = i === x.length - 1;
+    const yFile = i === y.length - 1;
+    if (xFile !== yFile) return xFile ? -1 : 1;
+    if (x[i] !== y[i]) return x[i].localeCompare(y[i]);
+    if (xFile) return 0;
   }
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  const files = entries.filter((e) => e.isFile() && SOURCE_FILE.test(e.name) && !e.name.endsWith('.d.ts'));
-  const dirs = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name));
-  return [
-    ...files.map((f) => path.relative(root, path.join(dir, f.name))),
-    ...dirs.flatMap((d) => sourceFiles(root, path.join(dir, d.name), depth + 1)),
-  ];
+}
+
+/** Source files at any depth under the project (not in dependencies, build output, tests or dot-directories), `/`-separated. */
+function sourceFiles(root: string): string[] {
+  return globSync('**/*.{ts,js,mts,cts}', {
+    cwd: root,
+    ignore: ['**/*.d.ts', ...[...SKIPPED_DIRS].map((dir) => `**/${dir}/**`)],
+    followSymbolicLinks: false,
+  }).sort(shallowFirst);
 }
 
 /** How a file exports its DataSource: `export default new DataSource(…)` or `export const X = new DataSource(…)`. */
@@ -83,7 +86,7 @@ export function findEntityGlobs(root: string): string[] {
   const dirs = new Map<string, string>();
   for (const file of sourceFiles(root)) {
     if (!/@Entity\s*\(/.test(readFileSync(path.join(root, file), 'utf8'))) continue;
-    const dir = path.dirname(file).split(path.sep).join('/');
+    const dir = path.posix.dirname(file);
     dirs.set(dir, `${dir === '.' ? '' : `${dir}/`}*${path.extname(file)}`);
   }
   return [...dirs.values()];
@@ -180,7 +183,7 @@ function givenDataSource(root: string, file: string): FoundDataSource {
   return { file: path.relative(root, full).split(path.sep).join('/'), export: exported };
 }
 
-const isMigrationSource = (name: string) => SOURCE_FILE.test(name) && !name.endsWith('.d.ts');
+const isMigrationSource = (name: string) => /\.(ts|js|mts|cts)$/.test(name) && !name.endsWith('.d.ts');
 
 /** A class named as `typeorm migration:create` names them: TypeORM orders by the 13 digits at the end. */
 const TYPEORM_CLASS = /\bclass\s+[A-Za-z_$][\w$]*\d{13}\b/;

@@ -171,7 +171,7 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyResult>
           log,
           extensions,
           baseline,
-          run: { migrationsDir: project.migrationsDir, typeormTable: project.typeormTable, url: scratch.url, schema: options.versionSchema, ranBy: 'ormdiff verify', extensions, warn: log },
+          run: { migrationsDir: project.migrationsDir, typeormTable: project.typeormTable, url: scratch.url, schema: project.versionSchema, ranBy: 'ormdiff verify', extensions, warn: log },
         };
         const steps = await stepByStep(walk, order, verified);
         return steps.problem ?? (await wholeChain(walk, steps.empty, steps.top));

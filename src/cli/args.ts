@@ -22,6 +22,7 @@ export const projectOptions = (args: Args) => ({
   url: args.url,
   include: args.include,
   exclude: args.exclude,
+  versionSchema: args.versionSchema,
 });
 
 export const withVersionSchema = <T>(y: Argv<T>) =>

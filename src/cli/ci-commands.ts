@@ -10,7 +10,7 @@ import { verify } from '../api/verify';
 import { ExitCode } from '../errors';
 import { type Args, type Command, projectOptions, withScratchUrl, withVersionSchema } from './args';
 import { addCompareOptions, compareOptionsFromArgs } from './compare-options';
-import type { Output } from './output';
+import { progressCallbacks, type Output } from './output';
 
 const scratchOptions = <T>(y: Argv<T>) => withVersionSchema(withScratchUrl(y));
 
@@ -20,7 +20,7 @@ export function ciCommands(out: () => Output, setCode: (code: number) => void): 
     scratchUrl: args.scratchUrl as string | undefined,
     versionSchema: args.versionSchema as string | undefined,
     // Replaying many migrations takes a while: a status line on a terminal, quiet otherwise.
-    log: out().progress('Replaying migrations').log,
+    ...progressCallbacks(out().progress('Replaying migrations')),
   });
 
   const checkCommand: Command = {

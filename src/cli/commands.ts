@@ -8,7 +8,7 @@ import * as runner from '../runner';
 import { type Args, type Command, projectOptions, withScratchUrl, withVersionSchema } from './args';
 import type { Comparison } from '../api/compare';
 import { addCompareOptions, compareOptionsFromArgs } from './compare-options';
-import type { Output } from './output';
+import { progressCallbacks, type Output } from './output';
 
 
 /** Creates the project's database first when it is missing, as a development tool is expected to. */
@@ -27,8 +27,8 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
         migrationsDir: project.migrationsDir,
         typeormTable: project.typeormTable,
         url,
-        schema: args.versionSchema as string | undefined,
-        log: out().progress('Migrating').log,
+        schema: project.versionSchema,
+        ...progressCallbacks(out().progress('Migrating')),
       },
     };
   };
@@ -86,7 +86,7 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
         versionSchema: args.versionSchema,
         scratch: args.scratch,
         scratchUrl: args.scratchUrl,
-        log: out().progress('Autogenerating').log,
+        ...progressCallbacks(out().progress('Autogenerating')),
         compare: compareOptionsFromArgs(args, out()),
       });
       if (result.kind === 'noChanges') {

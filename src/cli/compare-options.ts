@@ -5,7 +5,7 @@
  *   builder: (y) => addCompareOptions(y.option(…)),
  *   handler: (args) => compareEntitiesWithDatabase(project, compareOptionsFromArgs(args, out())),
  */
-import { createInterface } from 'node:readline/promises';
+import { confirm, select } from '@inquirer/prompts';
 import type { Argv } from 'yargs';
 import type { CompareOptions } from '../api/compare';
 import { parseHints, type RenameAsker, type RenameQuestion } from '../api/hints';
@@ -40,28 +40,36 @@ interface Terminal {
   output: NodeJS.WritableStream;
 }
 
-function prompt(q: RenameQuestion): string {
-  if (q.candidates.length === 1) return `Was ${q.object} renamed to ${q.candidates[0]}? [Y/n] `;
-  const options = q.candidates.map((c, i) => `  ${i + 1}) renamed to ${c}\n`).join('');
-  return `${q.object} may have been renamed:\n${options}  0) not renamed (drop it)\nChoice [leave it undecided]: `;
-}
+/** A value no candidate can take (a name is never empty): the choice that leaves the decision as it is. */
+const UNDECIDED = '';
 
-function answer(q: RenameQuestion, reply: string): string | null | undefined {
-  const r = reply.trim().toLowerCase();
-  if (q.candidates.length === 1) return r === '' || r === 'y' || r === 'yes' ? q.candidates[0] : r === 'n' || r === 'no' ? null : undefined;
-  if (r === '0') return null;
-  const n = Number(r);
-  return Number.isInteger(n) && n >= 1 && n <= q.candidates.length ? q.candidates[n - 1] : undefined;
-}
-
-/** Asks on a terminal, one question per candidate. */
+/**
+ * Asks on a terminal (@inquirer/prompts): yes/no for one candidate, a list for several. Escape or
+ * Ctrl-C on the question leaves the rename as the hints and the detector decide.
+ */
 export function terminalAsker(terminal: Terminal): RenameAsker {
+  const context = { input: terminal.input, output: terminal.output, clearPromptOnDone: false };
   return async (q) => {
-    const rl = createInterface({ input: terminal.input, output: terminal.output });
     try {
-      return answer(q, await rl.question(prompt(q)));
-    } finally {
-      rl.close();
+      if (q.candidates.length === 1) {
+        return (await confirm({ message: `Was ${q.object} renamed to ${q.candidates[0]}?`, default: true }, context)) ? q.candidates[0] : null;
+      }
+      const choice = await select<string | null>(
+        {
+          message: `${q.object} may have been renamed:`,
+          choices: [
+            ...q.candidates.map((c) => ({ name: `renamed to ${c}`, value: c })),
+            { name: 'not renamed (drop it)', value: null },
+            { name: 'leave it undecided', value: UNDECIDED },
+          ],
+          default: UNDECIDED,
+        },
+        context,
+      );
+      return choice === UNDECIDED ? undefined : choice;
+    } catch (error) {
+      if ((error as Error).name === 'ExitPromptError' || (error as Error).name === 'AbortPromptError') return undefined;
+      throw error;
     }
   };
 }

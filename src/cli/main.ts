@@ -13,6 +13,7 @@ import { lintCommands } from './lint-command';
 import { historyCommands } from './history-commands';
 import { initCommand } from './init';
 import { knownOptions, usageMessage } from './usage';
+import { loadEnvFiles } from './dotenv';
 
 function parser(argv: string[], out: () => Output, setCode: (code: number) => void): Argv {
   const modules: CommandModule[] = [];
@@ -26,6 +27,9 @@ function parser(argv: string[], out: () => Output, setCode: (code: number) => vo
     .option('verbose', { alias: 'v', type: 'boolean', describe: 'more output; stack traces on errors' })
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'only results and errors' })
     .option('json', { type: 'boolean', describe: 'messages as JSON lines on stderr (results stay on stdout)' })
+    .middleware((args) => {
+      for (const file of loadEnvFiles(process.cwd(), args.config as string | undefined)) out().debug(`Loaded ${file}`);
+    })
     .demandCommand(1, 'name a command: ormdiff --help lists them')
     .strict()
     .recommendCommands()

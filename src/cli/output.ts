@@ -4,9 +4,11 @@
  * - --quiet: errors only (results are still printed: they are what was asked for).
  * - --verbose: debug messages too.
  * - --json: each message is one JSON object on its own line of stderr ({time, level, message}).
- * - Colour only on a terminal and never with NO_COLOR (https://no-color.org) or TERM=dumb.
+ * - Colour (picocolors) on a terminal, never with NO_COLOR (https://no-color.org) or TERM=dumb, and
+ *   also off a terminal with FORCE_COLOR (https://force-color.org), as CI logs that render colour ask.
  * - A progress status line only on a terminal, never with --quiet or --json.
  */
+import { createColors } from 'picocolors';
 import { progress, type Progress, type StatusLine } from './progress';
 
 export type Level = 'error' | 'warn' | 'info' | 'debug';
@@ -18,10 +20,13 @@ export interface Output {
   error(text: string): void;
   /** Only with --verbose. */
   debug(text: string): void;
-  /** A counter on a status line (terminal only); `total` when it is known. Call `done()` at the end. */
-  progress(label: string, total?: number): Progress;
+  /** A status line (terminal only) for `label`'s work: messages, n of m steps, elapsed. Call `done()` at the end. */
+  progress(label: string): Progress;
   verbose: boolean;
 }
+
+/** What the runner and the api's replays take for progress: messages and each migration as it begins. */
+export const progressCallbacks = (p: Progress) => ({ log: p.log, onStep: p.step });
 
 export interface OutputOptions {
   quiet?: boolean;
@@ -36,10 +41,11 @@ export interface Streams {
   env: Record<string, string | undefined>;
 }
 
-const COLOURS: Partial<Record<Level, number>> = { warn: 33, error: 31 };
-
+/** NO_COLOR (set and not empty) wins; then FORCE_COLOR (any value but 0/false); else only a terminal that is not dumb. */
 export function useColour(env: Streams['env'], isTTY: boolean | undefined): boolean {
-  return isTTY === true && !env.NO_COLOR && env.TERM !== 'dumb';
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return isTTY === true && env.TERM !== 'dumb';
 }
 
 export function shows(level: Level, opts: OutputOptions): boolean {
@@ -88,15 +94,15 @@ function terminalStatus(stream: Streams['stderr']): StatusLine & { above(text: s
 
 export function createOutput(opts: OutputOptions, streams: Streams = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Output {
   const { stderr } = streams;
-  const colour = !opts.json && useColour(streams.env, stderr.isTTY);
+  const colours = createColors(!opts.json && useColour(streams.env, stderr.isTTY));
+  const paint: Partial<Record<Level, (text: string) => string>> = { warn: colours.yellow, error: colours.red };
   const status = stderr.isTTY === true && !opts.quiet && !opts.json ? terminalStatus(stderr) : undefined;
   const write = (text: string) => (status ? status.above(text) : stderr.write(text));
 
   const message = (level: Level) => (text: string) => {
     if (!shows(level, opts)) return;
     if (opts.json) return void write(jsonLogLine(level, text, new Date()));
-    const code = COLOURS[level];
-    write(withNewline(colour && code ? `\u001b[${code}m${text}\u001b[0m` : text));
+    write(withNewline(paint[level]?.(text) ?? text));
   };
   const info = message('info');
 
@@ -104,6 +110,8 @@ export function createOutput(opts: OutputOptions, streams: Streams = { stdout: p
 
   return {
     result: (text) => {
+      // A result ends the work the status line was about.
+      active?.done();
       status?.clear();
       streams.stdout.write(withNewline(text));
     },
@@ -111,9 +119,9 @@ export function createOutput(opts: OutputOptions, streams: Streams = { stdout: p
     warn: message('warn'),
     error: message('error'),
     debug: message('debug'),
-    progress: (label, total) => {
+    progress: (label) => {
       active?.done();
-      active = progress(label, total, { status, message: info });
+      active = progress(label, { status, message: info });
       return active;
     },
     verbose: opts.verbose === true,

@@ -6,7 +6,8 @@
 import 'reflect-metadata';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { type DataSourceOptions, getMetadataArgsStorage } from 'typeorm';
+import type { DataSourceOptions } from 'typeorm';
+import { typeorm } from '../typeorm';
 import { ConfigError, firstLine } from './errors';
 import { globFiles } from './glob';
 import { isTypeScriptFile, registerTypeScript } from './register';
@@ -23,6 +24,8 @@ export interface OrmdiffOptions {
   schemas?: string[];
   /** What counts as a difference; checked by src/diff/policy.ts (parsePolicyConfig). */
   policy?: PolicyOverrides;
+  /** Schema of ormdiff's version and history tables (default public); --version-schema overrides it. */
+  versionSchema?: string;
 }
 
 export interface LoadedConfig {
@@ -124,7 +127,7 @@ async function settledExports(mod: Record<string, unknown>, file: string, cwd: s
 
 /** How many decorators TypeORM has recorded so far (its storage is global, shared by every copy of typeorm). */
 function recordedDecorators(): number {
-  const storage = getMetadataArgsStorage() as unknown as Record<string, unknown>;
+  const storage = typeorm().getMetadataArgsStorage() as unknown as Record<string, unknown>;
   return Object.values(storage).reduce<number>((n, v) => n + (Array.isArray(v) ? v.length : 0), 0);
 }
 
@@ -154,7 +157,7 @@ function exportedEntities(exported: unknown, out: unknown[] = []): unknown[] {
 /** A class counts when TypeORM's (global) metadata storage has an @Entity/@ChildEntity/@ViewEntity for it. */
 function isDecoratedEntity(value: unknown): boolean {
   if (isEntitySchema(value)) return true;
-  return getMetadataArgsStorage().tables.some((t) => t.target === value);
+  return typeorm().getMetadataArgsStorage().tables.some((t) => t.target === value);
 }
 
 async function loadEntities(options: DataSourceOptions, configFile: string, cwd: string): Promise<unknown[]> {

@@ -1,4 +1,4 @@
-import { Client, type ClientConfig } from 'pg';
+import type { Client, ClientConfig } from 'pg';
 import { DatabaseError } from '../errors';
 import { redactSecrets, redactUrl } from './redact';
 
@@ -46,12 +46,39 @@ export function connectionSettings(url: string): ConnectionSettings {
   return (key && settingsByServer.get(key)) || {};
 }
 
+/** server_version as the server announced it at start-up (ParameterStatus), so asking costs no round trip. */
+const serverVersions = new WeakMap<object, string>();
+
+/** The server's version (`15.4 (Debian 15.4-1)`) of a client opened by `connect`, when the server announced it. */
+export function serverVersionOf(client: object): string | undefined {
+  return serverVersions.get(client);
+}
+
+let roundTrips = 0;
+
+/** Queries sent to the server over connections opened by `connect` in this process (a multi-statement query counts once). */
+export function roundTripCount(): number {
+  return roundTrips;
+}
+
 /** Opens one connection; any failure becomes a one-line DatabaseError that names the server. */
 export async function connect(url: string): Promise<Client> {
   // The project's settings win over ormdiff's defaults, as `extra` does in TypeORM; the URL over both.
-  const client = new Client({ application_name: 'ormdiff', connectionTimeoutMillis: 15000, ...connectionSettings(url), connectionString: url });
+  // Required here, not at import: `--help`, `--version` and the messages (messageOf) need no driver.
+  const { Client: PgClient } = require('pg') as typeof import('pg');
+  const client = new PgClient({ application_name: 'ormdiff', connectionTimeoutMillis: 15000, ...connectionSettings(url), connectionString: url });
   // An idle client whose server goes away emits 'error'; without a listener that would crash the process.
   client.on('error', () => undefined);
+  // pg does not keep the start-up parameters; its connection emits them before `connect` resolves.
+  const connection = (client as unknown as { connection?: { on?(event: string, listener: (m: { parameterName: string; parameterValue: string }) => void): void } }).connection;
+  connection?.on?.('parameterStatus', (m) => {
+    if (m.parameterName === 'server_version') serverVersions.set(client, m.parameterValue);
+  });
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((...args: unknown[]) => {
+    roundTrips++;
+    return query(...args);
+  }) as typeof client.query;
   try {
     await client.connect();
   } catch (error) {

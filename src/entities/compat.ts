@@ -4,8 +4,8 @@
  * runner writes), never by its version string, so a release in between is read the way it behaves.
  * Nothing here connects: a query runner is created only to have it spell one column, and never used.
  */
-import { Table, TableColumn } from 'typeorm';
-import type { DataSource, EntityMetadata } from 'typeorm';
+import type { DataSource, EntityMetadata, Table, TableColumn } from 'typeorm';
+import { typeorm } from '../typeorm';
 import { normalizeDatetimeFunction } from './defaults';
 
 /** The DataSource a metadata was built by: `dataSource` from 1.0, `connection` in 0.3. */
@@ -49,8 +49,9 @@ function probeStoredColumnConstraints(driver: PostgresInternals): boolean {
   const runner = driver.createQueryRunner('master');
   // The 1.x behaviour when a future release renames the method: it is the one the current code models.
   if (typeof runner.buildCreateColumnSql !== 'function') return true;
-  const column = new TableColumn({ name: 'probe', type: 'integer', isNullable: false, generatedType: 'STORED', asExpression: '1' });
-  return / NOT NULL\b/.test(runner.buildCreateColumnSql(new Table({ name: 'probe', columns: [column] }), column));
+  const { Table: TypeormTable, TableColumn: TypeormTableColumn } = typeorm();
+  const column = new TypeormTableColumn({ name: 'probe', type: 'integer', isNullable: false, generatedType: 'STORED', asExpression: '1' });
+  return / NOT NULL\b/.test(runner.buildCreateColumnSql(new TypeormTable({ name: 'probe', columns: [column] }), column));
 }
 
 export function driverBehaviour(metadata: EntityMetadata): DriverBehaviour {

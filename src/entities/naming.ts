@@ -3,8 +3,8 @@
  * (serial and identity sequences) and the ones TypeORM's query runner builds at CREATE time
  * (enum types, primary keys).
  */
-import { Table } from 'typeorm';
 import type { EntityMetadata } from 'typeorm';
+import { typeorm } from '../typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { metadataDataSource } from './compat';
 import { clipUtf8 } from './identifiers';
@@ -44,7 +44,7 @@ export function primaryKeyName(metadata: EntityMetadata, columnNames: string[]):
   const given = metadata.primaryColumns[0]?.primaryKeyConstraintName;
   if (given) return given;
   const dataSource = metadataDataSource(metadata);
-  const table = Table.create(metadata, dataSource.driver);
+  const table = typeorm().Table.create(metadata, dataSource.driver);
   return dataSource.namingStrategy.primaryKeyName(table, columnNames);
 }
 

@@ -3,9 +3,12 @@
  * junction tables all resolved by TypeORM itself), then a pure conversion to the model.
  */
 import 'reflect-metadata';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { DataSource, DataSourceOptions } from 'typeorm';
+import { typeorm } from '../typeorm';
 import { installsListedExtensions } from './compat';
 import { connectExtensions } from './extensions';
+import { withFastInheritance } from './fast-inheritance';
+import { withIndexedLookups } from './indexed-storage';
 import { type EntityReadResult, metadataToSchema } from './schema';
 
 export type { EntityReadResult } from './schema';
@@ -16,8 +19,12 @@ export type { EntityReadResult } from './schema';
  */
 export async function buildEntityMetadatas(options: DataSourceOptions): Promise<DataSource> {
   if (options.type !== 'postgres') throw new Error(`ormdiff supports only PostgreSQL, not ${JSON.stringify(options.type)}`);
-  const ds = new DataSource({ ...options, migrations: [], subscribers: [], cache: false });
-  await (ds as unknown as { buildMetadatas(): Promise<void> }).buildMetadatas();
+  const { DataSource: TypeormDataSource, getMetadataArgsStorage } = typeorm();
+  const ds = new TypeormDataSource({ ...options, migrations: [], subscribers: [], cache: false });
+  // Entity files are loaded inside buildMetadatas, and so is the storage their decorators fill.
+  const storage = getMetadataArgsStorage();
+  const build = () => (ds as unknown as { buildMetadatas(): Promise<void> }).buildMetadatas();
+  await withIndexedLookups(storage, () => withFastInheritance(() => storage.tables, build));
   return ds;
 }
 

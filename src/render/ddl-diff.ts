@@ -3,7 +3,7 @@
  * after" more easily than a list of ALTERs. The DDL is what the plan would run to create the table from
  * nothing (renderChange), so there is one DDL renderer in the code base, not two.
  */
-import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import type * as Diff from 'diff';
 import type { Change } from '../diff/changes';
 import { changeTable } from '../diff/describe';
 import { qualifiedKey, qualifiedText, type QualifiedName, type Schema, type Table } from '../schema/model';
@@ -50,6 +50,8 @@ export function tableDdlDiff(table: QualifiedName, before: Schema, after: Schema
   // A change the DDL cannot show (none today, but a model field the renderer ignores would be one) has no diff.
   if (beforeDdl === afterDdl) return undefined;
   const file = `${qualifiedText(table)}.sql`;
+  // Required when a patch is made: no other command loads the diff library.
+  const { createTwoFilesPatch, FILE_HEADERS_ONLY } = require('diff') as typeof Diff;
   const patch = createTwoFilesPatch(from ? `a/${file}` : '/dev/null', to ? `b/${file}` : '/dev/null', beforeDdl, afterDdl, undefined, undefined, {
     headerOptions: FILE_HEADERS_ONLY,
   });

@@ -47,7 +47,42 @@ function schemaDiff(plan: Plan, schemas: PlanSchemas): string[] {
   return ['## Schema diff', ...diffs.flatMap((d) => [`### ${markdownText(`${d.table.schema}.${d.table.name}`)}`, markdownFence(d.patch, 'diff')])];
 }
 
-const statementCount = (s: Statement[]): string => `${s.length} statement${s.length === 1 ? '' : 's'}`;
+/** A migration file as it will run, for a review of migrations someone wrote (not ormdiff's plan). */
+export interface MigrationToReview {
+  file: string;
+  message: string;
+  transactional: boolean;
+  /** As executed on a scratch database, in order. */
+  statements: string[];
+  hazards: Array<{ code: string; severity: string; line: number; message: string; acknowledged?: string }>;
+}
+
+function reviewedHazards(m: MigrationToReview): string {
+  if (m.hazards.length === 0) return 'No warnings.';
+  return m.hazards
+    .map((h) => {
+      const ack = h.acknowledged !== undefined ? ` — acknowledged: ${markdownText(h.acknowledged)}` : h.severity === 'error' ? ' — **not acknowledged**' : '';
+      return `- **${markdownText(h.code)}** (${h.severity}, line ${h.line}): ${markdownText(h.message)}${ack}`;
+    })
+    .join('\n');
+}
+
+/**
+ * Migrations as they will run (each file's statements, its warnings) and what they do to each table:
+ * the summary and DDL diffs of `plan` between `schemas`, without ormdiff's own SQL for it.
+ */
+export function renderMigrationReview(migrations: readonly MigrationToReview[], plan: Plan, schemas: PlanSchemas): string {
+  const files = migrations.flatMap((m) => [
+    `### ${markdownText(`${m.file}: ${m.message.split('\n')[0]}`)}`,
+    `${statementCount(m.statements)}${m.transactional ? ', in one transaction' : ', outside a transaction'}.`,
+    reviewedHazards(m),
+    markdownFence(m.statements.map((s) => (s.trimEnd().endsWith(';') ? s.trimEnd() : `${s.trimEnd()};`)).join('\n\n'), 'sql'),
+  ]);
+  const tables = plan.changes.length === 0 ? ['No schema change.'] : [summary(plan), ...schemaDiff(plan, schemas).map((l) => (l.startsWith('#') ? `#${l}` : l))];
+  return [`## Migrations to run (${migrations.length})`, ...files, '## What they change', ...tables].join('\n\n') + '\n';
+}
+
+const statementCount = (s: { length: number }): string => `${s.length} statement${s.length === 1 ? '' : 's'}`;
 
 export function renderMarkdown(plan: Plan, schemas?: PlanSchemas): string {
   if (plan.changes.length === 0) return '# Migration plan\n\nNo changes: the database matches the model.\n';

@@ -2,6 +2,7 @@
  * What every database command starts with: the graph, a session, the lock (online), the state
  * the database is in, and the checks that refuse to go on from a state that is not understood.
  */
+import type { StepStarted } from './execute';
 import { hostname, userInfo } from 'node:os';
 import { byteChecksummed, changedRevisions } from './checksum';
 import type { StepObserver } from './execute';
@@ -30,6 +31,8 @@ export interface RunOptions extends DatabaseOptions {
   ranBy?: string;
   /** Progress lines ("Running upgrade a -> b, message"). */
   log?: (line: string) => void;
+  /** Each migration as it begins: which of how many, what it is (a progress display's counter). */
+  onStep?: (step: StepStarted) => void;
   /** Every script statement, as it is executed (online) or recorded (offline). */
   onStatement?: (s: Statement) => void;
   /**

@@ -20,6 +20,12 @@ export interface StepResult {
   transactional: boolean;
   /** Wall time of the step as the runner saw it (0-ish offline). */
   durationMs: number;
+  /**
+   * What the migration itself sent, in order: its `queryRunner.query` calls and the DDL of TypeORM's
+   * schema-builder methods, exactly as written (a USING clause included); not the runner's own
+   * transaction and version/history statements.
+   */
+  statements: Statement[];
 }
 
 /**
@@ -44,6 +50,14 @@ export interface ExecContext {
   typeorm?: TypeormTableRef;
   log?: (line: string) => void;
   observer?: StepObserver;
+  onStep?: (step: StepStarted) => void;
+}
+
+/** Migration `index` (1-based) of the `total` this run applies begins; for a progress display. */
+export interface StepStarted {
+  index: number;
+  total: number;
+  description: string;
 }
 
 const OFFLINE_NOTE =
@@ -81,7 +95,8 @@ function bookkeeping(ctx: ExecContext, step: PlanStep): Statement[] {
 
 export async function runSteps(ctx: ExecContext, steps: readonly PlanStep[]): Promise<StepResult[]> {
   const results: StepResult[] = [];
-  for (const step of steps) {
+  for (const [i, step] of steps.entries()) {
+    ctx.onStep?.({ index: i + 1, total: steps.length, description: describeStep(ctx.graph, step) });
     results.push(await runStep(ctx, step));
     ctx.heads = ctx.heads.filter((h) => !step.removeHeads.includes(h)).concat(step.addHeads);
   }
@@ -93,10 +108,13 @@ async function runStep(ctx: ExecContext, step: PlanStep): Promise<StepResult> {
   const rev = ctx.graph.nodes.get(step.revision)!;
   const operation = step.direction === 'up' ? 'upgrade' : 'downgrade';
   const row: HistoryRow = { revision: rev.revision, operation, direction: step.direction, checksum: rev.checksum, file: rev.file, ranBy: ctx.ranBy };
+  let own: Statement[] = [];
   const body = async () => {
     ctx.observer?.enter?.(rev, step.direction);
+    const mark = session.statements.length;
     try {
       await (step.direction === 'up' ? rev.migration.up(session.migrationRunner) : rev.migration.down(session.migrationRunner));
+      own = session.statements.slice(mark);
     } finally {
       ctx.observer?.leave?.(rev, step.direction);
     }
@@ -170,5 +188,6 @@ async function runStep(ctx: ExecContext, step: PlanStep): Promise<StepResult> {
     message: rev.message,
     transactional: rev.transaction,
     durationMs: performance.now() - started,
+    statements: own,
   };
 }

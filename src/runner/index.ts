@@ -11,7 +11,7 @@ export type { MergeOptions, RevisionOptions, WrittenRevision } from './author';
 export { importTypeorm } from './adopt';
 export type { ImportResult, ImportTypeormOptions } from './adopt';
 export type { RunOptions } from './context';
-export type { StepObserver } from './execute';
+export type { StepObserver, StepResult, StepStarted } from './execute';
 export { checksumMatches, changedRevisions, codeChecksum, CODE_CHECKSUM_TAG } from './checksum';
 export type { ChangedRevision, Checksums } from './checksum';
 export { sourceLine } from './load';

@@ -90,7 +90,7 @@ function ensureTsHook(): void {
  * an optimisation only: any failure to read or write it falls back to compiling.
  */
 function compileCached(source: string, path: string, cacheDir: string): string {
-  const key = createHash('sha256').update(COMPILER_KEY).update('\0').update(path).update('\0').update(source).digest('hex');
+  const key = createHash('sha256').update(COMPILER_KEY()).update('\0').update(path).update('\0').update(source).digest('hex');
   const cached = join(cacheDir, `${key}.js`);
   try {
     return readFileSync(cached, 'utf8');
@@ -109,13 +109,15 @@ function compileCached(source: string, path: string, cacheDir: string): string {
   }
 }
 
-const COMPILER_KEY = JSON.stringify([SWC_OPTIONS, (() => {
+/** Computed on first compile: reading the compiler's version at import would cost every command. */
+let compilerKey: string | undefined;
+const COMPILER_KEY = (): string => (compilerKey ??= JSON.stringify([SWC_OPTIONS, (() => {
   try {
     return (require('@swc/core/package.json') as { version: string }).version;
   } catch {
     return 'unknown';
   }
-})()]);
+})()]));
 
 /** The compiled code of each TypeScript migration loaded, by path: its inline source map, parsed on demand. */
 const compiled = new Map<string, string>();

@@ -64,7 +64,10 @@ async function connectLikeTypeorm(run: RunContext, opts: RunOptions): Promise<{ 
 
 async function move(opts: RunOptions, target: string, plan: (run: RunContext, heads: string[], t: Target) => PlanStep[]): Promise<RunResult> {
   const { start, end } = splitRange(target, Boolean(opts.sql));
-  return withRun(opts, async (run) => {
+  // A range says where the script starts, so the database is not consulted (Alembic's offline mode):
+  // nothing connects, even when a URL is configured, and the server may well be down.
+  const runOpts: RunOptions = start !== undefined ? { ...opts, url: undefined, dataSource: undefined } : opts;
+  return withRun(runOpts, async (run) => {
     const from = start !== undefined ? rangeStartHeads(run, start) : knownHeads(run);
     const accepted = start !== undefined ? [] : preflight(run, opts, from);
     const steps = plan(run, from, parseTarget(run.graph, end));
@@ -76,7 +79,7 @@ async function move(opts: RunOptions, target: string, plan: (run: RunContext, he
     if (run.typeorm && start !== undefined) for (const s of createTypeormTable(run.typeorm)) await run.session.exec(s);
     const connected = steps.length ? await connectLikeTypeorm(run, opts) : { outcomes: [], note: '' };
     const results = await runSteps(
-      { session: run.session, tables: run.tables, graph: run.graph, ranBy: run.ranBy, heads: [...from], log: opts.log, observer: opts.observer, typeorm: run.typeorm },
+      { session: run.session, tables: run.tables, graph: run.graph, ranBy: run.ranBy, heads: [...from], log: opts.log, observer: opts.observer, typeorm: run.typeorm, onStep: opts.onStep },
       steps,
     );
     const statements = run.session.statements;

@@ -9,7 +9,8 @@
  * catalog reads TypeORM makes to plan that DDL (it must see the real catalog even offline) and
  * the runner's own bookkeeping (lock, reading the version table).
  */
-import { DataSource, QueryResult, QueryRunner, Table } from 'typeorm';
+import type { DataSource, QueryRunner, Table } from 'typeorm';
+import { typeorm } from '../typeorm';
 import type { Query } from 'typeorm/driver/Query';
 import { connectionSettings } from '../db/connect';
 import { ConnectionError, redactUrl, scrub, UsageError } from './errors';
@@ -66,9 +67,9 @@ async function connect(opts: SessionOptions): Promise<{ dataSource: DataSource; 
   if (!opts.url) {
     if (!opts.offline) throw new UsageError('No database URL given (--url or DATABASE_URL)');
     // Offline without a database: the driver exists (TypeORM's schema builder needs one) but never connects.
-    return { dataSource: new DataSource({ type: 'postgres', entities: [] }), owned: false, connected: false };
+    return { dataSource: new (typeorm().DataSource)({ type: 'postgres', entities: [] }), owned: false, connected: false };
   }
-  const dataSource = new DataSource({
+  const dataSource = new (typeorm().DataSource)({
     type: 'postgres',
     url: opts.url,
     entities: [],
@@ -88,7 +89,7 @@ async function connect(opts: SessionOptions): Promise<{ dataSource: DataSource; 
 
 function emptyResult(structured: boolean | undefined): unknown {
   if (!structured) return [];
-  const r = new QueryResult();
+  const r = new (typeorm().QueryResult)();
   r.records = [];
   r.raw = [];
   r.affected = 0;
@@ -105,7 +106,10 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
   const read: RawQuery = connected
     ? raw
     : async (sql) => {
-        throw new UsageError(`Offline mode without a database URL can't read the catalog, and a migration asked TypeORM to (${sql.slice(0, 80)}…); pass --url`);
+        throw new UsageError(
+          `Offline without a database (a start:end range never connects; otherwise no URL was given) TypeORM can't read the catalog, and a migration asked it to (${sql.slice(0, 80)}…); ` +
+            'run --sql without a range and with --url, or write that migration with queryRunner.query',
+        );
       };
 
   const session: Session = {

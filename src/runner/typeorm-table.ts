@@ -10,7 +10,7 @@
  * - writing: every step ormdiff applies or reverts inserts or deletes its row, in the same transaction
  *   as the version-table change, exactly as TypeORM's runner would.
  */
-import { DefaultNamingStrategy } from 'typeorm';
+import { typeorm } from '../typeorm';
 import { quoteIdent, quoteLiteral } from '../sql/quote';
 import { UsageError } from './errors';
 import { ancestorsOf, maximal } from './graph';
@@ -55,7 +55,7 @@ export function usesTypeormTable(graph: MigrationGraph, table?: TypeormTable): b
 
 /** The table as TypeORM's `createMigrationsTableIfNotExist` makes it on PostgreSQL, its primary key named as TypeORM names it. */
 export function createTypeormTable(t: TypeormTableRef): Statement[] {
-  const pk = new DefaultNamingStrategy().primaryKeyName(t.name, ['id']);
+  const pk = new (typeorm().DefaultNamingStrategy)().primaryKeyName(t.name, ['id']);
   return [
     ...(t.schema !== 'public' ? [{ sql: `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(t.schema)}` }] : []),
     {

@@ -198,13 +198,14 @@ export async function withEmbeddedServer<T>(projectDir: string, fn: (server: Emb
   const tools: Tools = { bin, user, cwd: paths.dir };
   const lock = await acquireFileLock(paths.lockFile, {
     timeoutMs: opts.lockTimeoutMs ?? 120_000,
-    onWait: (pid) => log(`Waiting for another ormdiff (pid ${pid}) to finish with the embedded PostgreSQL`),
+    onWait: () => log('Waiting for another ormdiff to finish with the embedded PostgreSQL'),
+    onCompromised: (error) => log(`warning: the embedded PostgreSQL's lock was taken over by another ormdiff (${error.message})`),
   });
   const stop = once(async () => {
     try {
       await stopCluster(paths, tools, 'fast');
     } finally {
-      lock.release();
+      await lock.release();
     }
   });
   return withCleanup(stop, async () => {

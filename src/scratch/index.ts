@@ -4,7 +4,7 @@
  * database beside the project's), else the embedded PostgreSQL under `<project>/.ormdiff/`.
  */
 import path from 'node:path';
-import { upgrade, type ConnectExtensions, type RunResult, type StepObserver, type Statement, type TypeormTable } from '../runner';
+import { upgrade, type ConnectExtensions, type RunOptions, type RunResult, type StepObserver, type Statement, type TypeormTable } from '../runner';
 import { createScratchDatabase, dropOrphanedScratchDatabases, dropScratchDatabase, type ScratchDatabase } from './database';
 import { withEmbeddedServer } from './embedded';
 import { withCleanup } from './interrupt';
@@ -68,6 +68,7 @@ export interface ReplayOptions {
   /** What the project's DataSource creates on connect, created first as TypeORM's `migration:run` would have. */
   extensions?: ConnectExtensions;
   log?: (line: string) => void;
+  onStep?: RunOptions['onStep'];
   warn?: (line: string) => void;
   /** Watches each step (lint records what each migration ran). */
   observer?: StepObserver;
@@ -76,6 +77,6 @@ export interface ReplayOptions {
 
 /** Applies every migration (all heads) to a scratch database. */
 export function replayMigrations(url: string, opts: ReplayOptions): Promise<RunResult> {
-  const { migrationsDir, typeormTable, versionSchema, extensions, log, warn, observer, onStatement } = opts;
-  return upgrade({ migrationsDir, typeormTable, url, schema: versionSchema, target: 'heads', extensions, log, warn, observer, onStatement, ranBy: 'ormdiff scratch' });
+  const { migrationsDir, typeormTable, versionSchema, extensions, log, warn, observer, onStatement, onStep } = opts;
+  return upgrade({ migrationsDir, typeormTable, url, schema: versionSchema, target: 'heads', extensions, log, warn, observer, onStatement, onStep, ranBy: 'ormdiff scratch' });
 }

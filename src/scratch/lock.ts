@@ -1,73 +1,68 @@
 /**
- * One ormdiff at a time per embedded data directory: a second run waits rather than starting a
- * second server on the same files (Postgres would refuse) or stopping the first run's server under
- * it. The lock is a file holding the owner's pid; an owner that died (kill -9) leaves a stale lock,
- * which is taken over (the caller then stops whatever server that owner left running).
+ * One ormdiff at a time per embedded data directory: a second run waits rather than starting a second
+ * server on the same files (Postgres would refuse) or stopping the first run's server under it.
+ *
+ * The lock is proper-lockfile's: a directory made atomically (mkdir), its mtime refreshed while the
+ * owner lives; one not refreshed for STALE_MS belongs to a run that died (kill -9) and is taken over
+ * (the caller then stops whatever server that run left running). proper-lockfile takes a stale lock
+ * over by stat → rmdir → mkdir, so two runs that both saw it stale could both pass: the second rmdir
+ * would remove the lock the first had just made, and the second run would stop the first one's
+ * server. Every attempt is therefore made under a short-lived guard lock, so one run at a time looks
+ * at (and may take over) the main lock; the other then finds it fresh and waits.
  */
-import { openSync, closeSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import lockfile from 'proper-lockfile';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UsageError } from '../errors';
 
 export interface FileLock {
-  release(): void;
+  release(): Promise<void>;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+/** A lock not refreshed for this long is a dead run's. Long enough for an event loop blocked by a cold compile. */
+export const STALE_MS = 20_000;
+const UPDATE_MS = 2_000;
+/** The guard is held for a few milliseconds; one left by a run killed in between is stale after this. */
+const GUARD_STALE_MS = 5_000;
+
+const isLocked = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ELOCKED';
+
+export interface LockOptions {
+  timeoutMs: number;
+  /** Told once, when the lock is held by another live run. */
+  onWait?: () => void;
+  /** Another process took the lock although this run held it (its refreshes stalled for STALE_MS). */
+  onCompromised?: (error: Error) => void;
 }
 
-function tryCreate(file: string): boolean {
-  try {
-    const fd = openSync(file, 'wx', 0o600);
-    writeSync(fd, String(process.pid));
-    closeSync(fd);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  }
-}
-
-function ownerOf(file: string): number | undefined {
-  try {
-    const pid = Number(readFileSync(file, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export async function acquireFileLock(file: string, opts: { timeoutMs: number; onWait?: (pid: number) => void }): Promise<FileLock> {
+export async function acquireFileLock(file: string, opts: LockOptions): Promise<FileLock> {
   const deadline = Date.now() + opts.timeoutMs;
   let told = false;
   for (;;) {
-    if (tryCreate(file)) {
-      return {
-        release: () => {
-          if (ownerOf(file) === process.pid) unlinkSync(file);
-        },
-      };
-    }
-    const owner = ownerOf(file);
-    // No pid yet: its owner is between creating the file and writing to it.
-    if (owner !== undefined && !alive(owner)) {
-      try {
-        unlinkSync(file);
-      } catch {
-        // Already taken over by another waiter.
-      }
-      continue;
+    // proper-lockfile keys its locks by the first argument: the guard needs its own.
+    const releaseGuard = await lockfile.lock(`${file}.guard`, {
+      lockfilePath: `${file}.guard`,
+      realpath: false,
+      stale: GUARD_STALE_MS,
+      retries: { forever: true, minTimeout: 20, maxTimeout: 100, randomize: true },
+    });
+    try {
+      const release = await lockfile.lock(file, {
+        lockfilePath: file,
+        realpath: false,
+        stale: STALE_MS,
+        update: UPDATE_MS,
+        onCompromised: (error) => opts.onCompromised?.(error),
+      });
+      return { release: () => release().catch(() => undefined) };
+    } catch (error) {
+      if (!isLocked(error)) throw error;
+    } finally {
+      await releaseGuard().catch(() => undefined);
     }
     if (Date.now() > deadline) {
-      throw new UsageError(`the embedded PostgreSQL is in use by another ormdiff (pid ${owner ?? '?'}, lock ${file}); try again when it is done`);
+      throw new UsageError(`the embedded PostgreSQL is in use by another ormdiff (lock ${file}); try again when it is done`);
     }
-    if (!told && owner !== undefined) opts.onWait?.(owner);
+    if (!told) opts.onWait?.();
     told = true;
     await sleep(200);
   }

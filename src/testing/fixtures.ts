@@ -77,7 +77,7 @@ export interface MigratedTestDatabaseOptions extends TestDatabaseOptions {
   cwd?: string;
   /** Default `head`. */
   target?: string;
-  /** Schema of ormdiff's version table. Default `public`. */
+  /** Schema of ormdiff's version table. Default: the config's `ormdiff.versionSchema`, else `public`. */
   versionSchema?: string;
 }
 
@@ -88,7 +88,7 @@ export interface MigratedTestDatabaseOptions extends TestDatabaseOptions {
  *   afterAll(() => db.drop());
  */
 export async function migratedTestDatabase(opts: MigratedTestDatabaseOptions = {}): Promise<ServedTestDatabase> {
-  const project = await openProject({ config: opts.config, cwd: opts.cwd ?? opts.projectDir });
+  const project = await openProject({ config: opts.config, cwd: opts.cwd ?? opts.projectDir, versionSchema: opts.versionSchema });
   // The embedded server's cluster lives beside the config, where ormdiff's own commands keep it.
   const db = await testDatabase({ ...opts, projectDir: opts.projectDir ?? path.dirname(project.configPath) });
   try {
@@ -97,7 +97,7 @@ export async function migratedTestDatabase(opts: MigratedTestDatabaseOptions = {
       typeormTable: project.typeormTable,
       url: db.url,
       target: opts.target ?? 'head',
-      schema: opts.versionSchema,
+      schema: project.versionSchema,
       extensions: connectExtensionsFor(project),
     });
   } catch (error) {

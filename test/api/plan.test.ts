@@ -97,15 +97,36 @@ test('an answer can settle the next question: each one is asked against a fresh 
 describe('the terminal', () => {
   const question: RenameQuestion = { subject: { kind: 'column', table: { schema: 'public', name: 'posts' } }, from: 'body', candidates: ['summary', 'content'], object: 'column public.posts.body' };
 
-  test('a numbered choice picks a candidate, 0 refuses the rename, anything else leaves it', async () => {
-    for (const [reply, expected] of [['2', 'content'], ['0', null], ['x', undefined]] as const) {
-      const input = Object.assign(new PassThrough(), { isTTY: true });
-      const output = new PassThrough();
-      const pending = terminalAsker({ input, output })(question);
-      input.write(`${reply}\n`);
-      expect(await pending).toBe(expected);
-      expect(output.read().toString()).toContain('  2) renamed to content');
+  const UP = '\u001b[A';
+  /** Answers the prompt with keys, as a person at a terminal types them, and returns what the asker made of it. */
+  async function answer(q: RenameQuestion, keys: string[]): Promise<{ result: string | null | undefined; shown: string }> {
+    const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => undefined });
+    const output = new PassThrough();
+    let shown = '';
+    output.on('data', (d) => (shown += d.toString()));
+    const pending = terminalAsker({ input, output })(q);
+    for (const key of keys) {
+      await new Promise((r) => setTimeout(r, 20));
+      input.write(key);
     }
+    return { result: await pending, shown };
+  }
+
+  test('a list of the candidates: one picks it, "not renamed" refuses the rename, the default leaves it undecided', async () => {
+    const picked = await answer(question, [UP, UP, '\r']);
+    expect(picked.result).toBe('content');
+    expect(picked.shown).toContain('renamed to summary');
+    expect(picked.shown).toContain('column public.posts.body may have been renamed');
+    expect((await answer(question, [UP, '\r'])).result).toBeNull();
+    expect((await answer(question, ['\r'])).result).toBeUndefined();
+  });
+
+  test('one candidate: a yes/no question, yes by default', async () => {
+    const single: RenameQuestion = { ...question, candidates: ['summary'] };
+    const yes = await answer(single, ['\r']);
+    expect(yes.result).toBe('summary');
+    expect(yes.shown).toContain('Was column public.posts.body renamed to summary?');
+    expect((await answer(single, ['n', '\r'])).result).toBeNull();
   });
 
   test('--interactive without a terminal never asks, and says so', () => {

@@ -9,13 +9,13 @@ import ts from 'typescript';
 
 /**
  * The rooms of src, lowest first. A room may import only rooms on an earlier line (and itself); rooms
- * on one line stay independent of each other. `errors` and `index` are the files src/errors.ts and
- * src/index.ts.
+ * on one line stay independent of each other. `errors`, `typeorm`, `timings` and `index` are the files
+ * src/errors.ts, src/typeorm.ts (TypeORM required on first use), src/timings.ts (stage times) and src/index.ts.
  */
 const LAYERS: string[][] = [
   ['schema'], // the neutral model
   ['sql'], // quoting and escaping
-  ['errors'],
+  ['errors', 'typeorm', 'timings'],
   ['db'], // connections, database creation, redaction
   ['introspect', 'diff'], // pg_catalog → model; (model, model) → Change[]
   ['config'], // ormconfig.ts, TypeScript loading

@@ -111,6 +111,14 @@ test('no DataSource at all: a config of its own over the directories holding @En
   await expectNotesTable(dir);
 });
 
+test('entities deeply nested (a monorepo package) are found, whatever the depth', async () => {
+  const dir = project({ 'packages/api/src/modules/billing/domain/entities/note.entity.ts': ENTITY, 'src/index.ts': 'export {};\n' });
+  const run = await cli(dir, ['init']);
+  expect(run.code).toBe(0);
+  expect(read(dir, 'ormconfig.ts')).toContain("entities: ['packages/api/src/modules/billing/domain/entities/*.ts']");
+  await expectNotesTable(dir);
+});
+
 test('an existing migrations/ of TypeORM migrations is adopted as it is; a file of neither kind is warned about', async () => {
   const dir = project({
     'src/entity/Note.ts': ENTITY,

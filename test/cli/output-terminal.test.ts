@@ -14,14 +14,14 @@ afterAll(() => db.drop());
 
 const ESC = '\u001b[';
 const cli = (args: string[], env: Record<string, string | undefined> = {}) =>
-  runCli(args, { env: { DATABASE_URL: db.url, NO_COLOR: undefined, ...env } });
+  runCli(args, { env: { DATABASE_URL: db.url, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env } });
 
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** Runs the command on a pseudo-terminal: stdout and stderr arrive together, as on screen. */
 function onTerminal(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; screen: string }> {
   const command = [process.execPath, BIN, ...args].map(shellQuote).join(' ');
-  const childEnv = { ...process.env, DATABASE_URL: db.url, ...env } as Record<string, string>;
+  const childEnv = { ...process.env, DATABASE_URL: db.url, FORCE_COLOR: undefined, ...env } as Record<string, string | undefined>;
   for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k];
   delete childEnv.NODE_OPTIONS;
   return new Promise((resolve, reject) => {
@@ -68,7 +68,7 @@ test('on a terminal: the migration lines stay, a status line turns while they ru
   const up = await onTerminal(['upgrade', 'head']);
   expect(up.code).toBe(0);
   expect(up.screen).toMatch(/Running upgrade <base> -> [0-9a-f]{12}/);
-  expect(up.screen).toMatch(/\r[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] Migrating 1 \d+\.\ds · Running upgrade <base> -> /);
+  expect(up.screen).toMatch(/\r[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] Migrating 1\/1 \d+\.\ds · Running upgrade <base> -> /);
   expect(up.screen.endsWith('\r\u001b[K')).toBe(true);
   await cli(['downgrade', 'base']);
 }, 30_000);

@@ -1,6 +1,7 @@
 /** The sample schemas of test/fixtures/samples as databases, and what the fidelity tests ask of them. */
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { pgTool } from '../pg-tools';
 import { withConnection } from '../../src/db/connect';
 import type { Change } from '../../src/diff/changes';
 import { changeObject } from '../../src/diff/describe';
@@ -35,7 +36,7 @@ export const ADVENTUREWORKS: Fixture = {
 export async function loadFixture(fixture: Fixture): Promise<TestDatabase> {
   const db = await createTestDatabase(`ormdiff_fid_${fixture.name}`);
   try {
-    execFileSync('psql', ['-X', '-v', 'ON_ERROR_STOP=1', '-q', '-f', fixture.file, db.url], {
+    execFileSync(pgTool('psql'), ['-X', '-v', 'ON_ERROR_STOP=1', '-q', '-f', fixture.file, db.url], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
   } catch (error) {

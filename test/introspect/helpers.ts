@@ -1,6 +1,7 @@
 /** Shared setup for the introspector tests: a connected client on a fresh database. */
 import { execFileSync } from 'node:child_process';
 import { Client } from 'pg';
+import { pgTool } from '../pg-tools';
 import { createTestDatabase, type TestDatabase } from '../../src/testing/database';
 
 export interface Connected {
@@ -25,5 +26,5 @@ export async function connectFresh(prefix: string): Promise<Connected> {
 
 /** Loads a SQL file the way its authors do (psql handles COPY, \ commands and dollar quoting). */
 export function psqlFile(url: string, file: string): void {
-  execFileSync('psql', ['-X', '-v', 'ON_ERROR_STOP=1', '-q', '-f', file, url], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync(pgTool('psql'), ['-X', '-v', 'ON_ERROR_STOP=1', '-q', '-f', file, url], { stdio: ['ignore', 'ignore', 'pipe'] });
 }

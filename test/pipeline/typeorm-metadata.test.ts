@@ -76,6 +76,7 @@ async function freshDatabase(): Promise<TestDatabase> {
 function projectFor(url: string, entities: Entities, extra: Extra = {}): Project {
   return {
     cwd: os.tmpdir(),
+    versionSchema: 'public',
     configPath: path.join(os.tmpdir(), 'ormconfig.ts'),
     dataSourceOptions: { type: 'postgres', entities, ...extra },
     url,

@@ -327,7 +327,16 @@ export class Name1700000000001 implements MigrationInterface {
     const r = await upgrade({ migrationsDir: dir.path, target: 'base:aaa111', sql: true, ranBy: 'x' });
     expect(r.statements.map((s) => s.sql.split(' (')[0])).toContain('CREATE TABLE "users"');
     const err = await upgrade({ migrationsDir: dir.path, target: 'aaa111:bbb222', sql: true }).catch((e) => e);
-    expect(err.message).toMatch(/^Offline mode without a database URL can't read the catalog/);
+    expect(err.message).toMatch(/^Offline without a database \(a start:end range never connects; otherwise no URL was given\) TypeORM can't read the catalog/);
+  });
+
+  it('a range never connects, even given the URL of a server that is down', async () => {
+    const down = 'postgres://postgres@127.0.0.1:1/nowhere';
+    const r = await upgrade({ migrationsDir: dir.path, url: down, target: 'base:aaa111', sql: true, ranBy: 'x' });
+    expect(r.statements.map((s) => s.sql.split(' (')[0])).toContain('CREATE TABLE "users"');
+    // Without a range the database is consulted, so the same URL is a connection error (exit 3).
+    const err = await upgrade({ migrationsDir: dir.path, url: down, target: 'aaa111', sql: true }).catch((e) => e);
+    expect(err.exitCode).toBe(3);
   });
 });
 

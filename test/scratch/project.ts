@@ -1,6 +1,6 @@
 /** A temporary copy of the example project (config, entities, migrations) to run the built CLI in. */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BIN, ROOT } from '../cli/helpers';
@@ -15,11 +15,20 @@ export interface TempProject {
   remove(): void;
 }
 
+/** The example's migration files git tracks, relative to the repository. */
+export function exampleMigrations(): string[] {
+  return execFileSync('git', ['-C', ROOT, 'ls-files', '-z', 'migrations'], { encoding: 'utf8' }).split('\0').filter(Boolean);
+}
+
 export function copyExampleProject(): TempProject {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ormdiff-scratch-'));
   // As root the embedded server runs as the OS user postgres, which must be able to enter the project.
   chmodSync(dir, 0o755);
-  for (const item of ['entities', 'migrations', 'ormconfig.ts']) cpSync(path.join(ROOT, item), path.join(dir, item), { recursive: true });
+  for (const item of ['entities', 'ormconfig.ts']) cpSync(path.join(ROOT, item), path.join(dir, item), { recursive: true });
+  // The example's migrations as the repository has them: a migration the README's main job wrote into
+  // the checkout (untracked) is not part of the example these tests are about.
+  mkdirSync(path.join(dir, 'migrations'));
+  for (const file of exampleMigrations()) cpSync(path.join(ROOT, file), path.join(dir, file));
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   const migrationsDir = path.join(dir, 'migrations');
   return {

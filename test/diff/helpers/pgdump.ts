@@ -1,6 +1,7 @@
 /** pg_dump --schema-only of a database, as the yardstick for "these two databases have the same schema". */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { pgTool } from '../../pg-tools';
 
 const run = promisify(execFile);
 
@@ -13,7 +14,7 @@ export async function dumpSchema(url: string, excludeTables: string[] = []): Pro
     ...excludeTables.map((t) => `--exclude-table=${t}`),
     url,
   ];
-  const { stdout } = await run('/usr/bin/pg_dump', args, { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run(pgTool('pg_dump'), args, { maxBuffer: 64 * 1024 * 1024 });
   // \restrict carries a random key per run (pg_dump 15.14+); nothing else in the text is run-dependent.
   return stdout
     .split('\n')

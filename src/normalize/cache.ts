@@ -1,0 +1,59 @@
+/**
+ * What Postgres printed for each item, kept on disk (`<project>/.ormdiff/normalize-cache.json`) so the
+ * next run against the same server spells nothing again. Keys name the server's version and the
+ * database (a function's schema, and so its printed name, is the database's), then the item.
+ *
+ * The cache is an optimisation: a failure to read or write it means asking Postgres, never an error.
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Printed } from './items';
+
+/** Oldest entries go first past this many, so the file stays small while a model changes over years. */
+const MAX_ENTRIES = 50_000;
+const FORMAT = 1;
+
+export interface PrintedCache {
+  get(key: string): Printed | undefined;
+  set(key: string, printed: Printed): void;
+  /** Writes the file when something was added. */
+  save(): void;
+}
+
+export function fileCache(path: string): PrintedCache {
+  let entries = new Map<string, Printed>();
+  try {
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as { format?: number; entries?: [string, Printed][] };
+    if (parsed.format === FORMAT && Array.isArray(parsed.entries)) entries = new Map(parsed.entries);
+  } catch {
+    // No cache yet, or one written by another version: start empty.
+  }
+  let added = false;
+  return {
+    get: (key) => entries.get(key),
+    set(key, printed) {
+      entries.set(key, printed);
+      added = true;
+    },
+    save() {
+      if (!added) return;
+      const kept = [...entries].slice(-MAX_ENTRIES);
+      // A unique name renamed into place: a concurrent run never reads half a file.
+      const partial = `${path}.${process.pid}.${Date.now()}`;
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(partial, JSON.stringify({ format: FORMAT, entries: kept }));
+        renameSync(partial, path);
+        added = false;
+      } catch {
+        rmSync(partial, { force: true });
+      }
+    },
+  };
+}
+
+/** No file: every item is spelled by Postgres (scratch replays, callers without a project). */
+export function memoryCache(): PrintedCache {
+  const entries = new Map<string, Printed>();
+  return { get: (key) => entries.get(key), set: (key, printed) => void entries.set(key, printed), save: () => undefined };
+}
