@@ -12,7 +12,7 @@ import {
   NO_HINTS,
   type RenameHint,
 } from '../diff/renames/hints';
-import { diffWithHints, type HintedDiff } from '../diff/renames/hinted';
+import { diffWithHints, type DiffWithHints } from '../diff/renames/diff-with-hints';
 import { type PolicyOverrides, resolvePolicy } from '../diff/policy';
 import { hintFor, type RenameDecision, type RenameSubject } from '../diff/renames/detect';
 import { assessPlanOn } from '../facts/assess';
@@ -52,7 +52,7 @@ export interface CompareOptions {
 }
 
 export interface DiffAndPlan {
-  diff: HintedDiff;
+  diff: DiffWithHints;
   plan: Plan;
   /** The rename decisions (assumed, hinted, ambiguous). */
   renames: RenameDecision;

@@ -1,12 +1,12 @@
 /**
  * The safer forms of changes: online variants that avoid long strong locks on tables that hold rows,
  * the backfill and temporary defaults that let NOT NULL go in, enum value mappings, and the
- * expand/contract template for a type change no cast can do. Each returns `undefined` when the
- * plain rendering applies.
+ * expand/contract template for a type change no cast can do. Which form a change takes is the
+ * planner's decision, carried on the change (`online`, `temporaryDefault`, `form`, …): this renders it.
+ * Each returns `undefined` when the plain rendering applies.
  */
 import { createHash } from 'node:crypto';
 import type { Change, ChangeOf } from '../diff/changes';
-import { classifyTypeChange } from '../diff/typechange';
 import type { QualifiedName } from '../schema/model';
 import { quoteIdent, quoteQualified } from '../sql/quote';
 import {
@@ -121,10 +121,6 @@ function expandContract(c: ChangeOf<'alterColumnType'>): RenderedStatement[] {
   ];
 }
 
-/** The one decision that a type change runs as the expand/contract template (and warns TC204). */
-export const needsTemplate = (c: ChangeOf<'alterColumnType'>): boolean =>
-  c.using === undefined && classifyTypeChange(c.from, c.to).class === 'impossible';
-
 function onlineConstraint(c: Change): RenderedStatement[] | undefined {
   switch (c.kind) {
     case 'addForeignKey':
@@ -179,7 +175,8 @@ export function saferStatements(change: Change): RenderedStatement[] | undefined
     case 'addColumn':
       return addColumn(change);
     case 'alterColumnType':
-      return needsTemplate(change) ? expandContract(change) : undefined;
+      // The planner decided the form (src/plan/safety.ts typeChangeForm); this renders what it says.
+      return change.form === 'expand-contract' ? expandContract(change) : undefined;
     case 'addForeignKey':
     case 'addCheck':
     case 'addUnique':

@@ -55,6 +55,9 @@ export interface EnumValueMap {
  * the variant that avoids long strong locks on a table that already holds rows (CONCURRENTLY,
  * NOT VALID + VALIDATE, NOT NULL through a validated CHECK). Set by the planner, dropped by invert.
  */
+/** How a type change runs: ALTER … TYPE, or the expand/contract template (new column, backfill, swap, drop). */
+export type TypeChangeForm = 'direct' | 'expand-contract';
+
 export interface Execution {
   online?: boolean;
 }
@@ -109,8 +112,10 @@ export type Change =
   /**
    * Type, array dimensions or collation; a `default` on either side is dropped and restored around it.
    * `using`: the user's own conversion (`--using table.column="expr"`), in place of the default cast.
+   * `form`: how it runs, decided once by the planner (src/plan/safety.ts): ALTER … TYPE in place, or,
+   * when no cast exists and none is given, the expand/contract template; absent means direct.
    */
-  | { kind: 'alterColumnType'; table: QualifiedName; from: Column; to: Column; using?: string }
+  | { kind: 'alterColumnType'; table: QualifiedName; from: Column; to: Column; using?: string; form?: TypeChangeForm }
   /** `backfill`: the target's default, written into the NULL rows first so the constraint can hold. */
   | ({ kind: 'setNotNull'; table: QualifiedName; column: string; backfill?: string } & Execution)
   | { kind: 'dropNotNull'; table: QualifiedName; column: string }
@@ -171,9 +176,10 @@ function swapped<T extends { from?: unknown; to?: unknown }>(change: T): T {
 
 /**
  * How a change runs and what the user told it (online variant, backfill, temporary default, custom
- * cast, enum value mapping) and why it was chosen (rivals) belong to one direction only: the way back is planned afresh.
+ * cast, type change form, enum value mapping) and why it was chosen (rivals) belong to one direction
+ * only: the way back is planned afresh.
  */
-const ONE_WAY_KEYS = ['online', 'backfill', 'temporaryDefault', 'using', 'valueMap', 'rivals'] as const;
+const ONE_WAY_KEYS = ['online', 'backfill', 'temporaryDefault', 'using', 'form', 'valueMap', 'rivals'] as const;
 
 function withoutOneWayKeys(change: Change): Change {
   if (!ONE_WAY_KEYS.some((k) => k in change)) return change;

@@ -7,7 +7,7 @@ import type { Change } from './changes';
 import { diffEnums } from './enums';
 import { diffDomains, diffExtensions, diffSchemaNames, diffSequences } from './objects';
 import { type ComparePolicy, STRICT_POLICY } from './policy';
-import { orderRenames, type Rename } from './renames/order';
+import { orderRenames, type DefinitionRename } from './renames/order';
 import { diffTables } from './tables';
 
 /** Objects outside the compared schemas are neither read nor touched; `unmanaged` never is. */
@@ -23,7 +23,7 @@ function inScope(schema: Schema, scope: ReadonlySet<string>): Schema {
   };
 }
 
-const isRename = (c: Change): c is Rename =>
+const isDefinitionRename = (c: Change): c is DefinitionRename =>
   c.kind === 'renameIndex' || c.kind === 'renameConstraint' || c.kind === 'renameDomainConstraint';
 
 /** Everything counts unless a policy says otherwise (the entity comparisons pass TypeORM's, src/diff/policy.ts). */
@@ -41,6 +41,6 @@ export function diffSchemas(from: Schema, to: Schema, policy: ComparePolicy = ST
     ...diffTables(before.tables, after.tables, enums.recreatedColumns, policy),
   ];
   // Renames keep their relative order through planning, so chains and swaps are settled here.
-  const renames = orderRenames(changes.filter(isRename));
-  return [...changes.filter((c) => !isRename(c)), ...renames];
+  const renames = orderRenames(changes.filter(isDefinitionRename));
+  return [...changes.filter((c) => !isDefinitionRename(c)), ...renames];
 }

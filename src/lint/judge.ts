@@ -7,10 +7,11 @@
  */
 import type { Change } from '../diff/changes';
 import { changeObject } from '../diff/describe';
-import { diffWithHints } from '../diff/renames/hinted';
+import { diffWithHints } from '../diff/renames/diff-with-hints';
 import { columnKey } from '../diff/keys';
 import { checkHazards, type Warning } from '../plan/hazards';
 import { orderChanges } from '../plan/order';
+import { typeChangeForm } from '../plan/safety';
 import type { Severity, WarningCode } from '../plan/rules';
 import { type QualifiedName, qualifiedKey, type Schema, type Table } from '../schema/model';
 import { mentions, type RecordedStatement, statementFacts, type StatementFacts, type WrittenName } from './statements';
@@ -58,6 +59,9 @@ function asRan(change: Change, facts: StatementFacts): Change {
       return facts.lockLightConstraints.has(change.primaryKey.name) ? { ...change, online: true } : change;
     case 'setNotNull':
       return facts.notNullByCheck.some((n) => sameTable(change.table, n.table) && n.column === change.column) ? { ...change, online: true } : change;
+    case 'alterColumnType':
+      // The diff sees the type change, not how the file made it: judged as the planner would have planned it (TC204).
+      return { ...change, form: typeChangeForm(change) };
     case 'addColumn': {
       if (change.column.valueSource.kind !== 'none') return change;
       const added = facts.addedWithDefault.find((a) => sameTable(change.table, a.table) && a.column === change.column.name);

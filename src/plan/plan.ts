@@ -10,7 +10,7 @@ import { orderChanges } from './order';
 import type { ColumnRoleOf, UnmanagedObject } from '../schema/model';
 import type { ObjectUse } from '../schema/uses';
 import { type LeftChange, leaveUsed } from './checks/used';
-import { withOnlineVariants, withTemporaryDefaults } from './safety';
+import { withOnlineVariants, withTemporaryDefaults, withTypeChangeForms } from './safety';
 import { metadataStatements, type TypeormMetadata } from './typeorm-metadata';
 
 export type { Warning };
@@ -72,7 +72,7 @@ function statementsOf(changes: Change[], direction: 'up' | 'down', options: Plan
 }
 
 function safer(changes: Change[], options: PlanOptions): Change[] {
-  const defaults = withTemporaryDefaults(changes, options.columnRoles);
+  const defaults = withTemporaryDefaults(withTypeChangeForms(changes), options.columnRoles);
   return options.online ? withOnlineVariants(defaults) : defaults;
 }
 

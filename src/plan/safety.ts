@@ -1,10 +1,12 @@
 /**
- * Planner passes that pick the safer form of a change, from the model alone (pure): a temporary
+ * Planner passes that pick the safer form of a change, from the model alone (pure): the
+ * expand/contract template for a type change no cast can do, a temporary
  * default for a NOT NULL column added to a table that may hold rows, where the column's meaning gives
  * one, and with --online the lock-light variants of index, constraint and NOT NULL changes on tables
  * that exist before the plan.
  */
-import type { Change } from '../diff/changes';
+import type { Change, ChangeOf, TypeChangeForm } from '../diff/changes';
+import { classifyTypeChange } from '../diff/typechange';
 import { columnKey } from '../diff/keys';
 import { qualifiedKey } from '../schema/model';
 import type { Column, ColumnRole, ColumnRoleOf } from '../schema/model';
@@ -45,6 +47,19 @@ export function withTemporaryDefaults(changes: Change[], roles?: readonly Column
     const temporaryDefault = meaningfulDefault(c.column, role);
     return temporaryDefault === undefined ? c : { ...c, temporaryDefault };
   });
+}
+
+/**
+ * The one decision that a type change runs as the expand/contract template: no cast exists and the
+ * user gave no conversion. The ddl renders the form the change carries, and TC204 (and DS105's
+ * SQLSTATE) read it from there.
+ */
+export function typeChangeForm(c: ChangeOf<'alterColumnType'>): TypeChangeForm {
+  return c.using === undefined && classifyTypeChange(c.from, c.to).class === 'impossible' ? 'expand-contract' : 'direct';
+}
+
+export function withTypeChangeForms(changes: Change[]): Change[] {
+  return changes.map((c) => (c.kind === 'alterColumnType' ? { ...c, form: typeChangeForm(c) } : c));
 }
 
 const ONLINE_KINDS = new Set<Change['kind']>([

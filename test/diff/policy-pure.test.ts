@@ -1,6 +1,6 @@
 /** The policy (pure): its defaults, how config and command line combine, one-line errors, and what each setting does to the diff. */
 import { diffSchemas } from '../../src/diff/diff';
-import { diffWithHints } from '../../src/diff/renames/hinted';
+import { diffWithHints } from '../../src/diff/renames/diff-with-hints';
 import { NO_HINTS } from '../../src/diff/renames/hints';
 import { parsePolicyArgs, parsePolicyConfig, PolicyError, resolvePolicy, STRICT_POLICY, TYPEORM_POLICY } from '../../src/diff/policy';
 import { columnScore, nameLikeness } from '../../src/diff/renames/detect';

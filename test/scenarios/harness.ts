@@ -4,12 +4,10 @@
  * counts, apply `up`, check the seeded values, diff again (empty), apply `down`, and check that
  * pg_dump --schema-only and (where the edit keeps them) the values are what they were.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import type { DataSourceOptions, EntitySchema } from 'typeorm';
 import { compareWithClient, type Comparison, type DesiredModel } from '../../src/api/compare';
-import { parseHints, type HintTexts } from '../../src/api/hints';
+import { parseHints } from '../../src/api/hints';
 import { readEntities } from '../../src/entities/read';
 import type { Plan } from '../../src/plan/plan';
 import { renderMigration } from '../../src/render/migration';
@@ -18,63 +16,9 @@ import type { QualifiedName, Schema, Table } from '../../src/schema/model';
 import { restrictToScope, type Scope } from '../../src/schema/scope';
 import { quoteIdent, quoteQualified } from '../../src/sql/quote';
 import { dumpSchema } from '../diff/helpers/pgdump';
-import type { PolicyOverrides } from '../../src/diff/policy';
+import type { Expected } from './load';
 
-export interface ExpectedWarning {
-  code: string;
-  object: string;
-  severity?: 'info' | 'warning' | 'error';
-  count?: number;
-  /** Text the message must contain. */
-  message?: string;
-}
-
-export interface Expected {
-  description: string;
-  hints?: HintTexts;
-  online?: boolean;
-  /** What counts as a difference (`ormdiff.policy`; default TypeORM's view). */
-  policy?: PolicyOverrides;
-  /** Every warning the plan must carry (no more, no fewer), in any order. */
-  warnings: ExpectedWarning[];
-  /** `fails`: up must fail and leave schema and rows as they were (default `succeeds`). */
-  up?: 'succeeds' | 'fails';
-  /** Text the rendered up SQL must contain (the safe variant, the template…). */
-  upSql?: string[];
-  /** `schema.table.column` (old names) whose values the edit changes on purpose, or drops. */
-  changedColumns?: string[];
-  /** Values after up, by `schema.table.column` (new names) then primary key, as text (null for NULL). */
-  after?: Record<string, Record<string, string | null>>;
-  /** Whether down gives the seeded rows back exactly (default: unless columns are changed or dropped). */
-  restoresData?: boolean;
-}
-
-export interface Scenario {
-  name: string;
-  dir: string;
-  before: EntitySchema[];
-  after: EntitySchema[];
-  seed: string;
-  expected: Expected;
-}
-
-export function loadScenarios(root: string): Scenario[] {
-  return readdirSync(root)
-    .filter((name) => /^\d/.test(name) && existsSync(join(root, name, 'expected.json')))
-    .sort()
-    .map((name) => {
-      const dir = join(root, name);
-      /* eslint-disable @typescript-eslint/no-require-imports */
-      return {
-        name,
-        dir,
-        before: require(join(dir, 'before.ts')).default as EntitySchema[],
-        after: require(join(dir, 'after.ts')).default as EntitySchema[],
-        seed: existsSync(join(dir, 'seed.sql')) ? readFileSync(join(dir, 'seed.sql'), 'utf8') : '',
-        expected: JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected,
-      };
-    });
-}
+export { type Expected, type ExpectedWarning, loadScenarios, type Scenario } from './load';
 
 export async function desiredOf(entities: EntitySchema[]): Promise<DesiredModel> {
   const read = await readEntities({ type: 'postgres', entities } as DataSourceOptions);

@@ -26,7 +26,8 @@ export type RenameSubject =
   | { kind: 'table'; schema: string }
   | { kind: 'column'; table: QualifiedName };
 
-export interface ObjectRename {
+/** A decided rename: a user's hint (RenameHint) taken, or the detector's assumption. */
+export interface Rename {
   subject: RenameSubject;
   from: string;
   to: string;
@@ -42,12 +43,13 @@ export interface ObjectRename {
  * Which old name a new name stands for: the one lookup every stage and hint uses to find an enum type
  * or a table by the name it had before the renames (unchanged when it was not renamed).
  */
-export function nameBefore(renames: readonly ObjectRename[], kind: 'type' | 'table', object: QualifiedName): QualifiedName {
+export function nameBefore(renames: readonly Rename[], kind: 'type' | 'table', object: QualifiedName): QualifiedName {
   const r = renames.find((x) => x.subject.kind === kind && x.subject.schema === object.schema && x.to === object.name);
   return r ? { schema: object.schema, name: r.from } : object;
 }
 
-export interface RenamePair {
+/** A dropped name and an added one the detector could take for a rename of it. */
+export interface RenameCandidate {
   from: string;
   to: string;
 }
@@ -55,11 +57,11 @@ export interface RenamePair {
 export interface RenameAmbiguity {
   subject: RenameSubject;
   /** Every candidate pair in one connected group, e.g. a→c, a→d, b→c. */
-  pairs: RenamePair[];
+  pairs: RenameCandidate[];
 }
 
 export interface RenameDecision {
-  renames: ObjectRename[];
+  renames: Rename[];
   ambiguities: RenameAmbiguity[];
   /** Hints that matched nothing in this diff (already applied, or mistyped). */
   unusedHints: RenameHint[];
@@ -72,7 +74,7 @@ export interface ResolvedRenames {
 }
 
 /** What the hints say about one object: renamed to a name, or (`null`) not renamed. */
-type HintedTarget = { to: string | null; hint: RenameHint };
+type HintTarget = { to: string | null; hint: RenameHint };
 
 interface Stage {
   subject: RenameSubject;
@@ -81,17 +83,17 @@ interface Stage {
   compatible: (from: string, to: string) => boolean;
   /** How alike a compatible pair is (higher is likelier a rename); absent: all candidates alike. */
   score?: (from: string, to: string) => number;
-  /** The hint for a dropped name, if any. */
-  hinted: (from: string) => HintedTarget | undefined;
+  /** What the user's hint says a dropped name became, if a hint names it. */
+  hintOf: (from: string) => HintTarget | undefined;
 }
 
 interface StageResult {
-  renames: ObjectRename[];
+  renames: Rename[];
   ambiguities: RenameAmbiguity[];
 }
 
-function components(pairs: RenamePair[]): RenamePair[][] {
-  const groups: RenamePair[][] = [];
+function components(pairs: RenameCandidate[]): RenameCandidate[][] {
+  const groups: RenameCandidate[][] = [];
   const pending = [...pairs];
   while (pending.length > 0) {
     const group = [pending.shift()!];
@@ -110,21 +112,21 @@ function components(pairs: RenamePair[]): RenamePair[][] {
 }
 
 function runStage(stage: Stage, detect: boolean, used: Set<RenameHint>): StageResult {
-  const renames: ObjectRename[] = [];
+  const renames: Rename[] = [];
   const added = new Set(stage.added);
   const open: string[] = [];
   for (const from of stage.dropped) {
-    const hinted = stage.hinted(from);
-    if (hinted === undefined) {
+    const target = stage.hintOf(from);
+    if (target === undefined) {
       open.push(from);
       continue;
     }
-    if (hinted.to === null) {
-      used.add(hinted.hint);
-    } else if (added.has(hinted.to)) {
-      used.add(hinted.hint);
-      added.delete(hinted.to);
-      renames.push({ subject: stage.subject, from, to: hinted.to, origin: 'hint' });
+    if (target.to === null) {
+      used.add(target.hint);
+    } else if (added.has(target.to)) {
+      used.add(target.hint);
+      added.delete(target.to);
+      renames.push({ subject: stage.subject, from, to: target.to, origin: 'hint' });
     } else {
       open.push(from);
     }
@@ -152,9 +154,9 @@ export const CLEAR_MARGIN = 1;
  * time from the best, each taking its two ends out of the contest (which can make another pair
  * clear). The rest are left for the ambiguity groups.
  */
-function clearWinners(pairs: RenamePair[], score: (from: string, to: string) => number) {
+function clearWinners(pairs: RenameCandidate[], score: (from: string, to: string) => number) {
   const scored = pairs.map((pair) => ({ pair, score: score(pair.from, pair.to) })).sort((a, b) => b.score - a.score);
-  const taken: Array<{ pair: RenamePair; rivals: string[] }> = [];
+  const taken: Array<{ pair: RenameCandidate; rivals: string[] }> = [];
   let open = scored;
   for (let progress = true; progress; ) {
     progress = false;
@@ -173,7 +175,7 @@ function clearWinners(pairs: RenamePair[], score: (from: string, to: string) => 
 }
 
 /** The last hint about an object wins, so the command line (merged after the file) overrides the file. */
-function lastHint(hints: RenameHint[], matches: (h: RenameHint) => boolean): HintedTarget | undefined {
+function lastHint(hints: RenameHint[], matches: (h: RenameHint) => boolean): HintTarget | undefined {
   for (let i = hints.length - 1; i >= 0; i--) if (matches(hints[i])) return { to: hints[i].to, hint: hints[i] };
   return undefined;
 }
@@ -244,10 +246,10 @@ const schemasOf = (a: Schema, b: Schema): string[] => [...new Set([...a.schemas,
 
 export function resolveRenames(from: Schema, to: Schema, hints: RenameHint[], detect = true): ResolvedRenames {
   const used = new Set<RenameHint>();
-  const renames: ObjectRename[] = [];
+  const renames: Rename[] = [];
   const ambiguities: RenameAmbiguity[] = [];
   let current = from;
-  const take = (result: StageResult, apply: (s: Schema, r: ObjectRename) => Schema) => {
+  const take = (result: StageResult, apply: (s: Schema, r: Rename) => Schema) => {
     renames.push(...result.renames);
     ambiguities.push(...result.ambiguities);
     for (const r of result.renames) current = apply(current, r);
@@ -266,7 +268,7 @@ export function resolveRenames(from: Schema, to: Schema, hints: RenameHint[], de
           added: missingFrom(after, before, (e) => e.name).map((e) => e.name),
           compatible: (f, t) => jaccard(values(before, f), values(after, t)) >= 0.5,
           score: (f, t) => 4 * jaccard(values(before, f), values(after, t)) + nameLikeness(f, t),
-          hinted: (name) => lastHint(hints, (h) => h.kind === 'type' && refMatches(h.type, { schema, name })),
+          hintOf: (name) => lastHint(hints, (h) => h.kind === 'type' && refMatches(h.type, { schema, name })),
         },
         detect,
         used,
@@ -288,7 +290,7 @@ export function resolveRenames(from: Schema, to: Schema, hints: RenameHint[], de
           dropped: e.values.filter((v) => !next.values.includes(v)),
           added: next.values.filter((v) => !e.values.includes(v)),
           compatible: () => true,
-          hinted: (value) =>
+          hintOf: (value) =>
             lastHint(hints, (h) => h.kind === 'enumValue' && h.from === value && names.some((n) => refMatches(h.type, n))),
         },
         detect,
@@ -310,7 +312,7 @@ export function resolveRenames(from: Schema, to: Schema, hints: RenameHint[], de
           added: missingFrom(after, before, (t) => t.name).map((t) => t.name),
           compatible: (f, t) => tableSimilarity(table(before, f), table(after, t)) >= 0.5,
           score: (f, t) => 4 * tableSimilarity(table(before, f), table(after, t)) + nameLikeness(f, t),
-          hinted: (name) => lastHint(hints, (h) => h.kind === 'table' && refMatches(h.table, { schema, name })),
+          hintOf: (name) => lastHint(hints, (h) => h.kind === 'table' && refMatches(h.table, { schema, name })),
         },
         detect,
         used,
@@ -335,7 +337,7 @@ export function resolveRenames(from: Schema, to: Schema, hints: RenameHint[], de
           added: missingFrom(next.columns, t.columns, (c) => c.name).map((c) => c.name),
           compatible: (f, n) => keepsValues(column(t, f), column(next, n)),
           score: (f, n) => columnScore(column(t, f), column(next, n), position(t, f), position(next, n)),
-          hinted: (name) =>
+          hintOf: (name) =>
             lastHint(hints, (h) => h.kind === 'column' && h.from === name && names.some((n) => refMatches(h.table, n))),
         },
         detect,

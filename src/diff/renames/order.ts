@@ -5,10 +5,10 @@
  */
 import type { ChangeOf } from '../changes';
 
-export type Rename = ChangeOf<'renameIndex'> | ChangeOf<'renameConstraint'> | ChangeOf<'renameDomainConstraint'>;
+export type DefinitionRename = ChangeOf<'renameIndex'> | ChangeOf<'renameConstraint'> | ChangeOf<'renameDomainConstraint'>;
 
 /** The namespace a name lives in: index-backed names share pg_class per schema, others are per table/domain. */
-function holder(rename: Rename, name: string): string {
+function holder(rename: DefinitionRename, name: string): string {
   switch (rename.kind) {
     case 'renameIndex':
       return JSON.stringify(['relation', rename.table.schema, name]);
@@ -21,12 +21,12 @@ function holder(rename: Rename, name: string): string {
   }
 }
 
-export function orderRenames(renames: Rename[]): Rename[] {
+export function orderRenames(renames: DefinitionRename[]): DefinitionRename[] {
   const pending = [...renames];
-  const ordered: Rename[] = [];
+  const ordered: DefinitionRename[] = [];
   let temporaries = 0;
   while (pending.length > 0) {
-    const blocked = (r: Rename) => pending.some((o) => o !== r && holder(o, o.from) === holder(r, r.to));
+    const blocked = (r: DefinitionRename) => pending.some((o) => o !== r && holder(o, o.from) === holder(r, r.to));
     const ready = pending.findIndex((r) => !blocked(r));
     if (ready >= 0) {
       ordered.push(...pending.splice(ready, 1));

@@ -10,7 +10,6 @@
 import type { ChangeOf } from '../../diff/changes';
 import { changeObject } from '../../diff/describe';
 import { qualifiedKey } from '../../schema/model';
-import { classifyTypeChange } from '../../diff/typechange';
 import type { Column, QualifiedName, UnmanagedKind, UnmanagedObject } from '../../schema/model';
 import { type ObjectUse, type ObjectUser, usesOf } from '../../schema/uses';
 import type { HazardContext, Pass, Warning } from './context';
@@ -92,9 +91,8 @@ function refusal(c: ColumnOrTableChange): { action: string; code: string } {
     case 'alterColumnValueSource':
       return { action: `drop column ${object} (to re-add it as generated)`, code: DROP };
     case 'alterColumnType': {
-      // Without a cast the expand/contract template drops the old column instead of retyping it.
-      const template = c.using === undefined && classifyTypeChange(c.from, c.to).class === 'impossible';
-      return { action: `type change ${object}`, code: template ? DROP : RETYPE };
+      // The expand/contract template (the planner's form for it) drops the old column instead of retyping it.
+      return { action: `type change ${object}`, code: c.form === 'expand-contract' ? DROP : RETYPE };
     }
   }
 }

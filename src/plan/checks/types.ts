@@ -2,7 +2,6 @@
 import type { ChangeOf } from '../../diff/changes';
 import { changeObject, columnTypeText } from '../../diff/describe';
 import { classifyTypeChange, defaultUsing, isTextual, narrowedTextLimit } from '../../diff/typechange';
-import { needsTemplate } from '../../ddl/safe';
 import { quoteIdent, quoteLiteral } from '../../sql/quote';
 import type { HazardContext, Pass, Warning } from './context';
 import { plural, warn } from './context';
@@ -69,8 +68,8 @@ function typeChange(ctx: HazardContext, c: ChangeOf<'alterColumnType'>): Warning
     if (counted === undefined) return warn(c, 'TC203', 'warning', `${head} (${how})${lock}`);
     return warn(c, 'TC203', counted.total > 0 ? 'error' : 'warning', `${head} (${how}): ${counted.text}${lock}`, counted.total);
   }
-  // The same decision as the statements': the template is there exactly when this warning is.
-  if (needsTemplate(c)) {
+  // The planner's decision, which the statements render too: the template is there exactly when this warning is.
+  if (c.form === 'expand-contract') {
     const n = ctx.count({ kind: 'nonNulls', table: ctx.live.table(c.table), column: ctx.live.column(c.table, c.to.name) });
     const values = n === undefined ? '' : ` for ${plural(n, 'value')}`;
     // The template's swap (ALTER … TYPE … USING the backfilled column) is itself a rewrite.

@@ -1,6 +1,6 @@
 /** Rename detection (pure): candidates, assumptions, ambiguities, hints; and the model rewrites a rename implies. */
 import { renameIdentifier, renameQualified } from '../../../src/diff/expressions';
-import { diffWithHints } from '../../../src/diff/renames/hinted';
+import { diffWithHints } from '../../../src/diff/renames/diff-with-hints';
 import { NO_HINTS, parseRenameHint } from '../../../src/diff/renames/hints';
 import { applyColumnRename, applyTableRename, applyTypeRename } from '../../../src/diff/renames/apply';
 import { resolveRenames } from '../../../src/diff/renames/detect';

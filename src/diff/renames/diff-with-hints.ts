@@ -8,9 +8,9 @@ import type { Change, EnumValueMap } from '../changes';
 import { diffSchemas } from '../diff';
 import type { ComparePolicy } from '../policy';
 import { type DiffHints, type EnumMapHint, type RenameHint, type UsingHint, refMatches } from './hints';
-import { nameBefore, type ObjectRename, type RenameDecision, resolveRenames } from './detect';
+import { nameBefore, type Rename, type RenameDecision, resolveRenames } from './detect';
 
-export interface HintedDiff {
+export interface DiffWithHints {
   changes: Change[];
   renames: RenameDecision;
   /** --using and --enum-map hints that matched no change. */
@@ -18,14 +18,14 @@ export interface HintedDiff {
   unusedEnumMaps: EnumMapHint[];
 }
 
-export interface HintedDiffOptions {
+export interface DiffWithHintsOptions {
   /** Propose renames nobody hinted (default true); hints apply either way. */
   detectRenames?: boolean;
   /** What counts as a difference (default: everything, STRICT_POLICY). */
   policy?: ComparePolicy;
 }
 
-function renameChange(r: ObjectRename): Change {
+function renameChange(r: Rename): Change {
   const { from, to, origin } = r;
   const rest = { from, to, origin, ...(r.rivals ? { rivals: r.rivals } : {}) };
   switch (r.subject.kind) {
@@ -44,7 +44,7 @@ function renameChange(r: ObjectRename): Change {
 const declinedByMaps = (maps: EnumMapHint[]): RenameHint[] =>
   maps.map((m) => ({ kind: 'enumValue', type: m.type, from: m.from, to: null }));
 
-export function diffWithHints(from: Schema, to: Schema, hints: DiffHints, options: HintedDiffOptions = {}): HintedDiff {
+export function diffWithHints(from: Schema, to: Schema, hints: DiffHints, options: DiffWithHintsOptions = {}): DiffWithHints {
   const declined = declinedByMaps(hints.enumMaps);
   const { decision, renamed } = resolveRenames(from, to, [...declined, ...hints.renames], options.detectRenames ?? true);
   const usedUsing = new Set<UsingHint>();
