@@ -14,6 +14,8 @@ const UNIT_TESTS = [
   'test/diff/renames/hints.test.ts',
   'test/entities/config.test.ts',
   'test/entities/defaults.test.ts',
+  'test/hostile/escapers-static.test.ts',
+  'test/hostile/renderers.test.ts',
   'test/introspect/assemble.test.ts',
   'test/lint/statements.test.ts',
   'test/plan/forms.test.ts',

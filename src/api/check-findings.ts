@@ -19,8 +19,11 @@ export type Finding =
    * the pending migrations will run there, as in a pull request that adds them.
    */
   | { kind: 'databaseBehind'; heads: string[]; pending: string[]; review?: PendingReview }
-  /** The live database records revisions no migration file declares (a branch not merged here). */
-  | { kind: 'databaseAhead'; unknown: string[] }
+  /**
+   * The live database records revisions no migration file declares (a file deleted, or a branch not
+   * merged here); `fileHeads`: the revisions the files end at, for a `stamp` if the file is gone for good.
+   */
+  | { kind: 'databaseAhead'; unknown: string[]; fileHeads: string[] }
   /** Applied migration files whose code no longer matches the checksum recorded when they ran (`upgrade` refuses them). */
   | { kind: 'changedMigrations'; changed: ChangedRevision[] }
   /** The live database is at the heads but its schema is not the migrations'; `plan` brings it back. */
@@ -71,6 +74,8 @@ export interface LiveFacts {
   heads: string[];
   pending: string[];
   unknown: string[];
+  /** The heads of the migration files' revision graph. */
+  fileHeads: string[];
   /** Applied revisions whose file changed since (the verification `upgrade` makes). */
   changed?: ChangedRevision[];
   /** Its managed schema; read only when it is at the heads (otherwise a schema diff says nothing new). */
@@ -135,9 +140,11 @@ export function checkFindings(input: {
   const findings: Finding[] = [];
   if (input.missing.changes.length > 0) findings.push({ kind: 'migrationsMissing', plan: input.missing });
   const live = input.live;
-  if (live && live.unknown.length > 0) findings.push({ kind: 'databaseAhead', unknown: live.unknown });
+  if (live && live.unknown.length > 0) findings.push({ kind: 'databaseAhead', unknown: live.unknown, fileHeads: live.fileHeads });
   if (live?.changed && live.changed.length > 0) findings.push({ kind: 'changedMigrations', changed: live.changed });
-  if (live && live.pending.length > 0) {
+  // At a revision no file declares, what is "pending" is measured from the known revisions only, and
+  // `upgrade heads` refuses anyway: the ahead finding says what to do.
+  if (live && live.unknown.length === 0 && live.pending.length > 0) {
     const review = live.behindSchema && input.replayed ? pendingReview(live.pending, live.behindSchema, input) : undefined;
     findings.push({ kind: 'databaseBehind', heads: live.heads, pending: live.pending, ...(review ? { review } : {}) });
   }

@@ -4,6 +4,7 @@ import type { Plan } from '../plan/plan';
 import { ChangedMigrationError } from '../runner';
 import { renderJson, type PlanJson } from '../render/json';
 import { renderMarkdown, renderMigrationReview } from '../render/markdown';
+import { markdownFence, markdownText } from '../render/markdown-text';
 import type { CheckResult, Finding } from './check-findings';
 
 export type CheckFormat = 'text' | 'markdown' | 'json';
@@ -33,7 +34,11 @@ export function findingMessage(finding: Finding): string {
         `(${list(finding.pending)}); run \`ormdiff upgrade heads\``
       );
     case 'databaseAhead':
-      return `database ahead: it records revision(s) no migration file declares (${list(finding.unknown)})`;
+      return (
+        `database at a revision with no migration file: it records ${list(finding.unknown)}, which no file in the migrations directory declares ` +
+        '(deleted, renamed, or from a branch not merged here); restore its migration file, or record the revision the database really is at with ' +
+        `\`ormdiff stamp ${finding.fileHeads.join(' ') || 'base'} --purge\` (then \`ormdiff check\` compares its schema with the migrations)`
+      );
     case 'changedMigrations':
       // Word for word what `upgrade` refuses with: one verification, one message.
       return new ChangedMigrationError(finding.changed).message;
@@ -136,8 +141,8 @@ function renderMarkdownReport(outcome: Outcome): string {
     const lines = details(finding);
     return [
       `## ${TITLES[finding.kind]}`,
-      findingMessage(finding) + why,
-      ...(lines.length > 0 ? [['```', ...lines, '```'].join('\n')] : []),
+      markdownText(findingMessage(finding)) + why,
+      ...(lines.length > 0 ? [markdownFence(lines.join('\n'), '')] : []),
       ...(plan ? [demoteHeadings(renderMarkdown(plan).trimEnd(), 2)] : []),
       ...(finding.kind === 'databaseBehind' && finding.review
         ? [
@@ -166,6 +171,8 @@ export interface CheckJson {
     heads?: string[];
     pending?: string[];
     unknown?: string[];
+    /** databaseAhead: the revisions the migration files end at. */
+    fileHeads?: string[];
     objects?: string[];
     plan?: PlanJson;
     /** changedMigrations: each applied revision whose file no longer matches its recorded checksum. */

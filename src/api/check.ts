@@ -37,7 +37,7 @@ export interface CheckOptions extends ProjectOptions {
 
 async function readLive(project: Project, url: string, desired: DesiredModel, versionSchema?: string): Promise<LiveFacts> {
   const state = await current({ migrationsDir: project.migrationsDir, typeormTable: project.typeormTable, url, schema: versionSchema });
-  const facts: LiveFacts = { heads: state.heads.map((h) => h.revision), pending: state.pending, unknown: state.unknown, changed: state.changed };
+  const facts: LiveFacts = { heads: state.heads.map((h) => h.revision), pending: state.pending, unknown: state.unknown, fileHeads: state.fileHeads, changed: state.changed };
   const schema = (await withConnection(url, (client) => readActual(client, desired))).schema;
   return state.upToDate ? { ...facts, schema } : { ...facts, behindSchema: schema };
 }

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { loadConfig } from '../config/load';
+import { checkUrl } from '../config/url';
 import { useConnectionSettings } from '../db/connect';
 import { connectExtensionsOf } from '../entities/read';
 import { parsePolicyConfig, type PolicyOverrides } from '../diff/policy';
@@ -49,6 +50,9 @@ export interface Project {
 
 export async function openProject(options: ProjectOptions = {}): Promise<Project> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
+  // Checked before the config runs: a config that builds its DataSource from DATABASE_URL would fail on
+  // a malformed one inside TypeORM, with a message that names no setting.
+  if (options.url === undefined) checkUrl(process.env.DATABASE_URL || undefined, 'DATABASE_URL');
   const loaded = await loadConfig(options.config ?? 'ormconfig.ts', cwd);
   const configDir = path.dirname(loaded.configPath);
   const url =
@@ -80,21 +84,6 @@ function checkVersionSchema(value: unknown, where: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || value === '') throw new UsageError(`${where} must be a schema name, not ${JSON.stringify(value)}`);
   return value;
-}
-
-/** A URL that is not a postgres:// URL is a usage error, caught before any connection attempt. */
-function checkUrl(url: string | undefined, where: string): string | undefined {
-  if (url === undefined) return undefined;
-  let protocol: string;
-  try {
-    protocol = new URL(url).protocol;
-  } catch {
-    throw new UsageError(`${where} is not a URL: expected postgres://user@host:port/database`);
-  }
-  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
-    throw new UsageError(`${where} is not a PostgreSQL URL (${protocol}): expected postgres://user@host:port/database`);
-  }
-  return url;
 }
 
 export function requireUrl(project: Project): string {

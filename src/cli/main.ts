@@ -2,7 +2,7 @@
  * The `ormdiff` command: thin yargs commands over the exported API. Every failure ends as one line on
  * stderr (the stack only with --verbose) and a distinct exit code (see src/errors.ts).
  */
-import yargs, { type Argv } from 'yargs';
+import yargs, { type Argv, type CommandModule } from 'yargs';
 import packageJson from '../../package.json';
 import { exitCodeOf, ExitCode, UsageError } from '../errors';
 import { messageOf } from '../db/connect';
@@ -12,10 +12,12 @@ import { ciCommands } from './ci-commands';
 import { lintCommands } from './lint-command';
 import { historyCommands } from './history-commands';
 import { initCommand } from './init';
+import { knownOptions, usageMessage } from './usage';
 import { loadEnvFiles } from './dotenv';
 
 function parser(argv: string[], out: () => Output, setCode: (code: number) => void): Argv {
-  let cli = yargs(argv)
+  const modules: CommandModule[] = [];
+  let cli: Argv = yargs(argv)
     .scriptName('ormdiff')
     .usage('$0 <command> [options]')
     .option('config', { alias: 'c', type: 'string', describe: 'TypeORM config file (default ormconfig.ts)' })
@@ -30,17 +32,15 @@ function parser(argv: string[], out: () => Output, setCode: (code: number) => vo
     })
     .demandCommand(1, 'name a command: ormdiff --help lists them')
     .strict()
+    .recommendCommands()
     .help()
     .version(packageJson.version)
     .exitProcess(false)
     .fail((message, error) => {
-      throw error ?? new UsageError(message.split('\n')[0]);
+      throw error ?? new UsageError(usageMessage(message, knownOptions(argv, cli, modules), argv.find((a) => !a.startsWith('-'))));
     });
-  for (const command of commands(out, setCode)) cli = cli.command(command);
-  for (const command of ciCommands(out, setCode)) cli = cli.command(command);
-  for (const command of lintCommands(out, setCode)) cli = cli.command(command);
-  for (const command of historyCommands(out)) cli = cli.command(command);
-  cli = cli.command(initCommand(out));
+  modules.push(...commands(out, setCode), ...ciCommands(out, setCode), ...lintCommands(out, setCode), ...historyCommands(out), initCommand(out) as CommandModule);
+  for (const command of modules) cli = cli.command(command);
   return cli;
 }
 

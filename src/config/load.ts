@@ -57,13 +57,24 @@ function display(file: string, cwd: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
+/**
+ * The error's first line; for TypeORM's bare `URI malformed` (its DataSource decodes the url as it is
+ * built), which setting to look at.
+ */
+function reason(error: unknown): string {
+  if (error instanceof Error && error.name === 'URIError') {
+    return `${firstLine(error)}: a database URL in the config (its url, or DATABASE_URL it reads) has a malformed %-escape (a % must be followed by two hex digits; write %25 for a % itself)`;
+  }
+  return firstLine(error);
+}
+
 function requireFile(file: string, what: string, cwd: string): Record<string, unknown> {
   try {
     return require(file) as Record<string, unknown>;
   } catch (error) {
     const culprit = throwingFile(error, file);
     const where = culprit ? ` (thrown in ${display(culprit, cwd)})` : '';
-    throw new ConfigError(`${what} ${display(file, cwd)} failed to load${where}: ${firstLine(error)}`, { cause: error });
+    throw new ConfigError(`${what} ${display(file, cwd)} failed to load${where}: ${reason(error)}`, { cause: error });
   }
 }
 
@@ -83,7 +94,9 @@ function throwingFile(error: unknown, file: string): string | undefined {
   const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : '';
   for (const match of stack.matchAll(/\(?((?:\/|[A-Za-z]:\\)[^():]+):\d+:\d+\)?$/gm)) {
     const path = match[1];
-    if (path.includes(`${sep}node_modules${sep}`)) continue;
+    // With source maps on, a library's frames name its TypeScript sources (typeorm's src/driver/…),
+    // which are not on disk: not the user's file to look at.
+    if (path.includes(`${sep}node_modules${sep}`) || !existsSync(path)) continue;
     return path === file ? undefined : path;
   }
   return undefined;
@@ -104,7 +117,7 @@ async function settledExports(mod: Record<string, unknown>, file: string, cwd: s
       settled[key] = await value;
     } catch (error) {
       const which = key === 'default' ? '' : ` (export ${key})`;
-      throw new ConfigError(`config file ${display(file, cwd)} failed to load${which}: ${firstLine(error)}`, { cause: error });
+      throw new ConfigError(`config file ${display(file, cwd)} failed to load${which}: ${reason(error)}`, { cause: error });
     }
   }
   // Decorators the config applies after its promise settles, or in callbacks it queued while loading.

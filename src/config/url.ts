@@ -1,6 +1,44 @@
 /** The connection URL of a Postgres DataSourceOptions, for ormdiff's own connections. */
 import type { DataSourceOptions } from 'typeorm';
 import type { ConnectionSettings } from '../db/connect';
+import { UsageError } from '../errors';
+
+/** The URL parts pg and TypeORM percent-decode, named for the message (never shown). */
+const DECODED_PARTS = [
+  ['user name', (u: URL) => u.username],
+  ['password', (u: URL) => u.password],
+  ['database name', (u: URL) => u.pathname],
+  ['query string', (u: URL) => u.search],
+] as const;
+
+/**
+ * A URL that is not a postgres:// URL, or whose percent-escapes do not decode, is a usage error that
+ * names the setting it came from (`where`: `--url`, `DATABASE_URL`, `the url in ormconfig.ts`,
+ * `--scratch-url`), caught before any connection attempt. The URL itself is not shown: it may hold
+ * the password.
+ */
+export function checkUrl(url: string | undefined, where: string): string | undefined {
+  if (url === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UsageError(`${where} is not a URL: expected postgres://user@host:port/database`);
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new UsageError(`${where} is not a PostgreSQL URL (${parsed.protocol}): expected postgres://user@host:port/database`);
+  }
+  for (const [part, of] of DECODED_PARTS) {
+    try {
+      decodeURIComponent(of(parsed));
+    } catch {
+      throw new UsageError(
+        `${where}: the ${part} in the URL has a malformed %-escape (a % must be followed by two hex digits; write %25 for a % itself)`,
+      );
+    }
+  }
+  return url;
+}
 
 type PostgresOptions = Extract<DataSourceOptions, { type: 'postgres' }>;
 

@@ -11,22 +11,16 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** The password of `url`, as written and percent-decoded, so messages can be scrubbed of either spelling. */
-function passwordsOf(url: string | undefined): string[] {
-  if (!url) return [];
-  try {
-    const raw = new URL(url).password;
-    if (!raw) return [];
-    return [...new Set([raw, decodeURIComponent(raw)])].filter((p) => p.length > 0);
-  } catch {
-    return [];
-  }
-}
+/**
+ * The password's place in any URL (`scheme://user:PASSWORD@`) and in a libpq key/value string
+ * (`password=…`). By position, not by text: a password `postgres` must not turn the scheme, the user
+ * or a database named `postgres` into `***` as well.
+ */
+const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^\s:@/?#]*:)[^\s@/?#]*@/gi;
+const KEY_VALUE_PASSWORD = /\b(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)/gi;
 
-/** Removes the URL and its password, in either spelling, from a message (pg errors may echo parts of a URL). */
+/** Removes the URL's password, wherever a message shows a URL or a `password=` setting (pg errors may echo parts of one). */
 export function redactSecrets(message: string, url: string | undefined): string {
-  if (!url) return message;
-  let out = message.split(url).join(redactUrl(url));
-  for (const p of passwordsOf(url)) out = out.split(p).join('***');
-  return out;
+  const whole = url ? message.split(url).join(redactUrl(url)) : message;
+  return whole.replace(URL_PASSWORD, '$1***@').replace(KEY_VALUE_PASSWORD, '$1***');
 }

@@ -16,11 +16,15 @@ import {
   UNMANAGED_SQL,
   USES_SQL,
 } from './sql';
+import { portableLiterals } from '../sql/quote';
 
 /** A pg Client or PoolClient (or anything with its query signature). */
 export interface Queryable {
   query(sql: string, params?: unknown[]): Promise<{ rows: any[] }>;
 }
+
+/** SQL the catalog printed, in the spelling that means the same whatever standard_conforming_strings is. */
+const portable = (sql: string | null): string | null => (sql === null ? null : portableLiterals(sql));
 
 /** Drivers other than pg may hand json columns back as text. */
 function json<T>(value: unknown): T {
@@ -28,8 +32,8 @@ function json<T>(value: unknown): T {
 }
 
 /**
- * Reads every object kind with one query each. The caller has already set `search_path = ''` and,
- * for a consistent picture, opened a snapshot. Returns the rows and how many queries it ran.
+ * Reads every object kind with one query each. The caller has already set `search_path = ''` and
+ * `standard_conforming_strings = on` and, for a consistent picture, opened a snapshot. Returns the rows and how many queries it ran.
  */
 export async function readCatalog(
   db: Queryable,
@@ -45,16 +49,18 @@ export async function readCatalog(
     ...r,
     depends_on: json<DependencyRow[] | null>(r.depends_on),
   }));
-  const columns = await run<CatalogRows['columns'][number]>(COLUMNS_SQL);
-  const constraints = await run<CatalogRows['constraints'][number]>(CONSTRAINTS_SQL);
+  const columns = (await run<CatalogRows['columns'][number]>(COLUMNS_SQL)).map((r) => ({ ...r, default_expr: portable(r.default_expr) }));
+  const constraints = (await run<CatalogRows['constraints'][number]>(CONSTRAINTS_SQL)).map((r) => ({ ...r, definition: portableLiterals(r.definition) }));
   const indexes = (await run<IndexRow>(INDEXES_SQL)).map((r) => ({
     ...r,
-    elements: json<IndexRow['elements']>(r.elements),
+    predicate: portable(r.predicate),
+    elements: json<IndexRow['elements']>(r.elements)?.map((e) => ({ ...e, expression: portable(e.expression) })),
   }));
   const enums = await run<CatalogRows['enums'][number]>(ENUMS_SQL);
   const domains = (await run<DomainRow>(DOMAINS_SQL)).map((r) => ({
     ...r,
-    checks: json<DomainRow['checks']>(r.checks),
+    default_expr: portable(r.default_expr),
+    checks: json<DomainRow['checks']>(r.checks)?.map((c) => ({ ...c, definition: portableLiterals(c.definition) })) ?? null,
   }));
   const sequences = await run<CatalogRows['sequences'][number]>(SEQUENCES_SQL);
   const extensions = await run<CatalogRows['extensions'][number]>(EXTENSIONS_SQL, []);

@@ -6,6 +6,7 @@
  * `// ormdiff-ack: <CODE> <reason>`, so every accepted risk is visible in the diff of the pull
  * request. Pure: the caller replays the migrations and reads the files.
  */
+import ts from 'typescript';
 import type { StatementFinding } from '../lint/judge';
 import { isWarningCode, RULES, type Severity, type WarningCode } from '../plan/rules';
 
@@ -41,13 +42,30 @@ export interface LintResult {
 
 const ACK = /ormdiff-ack:\s*(\S+)(?:[ \t]+(.*))?$/;
 
-function readAcks(lines: string[]): Ack[] {
-  return lines.flatMap((text, i) => {
-    // A line comment anywhere on a code line; not the header's own explanation of the syntax.
-    const comment = text.trimStart().startsWith('*') ? -1 : text.indexOf('//');
-    const m = comment >= 0 ? ACK.exec(text.slice(comment)) : null;
-    return m ? [{ code: m[1], reason: (m[2] ?? '').trim(), line: i + 1 }] : [];
-  });
+/**
+ * Acknowledgements in `//` comments only, found by TypeScript's scanner: a `//` inside a string or
+ * template literal (SQL naming an object `x // ormdiff-ack: …`) is no comment and acknowledges
+ * nothing. Template literals with `${…}` are followed back into their text after each expression.
+ */
+function readAcks(source: string): Ack[] {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, source);
+  const acks: Ack[] = [];
+  // Brace depth at which each open `${` returns to its template's text.
+  const resumeAt: number[] = [];
+  let depth = 0;
+  for (let t = scanner.scan(); t !== ts.SyntaxKind.EndOfFileToken; t = scanner.scan()) {
+    if (t === ts.SyntaxKind.OpenBraceToken) depth++;
+    else if (t === ts.SyntaxKind.TemplateHead) resumeAt.push(depth);
+    else if (t === ts.SyntaxKind.CloseBraceToken) {
+      if (resumeAt.length > 0 && resumeAt[resumeAt.length - 1] === depth) {
+        if (scanner.reScanTemplateToken(false) === ts.SyntaxKind.TemplateTail) resumeAt.pop();
+      } else depth--;
+    } else if (t === ts.SyntaxKind.SingleLineCommentTrivia) {
+      const m = ACK.exec(scanner.getTokenText().replace(/\r$/, ''));
+      if (m) acks.push({ code: m[1], reason: (m[2] ?? '').trim(), line: source.slice(0, scanner.getTokenStart()).split('\n').length });
+    }
+  }
+  return acks;
 }
 
 /** Whether the file starts (after other comments) with the header ormdiff writes: it names the revision and lists the changes. */
@@ -73,7 +91,7 @@ export function lintSource(source: string, file: string, found: readonly Stateme
   const raw = found.map((f) => ({ ...f, line: f.line ?? fallback }));
   const problems: string[] = [];
   const valid = new Map<string, Ack>();
-  for (const ack of readAcks(lines)) {
+  for (const ack of readAcks(source)) {
     if (!isWarningCode(ack.code)) problems.push(`${file}:${ack.line}: ormdiff-ack names no known code: ${ack.code}`);
     else if (ack.reason === '') problems.push(`${file}:${ack.line}: ormdiff-ack: ${ack.code} needs a reason`);
     else if (!raw.some((f) => f.code === ack.code)) problems.push(`${file}:${ack.line}: ormdiff-ack: ${ack.code} acknowledges no warning in this file`);

@@ -8,6 +8,7 @@ import { changeObject, changeTable, describeChange, isDestructive } from '../dif
 import type { Plan, Statement } from '../plan/plan';
 import type { Schema } from '../schema/model';
 import { tableDdlDiffs } from './ddl-diff';
+import { markdownFence, markdownText } from './markdown-text';
 import { renderPlanSql } from './sql';
 
 /** The models the plan goes between: the database as it is and as it will be. */
@@ -16,23 +17,10 @@ export interface PlanSchemas {
   after: Schema;
 }
 
-/** A table cell: pipes would end the cell and line breaks the row. */
-const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-
-/** Heading text: Markdown punctuation in a name is shown as itself, and a line break cannot end the heading. */
-const heading = (text: string): string => text.replace(/[\\`*[\]<>#|~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-
 /** `schema.table` for table-level changes, the object itself for types, sequences, schemas… */
 function groupOf(change: Change): string {
   const table = changeTable(change);
   return table ? `${table.schema}.${table.name}` : changeObject(change);
-}
-
-/** A fence longer than any backtick run in the text, so SQL holding backticks cannot close it. */
-function fence(text: string, lang: string): string {
-  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((r) => r.length));
-  const marks = '`'.repeat(longest + 1);
-  return `${marks}${lang}\n${text}${text.endsWith('\n') ? '' : '\n'}${marks}`;
 }
 
 function summary(plan: Plan): string {
@@ -40,8 +28,8 @@ function summary(plan: Plan): string {
   for (const c of plan.changes) groups.set(groupOf(c), [...(groups.get(groupOf(c)) ?? []), c]);
   const rows = [...groups].map(([object, changes]) => {
     const codes = plan.warnings.filter((w) => changes.includes(w.change)).map((w) => `${w.code} (${w.severity})`);
-    const lines = changes.map((c) => describeChange(c) + (isDestructive(c) ? ' **(destructive)**' : ''));
-    return `| ${cell(object)} | ${lines.map(cell).join('<br>')} | ${codes.join(', ') || '—'} |`;
+    const lines = changes.map((c) => markdownText(describeChange(c)) + (isDestructive(c) ? ' **(destructive)**' : ''));
+    return `| ${markdownText(object)} | ${lines.join('<br>')} | ${markdownText(codes.join(', ')) || '—'} |`;
   });
   return ['| Object | Changes | Warnings |', '| --- | --- | --- |', ...rows].join('\n');
 }
@@ -49,14 +37,14 @@ function summary(plan: Plan): string {
 function warnings(plan: Plan): string {
   if (plan.warnings.length === 0) return 'None.';
   return plan.warnings
-    .map((w) => `- **${w.code}** (${w.severity}) \`${w.object.replace(/`/g, "'")}\`: ${w.message}\n  ${w.help}`)
+    .map((w) => `- **${markdownText(w.code)}** (${w.severity}) ${markdownText(w.object)}: ${markdownText(w.message)}\n  ${markdownText(w.help)}`)
     .join('\n');
 }
 
 function schemaDiff(plan: Plan, schemas: PlanSchemas): string[] {
   const diffs = tableDdlDiffs(plan.changes, schemas.before, schemas.after);
   if (diffs.length === 0) return [];
-  return ['## Schema diff', ...diffs.flatMap((d) => [`### ${heading(`${d.table.schema}.${d.table.name}`)}`, fence(d.patch, 'diff')])];
+  return ['## Schema diff', ...diffs.flatMap((d) => [`### ${markdownText(`${d.table.schema}.${d.table.name}`)}`, markdownFence(d.patch, 'diff')])];
 }
 
 /** A migration file as it will run, for a review of migrations someone wrote (not ormdiff's plan). */
@@ -73,8 +61,8 @@ function reviewedHazards(m: MigrationToReview): string {
   if (m.hazards.length === 0) return 'No warnings.';
   return m.hazards
     .map((h) => {
-      const ack = h.acknowledged !== undefined ? ` — acknowledged: ${h.acknowledged.replace(/\r?\n/g, ' ')}` : h.severity === 'error' ? ' — **not acknowledged**' : '';
-      return `- **${h.code}** (${h.severity}, line ${h.line}): ${h.message.replace(/\r?\n/g, ' ')}${ack}`;
+      const ack = h.acknowledged !== undefined ? ` — acknowledged: ${markdownText(h.acknowledged)}` : h.severity === 'error' ? ' — **not acknowledged**' : '';
+      return `- **${markdownText(h.code)}** (${h.severity}, line ${h.line}): ${markdownText(h.message)}${ack}`;
     })
     .join('\n');
 }
@@ -85,10 +73,10 @@ function reviewedHazards(m: MigrationToReview): string {
  */
 export function renderMigrationReview(migrations: readonly MigrationToReview[], plan: Plan, schemas: PlanSchemas): string {
   const files = migrations.flatMap((m) => [
-    `### ${heading(`${m.file}: ${m.message.split('\n')[0]}`)}`,
+    `### ${markdownText(`${m.file}: ${m.message.split('\n')[0]}`)}`,
     `${statementCount(m.statements)}${m.transactional ? ', in one transaction' : ', outside a transaction'}.`,
     reviewedHazards(m),
-    fence(m.statements.map((s) => (s.trimEnd().endsWith(';') ? s.trimEnd() : `${s.trimEnd()};`)).join('\n\n'), 'sql'),
+    markdownFence(m.statements.map((s) => (s.trimEnd().endsWith(';') ? s.trimEnd() : `${s.trimEnd()};`)).join('\n\n'), 'sql'),
   ]);
   const tables = plan.changes.length === 0 ? ['No schema change.'] : [summary(plan), ...schemaDiff(plan, schemas).map((l) => (l.startsWith('#') ? `#${l}` : l))];
   return [`## Migrations to run (${migrations.length})`, ...files, '## What they change', ...tables].join('\n\n') + '\n';
@@ -109,9 +97,9 @@ export function renderMarkdown(plan: Plan, schemas?: PlanSchemas): string {
       ...(schemas ? schemaDiff(plan, schemas) : []),
       `## Up (${statementCount(plan.up)})`,
       // The Warnings section above says it already; the fence stays the bare script.
-      fence(renderPlanSql(plan, 'up', { warnings: false }), 'sql'),
+      markdownFence(renderPlanSql(plan, 'up', { warnings: false }), 'sql'),
       `## Down (${statementCount(plan.down)})`,
-      fence(renderPlanSql(plan, 'down'), 'sql'),
+      markdownFence(renderPlanSql(plan, 'down'), 'sql'),
     ].join('\n\n') + '\n'
   );
 }

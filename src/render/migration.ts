@@ -1,6 +1,9 @@
 /** The TypeORM migration class for a plan: a reviewable file, prettier-formatted as the project formats its code. */
 import { describeChange } from '../diff/describe';
 import type { Plan, Statement } from '../plan/plan';
+import { ACK_SYNTAX, blockComment, lineComment, stringLiteral, templateLiteral, valueLiteral } from './typescript';
+
+export { templateLiteral };
 
 export interface MigrationMeta {
   revision: string;
@@ -46,14 +49,6 @@ export function className(slug: string, createdAt: Date): string {
   return base + String(createdAt.getTime()).padStart(13, '0');
 }
 
-/** Text for a template literal: backslashes, backticks and `${` would otherwise be interpreted. */
-export function templateLiteral(text: string): string {
-  return '`' + text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
-}
-
-/** One line of a comment: no line breaks, and nothing that would close a block comment. */
-const commentLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\*\//g, '*\\/');
-
 export interface MigrationStatement {
   sql: string;
   /** Bind parameters ($1…), as a migration passed them to `queryRunner.query` (a squash replays them). */
@@ -69,7 +64,7 @@ export interface MigrationFile {
   downRevision: string | string[] | null;
   createdAt: Date;
   className: string;
-  /** Extra header sections (already one line each), e.g. `Changes:` and `Warnings:` lists. */
+  /** Extra header lines, e.g. `Changes:` and `Warnings:` lists; each is escaped into one comment line. */
   headerSections?: string[];
   up: MigrationStatement[];
   down: MigrationStatement[];
@@ -78,24 +73,27 @@ export interface MigrationFile {
 
 function methodBody(statements: MigrationStatement[]): string {
   return statements
-    .map(
-      (s) =>
-        `${(s.notes ?? []).map((n) => `// ${commentLine(n)}\n`).join('')}await queryRunner.query(${templateLiteral(s.sql)}` +
-        `${s.parameters && s.parameters.length ? `, ${JSON.stringify(s.parameters)}` : ''});`,
+    .map((s) =>
+      [
+        ...(s.notes ?? []).map(lineComment),
+        `await queryRunner.query(${templateLiteral(s.sql)}${s.parameters && s.parameters.length ? `, ${valueLiteral(s.parameters)}` : ''});`,
+      ].join('\n'),
     )
     .join('\n');
 }
 
+const downRevisionLiteral = (d: MigrationFile['downRevision']): string =>
+  d === null ? 'null' : typeof d === 'string' ? stringLiteral(d) : `[${d.map(stringLiteral).join(', ')}]`;
+
 function header(file: MigrationFile): string {
-  const lines = [
-    commentLine(file.message),
+  return blockComment([
+    file.message,
     '',
     `Revision ID: ${file.revision}`,
     `Revises: ${file.downRevision === null ? '(none)' : [file.downRevision].flat().join(', ')}`,
     `Create Date: ${file.createdAt.toISOString()}`,
-    ...(file.headerSections && file.headerSections.length > 0 ? ['', ...file.headerSections.map(commentLine)] : []),
-  ];
-  return `/**\n${lines.map((l) => (l === '' ? ' *' : ` * ${l}`)).join('\n')}\n */`;
+    ...(file.headerSections && file.headerSections.length > 0 ? ['', ...file.headerSections] : []),
+  ]);
 }
 
 /**
@@ -114,9 +112,9 @@ export function migrationFileSource(file: MigrationFile): string {
 import { MigrationInterface, QueryRunner } from "typeorm";
 
 export class ${file.className} implements MigrationInterface {
-  name = ${JSON.stringify(file.className)};
-  revision = ${JSON.stringify(file.revision)};
-  downRevision: string | string[] | null = ${JSON.stringify(file.downRevision)};
+  name = ${stringLiteral(file.className)};
+  revision = ${stringLiteral(file.revision)};
+  downRevision: string | string[] | null = ${downRevisionLiteral(file.downRevision)};
 ${transactionField(file.transaction)}
   public async up(queryRunner: QueryRunner): Promise<void> {
 ${methodBody(file.up)}
@@ -168,7 +166,7 @@ function warningSection(plan: Plan): string[] {
   return [
     'Warnings:',
     ...plan.warnings.map((w) => `  - ${w.code} ${w.severity}: ${w.message}`),
-    ...(errors ? ['Error-level warnings fail `ormdiff lint` and `ormdiff check` until a line anywhere in this file acknowledges them: // ormdiff-ack: <CODE> <reason>'] : []),
+    ...(errors ? [`Error-level warnings fail ormdiff lint and ormdiff check until a line anywhere in this file acknowledges them: ${ACK_SYNTAX}`] : []),
   ];
 }
 

@@ -1,7 +1,6 @@
 /** A whole plan as a psql-runnable script, one direction at a time. */
 import type { Plan, Statement } from '../plan/plan';
-
-const sqlComment = (text: string): string => `-- ${text.replace(/\s*[\r\n]+\s*/g, ' ')}\n`;
+import { sqlComment } from '../sql/quote';
 
 /**
  * A psql-runnable script for one direction of a plan. Going up, the warnings are comments at the top

@@ -10,7 +10,7 @@
  * Offline (`--sql`) nothing is created; the script starts with comment lines saying what a
  * connecting DataSource (or an online run) would create first, for whoever runs the script by hand.
  */
-import { quoteIdent } from '../sql/quote';
+import { quoteIdent, sqlComment } from '../sql/quote';
 
 /** The extension names, or a function that finds them (called only when a run has migrations to run). */
 export type ConnectExtensions = readonly string[] | (() => Promise<readonly string[]>);
@@ -73,7 +73,7 @@ export async function ensureExtensions(query: Query, names: readonly string[], w
 export function offlineExtensionsNote(names: readonly string[]): string {
   if (names.length === 0) return '';
   return (
-    "-- Created before the migrations, outside this script, as TypeORM's DataSource does on connect (installExtensions):\n" +
-    names.map((name) => `-- ${createExtensionSql(name)};\n`).join('')
+    sqlComment("Created before the migrations, outside this script, as TypeORM's DataSource does on connect (installExtensions):") +
+    names.map((name) => sqlComment(`${createExtensionSql(name)};`)).join('')
   );
 }

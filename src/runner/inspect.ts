@@ -96,6 +96,8 @@ export interface CurrentResult {
   upToDate: boolean;
   /** Revisions `upgrade heads` would apply, in order. */
   pending: string[];
+  /** The heads of the revision graph: the revisions the migration files end at. */
+  fileHeads: string[];
   /** Half-done non-transactional migrations that block the next run. */
   blocking: BlockingRecord[];
   /** Applied revisions whose file no longer matches the checksum recorded when it ran (`upgrade` refuses them). */
@@ -113,6 +115,7 @@ export function current(opts: InspectOptions): Promise<CurrentResult> {
       unknown: state.heads.filter((h) => !graph.nodes.has(h)),
       upToDate: pending.length === 0 && known.length === state.heads.length,
       pending,
+      fileHeads: [...graph.heads],
       blocking: state.blocking,
       changed: changedRevisions(appliedSet(graph, known), graph.nodes, state.checksums),
     };
@@ -177,7 +180,12 @@ export function assertAtHead(opts: InspectOptions): Promise<void> {
   return withReader(opts, async (graph, db) => {
     const state = await db!.state();
     const unknown = state.heads.filter((h) => !graph.nodes.has(h));
-    if (unknown.length) throw new GraphError([`Can't locate revision ${unknown.join(', ')} recorded in ${db!.tables.schema}.${VERSION_TABLE}`]);
+    if (unknown.length) {
+      throw new GraphError([
+        `Can't locate revision ${unknown.join(', ')} recorded in ${db!.tables.schema}.${VERSION_TABLE}: no migration file declares it ` +
+          `(restore the file, or \`ormdiff stamp ${graph.heads.join(' ') || 'base'} --purge\` to say where the database really is)`,
+      ]);
+    }
     const applied = appliedSet(graph, state.heads);
     const pending = graph.order.filter((id) => !applied.has(id));
     if (pending.length) {

@@ -13,7 +13,7 @@ import type { DataSource, QueryRunner, Table } from 'typeorm';
 import { typeorm } from '../typeorm';
 import type { Query } from 'typeorm/driver/Query';
 import { connectionSettings } from '../db/connect';
-import { ConnectionError, redactUrl, UsageError } from './errors';
+import { ConnectionError, redactUrl, scrub, UsageError } from './errors';
 import type { Statement } from './sql';
 
 export interface DatabaseOptions {
@@ -82,7 +82,7 @@ async function connect(opts: SessionOptions): Promise<{ dataSource: DataSource; 
   try {
     await dataSource.initialize();
   } catch (err) {
-    throw new ConnectionError(`Could not connect to ${redactUrl(opts.url)}: ${(err as Error).message}`);
+    throw new ConnectionError(`Could not connect to ${redactUrl(opts.url)}: ${scrub((err as Error).message, opts.url)}`);
   }
   return { dataSource, owned: true, connected: true };
 }

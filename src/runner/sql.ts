@@ -2,7 +2,7 @@
  * The SQL of the runner's own tables. Everything here is literal text (no bind parameters), so the
  * statements an online run executes and the ones `--sql` prints are the same strings.
  */
-import { quoteIdent, quoteLiteral } from '../sql/quote';
+import { quoteIdent, quoteLiteral, sqlComment } from '../sql/quote';
 import type { PlanStep } from './targets';
 
 export const VERSION_TABLE = 'ormdiff_version';
@@ -142,7 +142,7 @@ export function renderScript(statements: readonly Statement[]): string {
   return statements
     .map((s) => {
       const text = s.sql.trim().replace(/;\s*$/, '');
-      return (s.parameters && s.parameters.length ? `-- parameters: ${JSON.stringify(s.parameters)}\n` : '') + text + ';\n';
+      return (s.parameters && s.parameters.length ? sqlComment(`parameters: ${JSON.stringify(s.parameters)}`) : '') + text + ';\n';
     })
     .join('');
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { upgrade, type ConnectExtensions, type RunOptions, type RunResult, type StepObserver, type Statement, type TypeormTable } from '../runner';
 import { withScratchOn, type ScratchDatabase } from './database';
 import { withEmbeddedServer } from './embedded';
+import { checkUrl } from '../config/url';
 
 export type ScratchSource =
   /** Scratch databases are created on this server (the URL's own database is never touched). */
@@ -16,7 +17,7 @@ export type ScratchSource =
 
 /** Pure: where a command's scratch database comes from. */
 export function scratchSourceFor(project: { url?: string; configPath: string }, scratchUrl?: string): ScratchSource {
-  if (scratchUrl) return { kind: 'server', url: scratchUrl };
+  if (scratchUrl) return { kind: 'server', url: checkUrl(scratchUrl, '--scratch-url')! };
   if (project.url) return { kind: 'server', url: project.url };
   return { kind: 'embedded', projectDir: path.dirname(project.configPath) };
 }

@@ -27,19 +27,26 @@ const staging = [
 
 /** One finding of every kind: entities ahead of the migrations, a database behind, ahead and drifted, a file with an unacknowledged drop. */
 function everyKind(): Omit<CheckResult, 'output'> {
-  const findings = checkFindings({
+  // A database at a revision no file declares is not also reported behind: two databases, then.
+  const [missing, ahead, changed, hazards] = checkFindings({
     missing: planChanges(diffSchemas(migrated, schema({ tables: [{ ...users, columns: [column('id', 'integer')] }] }))),
     migrated,
     live: {
       heads: ['a1'],
       pending: ['b2'],
       unknown: ['c3'],
+      fileHeads: ['b2'],
       changed: [{ revision: 'a1', file: 'a1_init.ts', recorded: `code-v1:${'1'.repeat(64)}`, actual: `code-v1:${'2'.repeat(64)}` }],
-      schema: schema({ tables: [{ ...users, columns: [...users.columns, column('rogue', 'integer')] }] }),
     },
     // What the replay of the file found (src/lint/judge.ts), as lint reports it.
     lint: [lintSource(staging, 'migrations/b2_staging.ts', [{ code: 'DS101', severity: 'error', message: DROP_MESSAGE, object: 'public.staging', line: 3, sql: 'DROP TABLE "staging"' }])],
   });
+  const behindAndDrifted = checkFindings({
+    missing: planChanges([]),
+    migrated,
+    live: { heads: ['a1'], pending: ['b2'], unknown: [], fileHeads: ['b2'], schema: schema({ tables: [{ ...users, columns: [...users.columns, column('rogue', 'integer')] }] }) },
+  });
+  const findings = [missing, ahead, changed, ...behindAndDrifted, hazards];
   return { ok: findings.length === 0, findings, live: true, revisions: 2 };
 }
 

@@ -37,7 +37,7 @@ test("a drift plan is checked against the live database's unmanaged objects: a v
     unmanaged: [{ kind: 'view', schema: 'public', name: 'old_report', dependsOn: [{ table: { schema: 'public', name: 'orders' }, columns: ['legacy'] }] }],
   });
   const migrated = schema({ tables: [{ ...orders, columns: [column('id', 'integer')] }] });
-  const [finding] = checkFindings({ missing: planChanges([]), migrated, live: { heads: ['a'], pending: [], unknown: [], schema: live } });
+  const [finding] = checkFindings({ missing: planChanges([]), migrated, live: { heads: ['a'], pending: [], unknown: [], fileHeads: [], schema: live } });
   expect(finding.kind).toBe('databaseDrifted');
   const warnings = finding.kind === 'databaseDrifted' ? finding.plan.warnings : [];
   expect(warnings.filter((w) => w.code === 'DS105').map((w) => w.message)).toStrictEqual([

@@ -107,7 +107,7 @@ describe('renderMarkdown with both models', () => {
   test('a schema diff section with one diff-fenced block per changed table, after the warnings and before the SQL', () => {
     const sections = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1].replace(/ \(.*\)$/, ''));
     expect(sections).toEqual(['Summary', 'Warnings', 'Schema diff', 'Up', 'Down']);
-    expect(md).toContain('### public.users\n\n```diff\n--- a/public.users.sql\n+++ b/public.users.sql\n');
+    expect(md).toContain('### public\\.users\n\n```diff\n--- a/public.users.sql\n+++ b/public.users.sql\n');
     expect(md).toContain('-  "email" character varying(100) NOT NULL,\n-  "age" integer,\n+  "email" character varying(320) NOT NULL,\n');
     expect(md).toContain('+CREATE UNIQUE INDEX "users_email_idx" ON "public"."users" USING btree ("email");\n');
   });
@@ -122,6 +122,6 @@ describe('renderMarkdown with both models', () => {
       before: schema(),
       after: schema({ tables: [odd] }),
     });
-    expect(out).toContain('### public.a\\#b\\*c\n');
+    expect(out).toContain('### public\\.a\\#b\\*c\n');
   });
 });

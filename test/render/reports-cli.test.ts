@@ -52,11 +52,12 @@ test('markdown: summary, warnings, a unified DDL diff per changed table, and the
   const run = await diff('markdown');
   expect(run.code).toBe(0);
   const md = run.stdout;
-  expect(md).toMatch(/^\| public\.notes \| .*drop column public\.notes\.obsolete \*\*\(destructive\)\*\*.* \| DS102 \(warning\)/m);
-  expect(md).toContain('### public.notes\n\n```diff\n--- a/public.notes.sql\n+++ b/public.notes.sql\n');
+  // Names escaped for Markdown (src/render/markdown-text.ts): `public\.notes` renders as public.notes.
+  expect(md).toMatch(/^\| public\\\.notes \| .*drop column public\\\.notes\\\.obsolete \*\*\(destructive\)\*\*.* \| DS102 \(warning\)/m);
+  expect(md).toContain('### public\\.notes\n\n```diff\n--- a/public.notes.sql\n+++ b/public.notes.sql\n');
   expect(md).toContain('-  "title" character varying(80) NOT NULL,\n-  "obsolete" text,\n+  "title" character varying(200) NOT NULL,\n');
   expect(md).toContain('+CREATE INDEX "notes_title_idx" ON "public"."notes" USING btree ("title");\n');
-  expect(md).toContain('### public.tags\n\n```diff\n--- /dev/null\n+++ b/public.tags.sql\n');
+  expect(md).toContain('### public\\.tags\n\n```diff\n--- /dev/null\n+++ b/public.tags.sql\n');
   expect(md).toMatch(/## Up \(\d+ statements\)\n\n```sql\n/);
 });
 

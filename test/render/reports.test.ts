@@ -65,14 +65,14 @@ describe('renderMarkdown', () => {
   test('one summary row per table or type, with its changes and warning codes', () => {
     expect(md).toContain('| Object | Changes | Warnings |');
     expect(md).toContain(
-      '| public.users | drop column public.users.age **(destructive)**<br>alter type of column public.users.id (integer → bigint)<br>set comment on public.users | DS102 (warning), TC202 (warning) |',
+      '| public\\.users | drop column public\\.users\\.age **(destructive)**<br>alter type of column public\\.users\\.id (integer → bigint)<br>set comment on public\\.users | DS102 (warning), TC202 (warning) |',
     );
-    expect(md).toContain('| public.kind | create enum public.kind | — |');
+    expect(md).toContain('| public\\.kind | create enum public\\.kind | — |');
   });
 
   test('warnings with their help, and SQL in fences both ways', () => {
     expect(md).toMatch(
-      /- \*\*DS102\*\* \(warning\) `public\.users\.age`: drop column public\.users\.age \(its values are deleted\)\n  \S/,
+      /- \*\*DS102\*\* \(warning\) public\\\.users\\\.age: drop column public\\\.users\\\.age \(its values are deleted\)\n  \S/,
     );
     expect(md).toContain(
       '## Up (4 statements)\n\n```sql\n-- ormdiff up: 4 statements\nBEGIN;\nALTER TABLE "public"."users" DROP COLUMN "age";\n',
@@ -84,7 +84,7 @@ describe('renderMarkdown', () => {
 
   test('pipes and line breaks in names cannot break the table', () => {
     const odd = planChanges([{ kind: 'setTableComment', table: { schema: 'public', name: 'a|b\nc' }, to: 'x' }]);
-    expect(renderMarkdown(odd)).toContain('| public.a\\|b c | set comment on public.a\\|b c | — |');
+    expect(renderMarkdown(odd)).toContain('| public\\.a\\|b\\\\u000Ac | set comment on public\\.a\\|b\\\\u000Ac | — |');
   });
 
   test('an empty plan says so', () => {
