@@ -5,6 +5,8 @@
  * whatever privilege is still missing is named on one line with exit code 3.
  */
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { createTestDatabase, execSql, serverUrl, type TestDatabase } from '../../src/testing/database';
 import { runCli } from '../cli/helpers';
 import { copyExampleProject, type TempProject } from '../scratch/project';
@@ -47,7 +49,15 @@ afterAll(async () => {
   project?.remove();
 });
 
-const diffSql = (url: string) => runCli(['diff', '--format', 'sql'], { cwd: project.dir, env: { DATABASE_URL: url } });
+/**
+ * `diff` with no normalization cache: what an earlier run had Postgres spell is kept in
+ * .ormdiff/normalize-cache.json, and a run that finds everything there needs no privilege at all, so
+ * the privilege each role has would go untested.
+ */
+const diffSql = (url: string) => {
+  rmSync(join(project.dir, '.ormdiff', 'normalize-cache.json'), { force: true });
+  return runCli(['diff', '--format', 'sql'], { cwd: project.dir, env: { DATABASE_URL: url } });
+};
 
 test.each([
   ['an empty database (every table, and the enum type, new)', () => empty],
@@ -66,6 +76,14 @@ test('diff without even TEMPORARY: exit 3, one line naming the privilege and the
   expect(run.code).toBe(3);
   const errors = run.stderr.split('\n').filter((l) => l.startsWith('ormdiff:'));
   expect(errors).toEqual([`ormdiff: role "${noTemp}" lacks TEMPORARY on database "${migrated.name}": grant it or pass --scratch-url`]);
+});
+
+test('diff without even TEMPORARY needs no privilege once the normalization cache knows every item', async () => {
+  const owner = await diffSql(migrated.url);
+  expect(owner.code).toBe(0);
+  // The owner's run left the cache behind; the role with nothing but CONNECT reads it.
+  const read = await runCli(['diff', '--format', 'sql'], { cwd: project.dir, env: { DATABASE_URL: as(noTemp, migrated.url) } });
+  expect({ code: read.code, stdout: read.stdout }).toEqual({ code: 0, stdout: owner.stdout });
 });
 
 test('diff without TEMPORARY but with --scratch-url gives what the owner gets', async () => {
