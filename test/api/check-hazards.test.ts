@@ -10,6 +10,7 @@ import path from 'node:path';
 import { format } from 'prettier';
 import { runCli } from '../cli/helpers';
 import { projectWithDatabase } from '../scratch/project';
+import { markdownText } from '../../src/render/markdown-text';
 
 const fixture = projectWithDatabase();
 
@@ -60,7 +61,7 @@ test('a column dropped and re-added by hand fails check and lint; the ack makes 
   const markdown = await cli(['check', '--format', 'markdown']);
   expect(markdown.code).toBe(1);
   expect(markdown.stdout).toMatch(/^## Unacknowledged hazards$/m);
-  expect(markdown.stdout).toContain(`migration ${relative}: DS102 error`);
+  expect(markdown.stdout).toContain(markdownText(`migration ${relative}: DS102 error`));
 
   const lint = await cli(['lint']);
   expect(lint.code).toBe(1);
