@@ -6,7 +6,7 @@
  * `// ormdiff-ack: <CODE> <reason>`, so every accepted risk is visible in the diff of the pull
  * request. Pure: the caller replays the migrations and reads the files.
  */
-import ts from 'typescript';
+import type * as TS from 'typescript';
 import type { StatementFinding } from '../lint/judge';
 import { isWarningCode, RULES, type Severity, type WarningCode } from '../plan/rules';
 
@@ -48,6 +48,8 @@ const ACK = /ormdiff-ack:\s*(\S+)(?:[ \t]+(.*))?$/;
  * nothing. Template literals with `${…}` are followed back into their text after each expression.
  */
 function readAcks(source: string): Ack[] {
+  // Required here, not at the top: `--help` and `--version` must not load the compiler.
+  const ts = require('typescript') as typeof TS;
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, source);
   const acks: Ack[] = [];
   // Brace depth at which each open `${` returns to its template's text.
