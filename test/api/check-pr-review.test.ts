@@ -4,29 +4,18 @@
  * statements as replayed, a USING clause the author wrote included), its warnings, and the per-table
  * schema diff; the JSON gate of docs/ci.md passes a correct pull request.
  */
-import { createTestDatabase, type TestDatabase } from '../../src/testing/database';
 import { runCli } from '../cli/helpers';
-import { copyExampleProject, INITIAL, type TempProject } from '../scratch/project';
+import { INITIAL, projectWithDatabase } from '../scratch/project';
 import { markdownText } from '../../src/render/markdown-text';
 
-let db: TestDatabase;
-let project: TempProject;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  project = copyExampleProject();
-});
-afterAll(async () => {
-  await db.drop();
-  project.remove();
-});
-
-const cli = (args: string[]) => runCli(args, { cwd: project.dir, env: { DATABASE_URL: db.url } });
+const fixture = projectWithDatabase();
+const cli = (args: string[]) => runCli(args, { cwd: fixture.project().dir, env: { DATABASE_URL: fixture.db().url } });
 
 test('the base database plus a hand-written migration: its statements, warnings and table diff', async () => {
   // The base branch: the example's one migration applied.
   expect((await cli(['upgrade', 'head'])).code).toBe(0);
   // The pull request: the author's own migration for the entities' nickname, with a conversion of their choosing.
-  project.addMigration({
+  fixture.project().addMigration({
     revision: 'a1b2c3d4e5f6',
     parent: INITIAL,
     slug: 'card_nickname',
