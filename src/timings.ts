@@ -19,3 +19,14 @@ export async function timed<T>(stage: string, fn: () => Promise<T>): Promise<T> 
 export function stageTimes(): Record<string, number> {
   return Object.fromEntries([...stages].map(([stage, ms]) => [stage, Math.round(ms * 10) / 10]));
 }
+
+const notes = new Map<string, string>();
+
+/** Records a fact about the run beside the stage times (whether the model came from the cache). */
+export function noteRun(key: string, value: string): void {
+  notes.set(key, value);
+}
+
+export function runNotes(): Record<string, string> {
+  return Object.fromEntries(notes);
+}

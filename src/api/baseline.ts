@@ -33,7 +33,7 @@ export type BaselineResult =
   | { kind: 'written'; revision: string; path: string; changes: number };
 
 export async function baseline(options: BaselineOptions): Promise<BaselineResult> {
-  const project = await openProject(options);
+  const project = await openProject(options, { lazyEntities: true });
   const dir = project.migrationsDir;
   const graph = loadGraph(dir);
   if (options.revision !== undefined) {

@@ -43,7 +43,7 @@ async function readLive(project: Project, url: string, desired: DesiredModel, ve
 }
 
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
-  const project = await openProject(options);
+  const project = await openProject(options, { lazyEntities: true });
   const desired = await readDesired(project);
   // What `revision --autogenerate` would write on top of the migrations; the one replay also records
   // what each migration ran, judged as `ormdiff lint` judges it.

@@ -11,7 +11,6 @@ import { mergeHints } from '../diff/renames/hints';
 import { resolvePolicy } from '../diff/policy';
 import type { RenameHint } from '../diff/renames/hints';
 import type { RenameDecision } from '../diff/renames/detect';
-import { readEntities } from '../entities/read';
 import { introspect } from '../introspect';
 import { fileCache } from '../normalize/cache';
 import { normalizeDesired, type NormalizeOptions } from '../normalize/normalize';
@@ -62,7 +61,7 @@ export interface DesiredModel {
 }
 
 export async function readDesired(project: Project): Promise<DesiredModel> {
-  const read = await timed('entities', () => readEntities(project.dataSourceOptions));
+  const read = await timed('entities', () => project.entityModel());
   const schemas = [...new Set([...read.schema.schemas, ...project.schemas])].sort();
   const scope: Scope = { schemas, include: project.include, exclude: project.exclude, ignoredTables: read.ignoredTables };
   return {

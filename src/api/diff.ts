@@ -59,7 +59,7 @@ export function renderText(comparison: Comparison): string {
 }
 
 export async function diff(options: DiffOptions = {}): Promise<DiffResult> {
-  const project = await timed('load', () => openProject(options));
+  const project = await timed('load', () => openProject(options, { lazyEntities: true }));
   const comparison = await compareEntitiesWithDatabase(project, options.compare);
   const hasChanges = comparison.plan.changes.length > 0;
   const format = options.format ?? 'text';

@@ -84,7 +84,7 @@ async function replayerFor(options: LintOptions, cwd: string): Promise<Replayer 
   if (named && !existsSync(resolve(cwd, options.config ?? 'ormconfig.ts'))) {
     return { source: options.scratchUrl ? { kind: 'server', url: options.scratchUrl } : { kind: 'embedded', projectDir: cwd } };
   }
-  const project = await openProject(options);
+  const project = await openProject(options, { lazyEntities: true });
   return {
     source: scratchSourceFor(project, options.scratchUrl),
     extensions: connectExtensionsFor(project),

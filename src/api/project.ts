@@ -8,7 +8,9 @@ import type { DataSourceOptions } from 'typeorm';
 import { loadConfig } from '../config/load';
 import { checkUrl } from '../config/url';
 import { useConnectionSettings } from '../db/connect';
-import { connectExtensionsOf } from '../entities/read';
+import { emptyInputs } from '../config/inputs';
+import type { EntityReadResult } from '../entities/read';
+import { entityModelOf } from './entity-model';
 import { parsePolicyConfig, type PolicyOverrides } from '../diff/policy';
 import { UsageError } from '../errors';
 import type { TypeormTable } from '../runner/typeorm-table';
@@ -26,10 +28,28 @@ export interface ProjectOptions {
   versionSchema?: string;
 }
 
+export interface OpenHow {
+  /**
+   * Require the files the entity patterns match only when the model is needed and not cached: then
+   * `dataSourceOptions.entities` holds only the classes the config lists, and `withEntities()` the rest.
+   */
+  lazyEntities?: boolean;
+}
+
 export interface Project {
   cwd: string;
   configPath: string;
+  /** The DataSource's options; see OpenHow.lazyEntities for its `entities`. */
   dataSourceOptions: DataSourceOptions;
+  /** The options with every entity loaded. */
+  withEntities(): Promise<DataSourceOptions>;
+  /** What the entities say the schema is (from the model cache when nothing it was built from changed). */
+  entityModel(): Promise<EntityReadResult>;
+  /**
+   * The extensions the project's DataSource creates when it connects, for the runner to create before
+   * it runs migrations (TypeORM's own `migration:run` connects first).
+   */
+  connectExtensions(): Promise<string[]>;
   /** Absent when neither --url, DATABASE_URL nor the config names a database. */
   url?: string;
   migrationsDir: string;
@@ -48,12 +68,14 @@ export interface Project {
   versionSchema: string;
 }
 
-export async function openProject(options: ProjectOptions = {}): Promise<Project> {
+export async function openProject(options: ProjectOptions = {}, how: OpenHow = {}): Promise<Project> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   // Checked before the config runs: a config that builds its DataSource from DATABASE_URL would fail on
   // a malformed one inside TypeORM, with a message that names no setting.
   if (options.url === undefined) checkUrl(process.env.DATABASE_URL || undefined, 'DATABASE_URL');
-  const loaded = await loadConfig(options.config ?? 'ormconfig.ts', cwd);
+  const inputs = emptyInputs();
+  const loaded = await loadConfig(options.config ?? 'ormconfig.ts', cwd, { deferEntityFiles: how.lazyEntities, inputs });
+  const model = entityModelOf(loaded, inputs);
   const configDir = path.dirname(loaded.configPath);
   const url =
     checkUrl(options.url, '--url') ??
@@ -67,6 +89,9 @@ export async function openProject(options: ProjectOptions = {}): Promise<Project
     cwd,
     configPath: loaded.configPath,
     dataSourceOptions: loaded.dataSourceOptions,
+    withEntities: loaded.withEntities,
+    entityModel: async () => (await model()).read,
+    connectExtensions: async () => (await model()).connectExtensions,
     url,
     migrationsDir,
     typeormTable: { ...typeormTableOf(loaded.dataSourceOptions), shared: typeormDir === migrationsDir },
@@ -96,13 +121,11 @@ export function requireUrl(project: Project): string {
 }
 
 /**
- * The extensions the project's DataSource creates when it connects, for the runner to create before
- * it runs migrations (TypeORM's own `migration:run` connects first). Read from the entities once, and
- * only if a run asks: a run with nothing to do never loads them.
+ * The project's connect-time extensions, read only if a run asks: a run with nothing to do never loads
+ * the entities.
  */
-export function connectExtensionsFor(project: Pick<Project, 'dataSourceOptions'>): () => Promise<string[]> {
-  let found: Promise<string[]> | undefined;
-  return () => (found ??= connectExtensionsOf(project.dataSourceOptions));
+export function connectExtensionsFor(project: Pick<Project, 'connectExtensions'>): () => Promise<string[]> {
+  return () => project.connectExtensions();
 }
 
 /**

@@ -44,7 +44,7 @@ export type RevisionResult =
   | { kind: 'noChanges' };
 
 export async function revision(options: RevisionCommandOptions): Promise<RevisionResult> {
-  const project = await openProject(options);
+  const project = await openProject(options, { lazyEntities: true });
   const common = { migrationsDir: project.migrationsDir, message: options.message, head: options.head, revisionId: options.revisionId };
   if (!options.autogenerate) {
     const written = await writeRevision(common);

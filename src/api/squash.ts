@@ -127,7 +127,7 @@ async function atParents(project: Project, url: string, parents: readonly string
 const look = (project: Project, url: string): Promise<Schema> => withConnection(url, (client: Client) => snapshot(client, bookkeepingTables(project)));
 
 export async function squash(options: SquashOptions): Promise<SquashResult> {
-  const project = await openProject(options);
+  const project = await openProject(options, { lazyEntities: true });
   const dir = project.migrationsDir;
   const graph = loadGraph(dir);
   const colon = options.range.indexOf(':');

@@ -153,7 +153,7 @@ async function wholeChain(walk: Walk, empty: Schema, top: Schema): Promise<Verif
 }
 
 export async function verify(options: VerifyOptions = {}): Promise<VerifyResult> {
-  const project = await openProject(options);
+  const project = await openProject(options, { lazyEntities: true });
   const graph = loadGraph(project.migrationsDir);
   const baseline = readBaseline(project.migrationsDir);
   const history = historicalRevisions(graph, baseline, project.migrationsDir);

@@ -19,7 +19,7 @@ async function ensureDatabase(url: string, out: Output): Promise<void> {
 
 export function commands(out: () => Output, setCode: (code: number) => void): Command[] {
   const runOptions = async (args: Args, opts: { needsUrl: boolean }) => {
-    const project: Project = await openProject(projectOptions(args));
+    const project: Project = await openProject(projectOptions(args), { lazyEntities: true });
     const url = opts.needsUrl ? requireUrl(project) : project.url;
     return {
       project,
@@ -205,7 +205,7 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
         .option('message', { alias: 'm', type: 'string' })
         .option('rev-id', { type: 'string' }),
     handler: async (args: Args) => {
-      const project = await openProject(projectOptions(args));
+      const project = await openProject(projectOptions(args), { lazyEntities: true });
       const written = await runner.merge({
         migrationsDir: project.migrationsDir,
         revisions: args.revisions,

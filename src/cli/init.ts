@@ -11,7 +11,7 @@ import { scaffold } from '../api/scaffold';
 /** Where an existing config keeps the migrations; undefined (init's default) when it cannot be loaded yet. */
 async function configuredMigrationsDir(config: string): Promise<string | undefined> {
   try {
-    return (await openProject({ config })).migrationsDir;
+    return (await openProject({ config }, { lazyEntities: true })).migrationsDir;
   } catch {
     return undefined;
   }
@@ -35,7 +35,7 @@ export function initCommand(out: () => Output): CommandModule<any, any> {
       for (const warning of result.warnings) out().warn(`warning: ${warning}`);
       let summary: AdoptionSummary | undefined;
       try {
-        const project = await openProject({ config });
+        const project = await openProject({ config }, { lazyEntities: true });
         summary = adoptionSummary(project.migrationsDir, project.typeormTable);
         for (const line of formatAdoption(summary, path.relative(root, project.migrationsDir) || '.')) out().result(line);
       } catch (error) {

@@ -11,8 +11,9 @@
  * The cache is an optimisation: a failure to read or write it means compiling, never an error.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { contentHash, writeCacheFile } from './cache-file';
 
 export interface Manifest {
   id: string;
@@ -25,23 +26,6 @@ interface Entry {
 }
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
-
-/** Content hashes, re-read only when a file's size or mtime changes. */
-const hashes = new Map<string, { stamp: string; hash: string }>();
-
-function contentHash(file: string): string | undefined {
-  try {
-    const stat = statSync(file);
-    const stamp = `${stat.size}:${stat.mtimeMs}`;
-    const known = hashes.get(file);
-    if (known?.stamp === stamp) return known.hash;
-    const hash = createHash('sha256').update(readFileSync(file)).digest('hex');
-    hashes.set(file, { stamp, hash });
-    return hash;
-  } catch {
-    return undefined;
-  }
-}
 
 export class CompileCache {
   /** Manifests already checked in this process. */
@@ -94,14 +78,7 @@ export class CompileCache {
   }
 
   private writeAtomically(path: string, text: string): void {
-    try {
-      mkdirSync(this.dir, { recursive: true });
-      // A unique name renamed into place: a concurrent run never reads half a file.
-      const partial = `${path}.${process.pid}.${Date.now()}`;
-      writeFileSync(partial, text);
-      renameSync(partial, path);
-    } catch {
-      // A read-only checkout: compile every time.
-    }
+    // A read-only checkout: compile every time.
+    writeCacheFile(path, text);
   }
 }

@@ -10,6 +10,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { typeorm } from '../typeorm';
 import { ConfigError, firstLine } from './errors';
 import { globFiles } from './glob';
+import { type RecordedInputs, recordingInputs } from './inputs';
 import { isTypeScriptFile, registerTypeScript } from './register';
 import type { PolicyOverrides } from '../diff/policy';
 import type { ConnectionSettings } from '../db/connect';
@@ -28,9 +29,25 @@ export interface OrmdiffOptions {
   versionSchema?: string;
 }
 
+export interface LoadConfigOptions {
+  /**
+   * Leave the files the entity patterns match unrequired until `withEntities()` asks: the model may come
+   * from the model cache. `dataSourceOptions.entities` then holds only the classes the config lists.
+   */
+  deferEntityFiles?: boolean;
+  /** Where to record what loading reads (files, environment variables), for the model cache. */
+  inputs?: RecordedInputs;
+}
+
 export interface LoadedConfig {
   configPath: string;
   dataSourceOptions: DataSourceOptions;
+  /** The options as the config gave them, entity patterns unexpanded. */
+  declaredOptions: DataSourceOptions;
+  /** The files the entity patterns match. */
+  entityFiles: string[];
+  /** The options with every entity loaded (requiring deferred entity files on the first call). */
+  withEntities(): Promise<DataSourceOptions>;
   ormdiff: OrmdiffOptions;
   url?: string;
   /** The DataSource's `ssl`, `extra`… for ormdiff's own connections to the project's server. */
@@ -160,35 +177,47 @@ function isDecoratedEntity(value: unknown): boolean {
   return typeorm().getMetadataArgsStorage().tables.some((t) => t.target === value);
 }
 
-async function loadEntities(options: DataSourceOptions, configFile: string, cwd: string): Promise<unknown[]> {
-  const listed = options.entities === undefined ? [] : Array.isArray(options.entities) ? options.entities : Object.values(options.entities);
-  const entities: unknown[] = [];
-  const files: string[] = [];
-  for (const item of listed) {
-    if (typeof item !== 'string') entities.push(item);
-    else files.push(...globFiles(item, dirname(configFile)).filter((f) => ENTITY_FILE.test(f) && !f.endsWith('.d.ts')));
-  }
+interface ListedEntities {
+  /** Classes and EntitySchemas the config lists itself. */
+  listed: unknown[];
+  patterns: string[];
+  /** What the patterns match, each once. */
+  files: string[];
+}
+
+function listedEntities(options: DataSourceOptions, configFile: string): ListedEntities {
+  const all = options.entities === undefined ? [] : Array.isArray(options.entities) ? options.entities : Object.values(options.entities);
+  const patterns = all.filter((e): e is string => typeof e === 'string');
+  const files = patterns.flatMap((p) => globFiles(p, dirname(configFile)).filter((f) => ENTITY_FILE.test(f) && !f.endsWith('.d.ts')));
+  // In pattern order, as TypeORM requires them (the order can matter to circular imports).
+  return { listed: all.filter((e) => typeof e !== 'string'), patterns, files: [...new Set(files)] };
+}
+
+function noEntitiesFound(patterns: string[], configFile: string, cwd: string): ConfigError {
+  const hint = patterns.length > 0 ? ` (patterns ${patterns.map((p) => JSON.stringify(p)).join(', ')})` : '';
+  return new ConfigError(`${display(configFile, cwd)}: no entities found${hint}`);
+}
+
+async function loadEntities({ listed, patterns, files }: ListedEntities, configFile: string, cwd: string): Promise<unknown[]> {
+  const entities = [...listed];
   // One program over every entity file rather than one per file (or per pattern).
   prepareTypeScript(files, configFile, cwd);
   for (const file of files) entities.push(...exportedEntities(requireFile(file, 'entity file', cwd)));
   // An @Entity applied late (in a setImmediate) makes its class an entity only now.
   await decoratorsSettled();
-  // A file matched by two patterns is required once but listed twice.
+  // A class exported by two files (or listed and exported) counts once.
   const found = [...new Set(entities)].filter(isDecoratedEntity);
-  if (found.length === 0) {
-    const patterns = listed.filter((e) => typeof e === 'string');
-    const hint = patterns.length > 0 ? ` (patterns ${patterns.map((p) => JSON.stringify(p)).join(', ')})` : '';
-    throw new ConfigError(`${display(configFile, cwd)}: no entities found${hint}`);
-  }
+  if (found.length === 0) throw noEntitiesFound(patterns, configFile, cwd);
   return found;
 }
 
-export async function loadConfig(configPath = 'ormconfig.ts', cwd = process.cwd()): Promise<LoadedConfig> {
+export async function loadConfig(configPath = 'ormconfig.ts', cwd = process.cwd(), how: LoadConfigOptions = {}): Promise<LoadedConfig> {
+  const recorded = <T>(load: () => Promise<T>): Promise<T> => (how.inputs ? recordingInputs(how.inputs, load) : load());
   const file = resolve(cwd, configPath);
   if (!existsSync(file) || !statSync(file).isFile()) throw new ConfigError(`config file ${display(file, cwd)} not found`);
 
   prepareTypeScript([file], file, cwd);
-  const mod = await settledExports(requireFile(file, 'config file', cwd), file, cwd);
+  const mod = await recorded(() => settledExports(requireFile(file, 'config file', cwd), file, cwd));
   // Like TypeORM's CLI, a file whose only DataSource is a named export (`export const AppDataSource`) works too.
   const namedDataSources = Object.entries(mod).filter(([key, value]) => key !== 'default' && isDataSource(value));
   const exported: unknown = 'default' in mod ? mod.default : namedDataSources.length === 1 ? namedDataSources[0][1] : mod;
@@ -204,10 +233,28 @@ export async function loadConfig(configPath = 'ormconfig.ts', cwd = process.cwd(
     throw new ConfigError(`config file ${display(file, cwd)}: ormdiff supports only type "postgres", not ${JSON.stringify(options.type)}`);
   }
 
-  const entities = (await loadEntities(options, file, cwd)) as EntityTarget[];
+  const listed = listedEntities(options, file);
+  let loaded: Promise<DataSourceOptions> | undefined;
+  const withEntities = (): Promise<DataSourceOptions> =>
+    (loaded ??= recorded(() => loadEntities(listed, file, cwd)).then((entities) => ({ ...options, entities: entities as EntityTarget[] })));
+  let dataSourceOptions: DataSourceOptions;
+  if (how.deferEntityFiles) {
+    if (listed.files.length === 0 && listed.listed.length === 0) throw noEntitiesFound(listed.patterns, file, cwd);
+    dataSourceOptions = { ...options, entities: listed.listed as EntityTarget[] };
+  } else {
+    dataSourceOptions = await withEntities();
+  }
   const ormdiff = (typeof mod.ormdiff === 'object' && mod.ormdiff !== null ? mod.ormdiff : {}) as OrmdiffOptions;
-  const dataSourceOptions: DataSourceOptions = { ...options, entities };
   const url = connectionUrl(options);
   const connection = connectionSettingsOf(options);
-  return { configPath: file, dataSourceOptions, ormdiff, ...(url !== undefined ? { url } : {}), ...(connection ? { connection } : {}) };
+  return {
+    configPath: file,
+    dataSourceOptions,
+    declaredOptions: options,
+    entityFiles: listed.files,
+    withEntities,
+    ormdiff,
+    ...(url !== undefined ? { url } : {}),
+    ...(connection ? { connection } : {}),
+  };
 }

@@ -5,8 +5,8 @@
  *
  * The cache is an optimisation: a failure to read or write it means asking Postgres, never an error.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeCacheFile } from '../config/cache-file';
 import type { Printed } from './items';
 
 /** Oldest entries go first past this many, so the file stays small while a model changes over years. */
@@ -38,16 +38,7 @@ export function fileCache(path: string): PrintedCache {
     save() {
       if (!added) return;
       const kept = [...entries].slice(-MAX_ENTRIES);
-      // A unique name renamed into place: a concurrent run never reads half a file.
-      const partial = `${path}.${process.pid}.${Date.now()}`;
-      try {
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(partial, JSON.stringify({ format: FORMAT, entries: kept }));
-        renameSync(partial, path);
-        added = false;
-      } catch {
-        rmSync(partial, { force: true });
-      }
+      if (writeCacheFile(path, JSON.stringify({ format: FORMAT, entries: kept }))) added = false;
     },
   };
 }

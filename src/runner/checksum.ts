@@ -7,9 +7,10 @@
  * bare sha256 of the bytes, which is still accepted when it matches the bytes.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as TS from 'typescript';
+import { writeCacheFile } from '../config/cache-file';
 
 export const CODE_CHECKSUM_TAG = 'code-v1:';
 
@@ -91,14 +92,8 @@ export function codeChecksumCached(bytes: Buffer, path: string, cacheDir: string
     // Not cached yet.
   }
   const sum = codeChecksum(bytes.toString('utf8'), path);
-  try {
-    mkdirSync(cacheDir, { recursive: true });
-    const partial = `${cached}.${process.pid}.${Date.now()}`;
-    writeFileSync(partial, sum);
-    renameSync(partial, cached);
-  } catch {
-    // A read-only checkout: compute every time.
-  }
+  // A read-only checkout: computed every time.
+  writeCacheFile(cached, sum);
   return sum;
 }
 

@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import Module, { SourceMap } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { MigrationInterface } from 'typeorm';
+import { writeCacheFile } from '../config/cache-file';
 import { resolveProjectImports } from '../config/resolve';
 import { nearestTsconfig } from '../config/tsconfig';
 import { chainAdopted, typeormTimestamp } from './adopted';
@@ -96,15 +97,8 @@ function compileCached(source: string, path: string, cacheDir: string): string {
     return readFileSync(cached, 'utf8');
   } catch {
     const code = compileTypeScript(source, path);
-    try {
-      mkdirSync(cacheDir, { recursive: true });
-      // Written under a unique name and renamed, so a concurrent run never reads half a file.
-      const partial = `${cached}.${process.pid}.${Date.now()}`;
-      writeFileSync(partial, code);
-      renameSync(partial, cached);
-    } catch {
-      // A read-only checkout: compile every time.
-    }
+    // A read-only checkout: compiled every time.
+    writeCacheFile(cached, code);
     return code;
   }
 }

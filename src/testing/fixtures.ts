@@ -88,7 +88,7 @@ export interface MigratedTestDatabaseOptions extends TestDatabaseOptions {
  *   afterAll(() => db.drop());
  */
 export async function migratedTestDatabase(opts: MigratedTestDatabaseOptions = {}): Promise<ServedTestDatabase> {
-  const project = await openProject({ config: opts.config, cwd: opts.cwd ?? opts.projectDir, versionSchema: opts.versionSchema });
+  const project = await openProject({ config: opts.config, cwd: opts.cwd ?? opts.projectDir, versionSchema: opts.versionSchema }, { lazyEntities: true });
   // The embedded server's cluster lives beside the config, where ormdiff's own commands keep it.
   const db = await testDatabase({ ...opts, projectDir: opts.projectDir ?? path.dirname(project.configPath) });
   try {

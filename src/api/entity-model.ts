@@ -1,0 +1,51 @@
+/**
+ * The project's entity model, from the model cache when nothing it was built from has changed
+ * (src/entities/model-cache.ts), else built through TypeORM's metadata and cached for the next run.
+ */
+import type { DataSourceOptions } from 'typeorm';
+import { emptyInputs, type RecordedInputs, recordingInputs } from '../config/inputs';
+import type { LoadedConfig } from '../config/load';
+import { canTrackModules, type CachedModel, modelCacheFile, modelKey, readCachedModel, writeCachedModel } from '../entities/model-cache';
+import { connectExtensionsOf, readEntities } from '../entities/read';
+import { noteRun } from '../timings';
+
+/** `ORMDIFF_MODEL_CACHE=0` builds the model every time (when a cached one is in doubt). */
+const cacheDisabled = (): boolean => process.env.ORMDIFF_MODEL_CACHE === '0';
+
+async function build(options: DataSourceOptions, inputs: RecordedInputs): Promise<CachedModel> {
+  return recordingInputs(inputs, async () => ({ read: await readEntities(options), connectExtensions: await connectExtensionsOf(options) }));
+}
+
+/**
+ * The model of `loaded`'s entities, built at most once. `inputs` holds what loading the config read;
+ * without it (or under a module registry that cannot be listed) nothing is cached.
+ */
+export function entityModelOf(loaded: LoadedConfig, inputs: RecordedInputs | undefined): () => Promise<CachedModel> {
+  let model: Promise<CachedModel> | undefined;
+  const load = async (): Promise<CachedModel> => {
+    const cacheable = inputs !== undefined && canTrackModules() && !cacheDisabled();
+    if (!cacheable) {
+      noteRun('modelCache', 'off');
+      return build(await loaded.withEntities(), inputs ?? emptyInputs());
+    }
+    const file = modelCacheFile(loaded.configPath);
+    const key = modelKey({ configPath: loaded.configPath, options: loaded.declaredOptions, entityFiles: loaded.entityFiles });
+    const cached = readCachedModel(file, key, loaded.declaredOptions);
+    if (cached) {
+      noteRun('modelCache', 'hit');
+      return cached;
+    }
+    noteRun('modelCache', 'miss');
+    const built = await build(await loaded.withEntities(), inputs);
+    writeCachedModel(file, key, loaded.declaredOptions, inputs, built);
+    return built;
+  };
+  return () => {
+    if (!model) {
+      model = load();
+      // A failed load (a broken entity file) is tried again if asked again, not remembered.
+      model.catch(() => (model = undefined));
+    }
+    return model;
+  };
+}

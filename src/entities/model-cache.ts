@@ -1,0 +1,193 @@
+/**
+ * The entity model between runs, under `<config dir>/.ormdiff/model-*.bin`: a warm run neither
+ * requires the entity files its config's globs match nor builds TypeORM's metadata, which is most of
+ * the cost of reading a large model.
+ *
+ * A record is reused only while everything it was built from is unchanged: every module the process
+ * had loaded (the config and what it imports, the entity files and theirs, TypeORM, ormdiff itself),
+ * every file read directly while loading (a `.env`, a JSON of enum values, the declarations the
+ * TypeScript compiler saw), the environment variables read while loading, the entity files the globs
+ * match, and the DataSource settings that shape the model. Files are compared by size and mtime, and
+ * by content hash when those differ.
+ *
+ * Secrets stay out: variables whose values went into the connection settings are not recorded (the
+ * connection is not an input of the model), and the others are kept as hashes, never as values.
+ *
+ * It is an optimisation: a record that cannot be read, or any doubt, means building the model again.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import Module from 'node:module';
+import { dirname, join, sep } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { contentHash, fileStamp, writeCacheFile } from '../config/cache-file';
+import type { RecordedInputs } from '../config/inputs';
+import type { EntityReadResult } from './schema';
+
+/** Bumped when what a record holds, or how ormdiff builds a model from the same inputs, changes shape. */
+const FORMAT = 1;
+
+export interface CachedModel {
+  read: EntityReadResult;
+  /** The extensions a DataSource of these options creates when it connects. */
+  connectExtensions: string[];
+}
+
+interface ModelRecord {
+  format: number;
+  key: string;
+  /** [path, size:mtime, sha256] of every input file. */
+  files: [string, string, string][];
+  /** [variable, sha256 of its value or null when unset]. */
+  env: [string, string | null][];
+  /** sha256 of the whole environment, when loading enumerated it. */
+  wholeEnv?: string;
+  model: CachedModel;
+}
+
+const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/**
+ * DataSource settings that only say how to connect or run, not what the model is: left out of the key
+ * (a new password or pool size keeps the cached model), and the values they hold keep the variables
+ * they came from out of the record.
+ */
+const CONNECTION_SETTINGS = new Set([
+  'url', 'host', 'port', 'username', 'password', 'database', 'ssl', 'extra', 'replication', 'applicationName',
+  'connectTimeoutMS', 'poolSize', 'poolErrorHandler', 'logging', 'logger', 'maxQueryExecutionTime', 'logNotifications',
+  'useUTC', 'parseInt8', 'nativeDriver', 'driver', 'name', 'cache', 'subscribers', 'migrations', 'migrationsRun',
+  'migrationsTableName', 'migrationsTransactionMode', 'dropSchema', 'synchronize', 'invalidWhereValuesBehavior',
+]);
+
+/** Every string a connection setting holds (a URL, a password, an ssl key), to tell which variables fed them. */
+function connectionStrings(options: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const walk = (value: unknown, seen: Set<unknown>): void => {
+    if (typeof value === 'string' || typeof value === 'number') out.push(String(value));
+    else if (Buffer.isBuffer(value)) out.push(value.toString());
+    else if (typeof value === 'object' && value !== null && !seen.has(value)) {
+      seen.add(value);
+      Object.values(value).forEach((v) => walk(v, seen));
+    }
+  };
+  for (const [key, value] of Object.entries(options)) if (CONNECTION_SETTINGS.has(key)) walk(value, new Set());
+  return out.filter((s) => s !== '');
+}
+
+/** A stable text for the settings that shape the model: keys sorted, classes and functions by name. */
+function describe(value: unknown, seen = new Set<unknown>()): string {
+  if (typeof value === 'function') return `fn:${(value as { name?: string }).name ?? ''}`;
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'undefined';
+  if (seen.has(value)) return 'cycle';
+  seen.add(value);
+  if (Array.isArray(value)) return `[${value.map((v) => describe(v, seen)).join(',')}]`;
+  const prototype = Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null;
+  const kind = prototype && prototype !== Object.prototype ? `${prototype.constructor?.name ?? '?'}` : '';
+  const entries = Object.keys(value)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${describe((value as Record<string, unknown>)[k], seen)}`);
+  return `${kind}{${entries.join(',')}}`;
+}
+
+export interface ModelKeyParts {
+  configPath: string;
+  /** The DataSource options as the config gave them (entities as listed: patterns and classes). */
+  options: object;
+  /** The files the entity patterns match. */
+  entityFiles: string[];
+}
+
+export function modelKey(parts: ModelKeyParts): string {
+  const settings = Object.fromEntries(Object.entries(parts.options).filter(([k]) => !CONNECTION_SETTINGS.has(k)));
+  return sha([FORMAT, process.version, parts.configPath, describe(settings), ...parts.entityFiles].join('\0'));
+}
+
+export function modelCacheFile(configPath: string): string {
+  return join(dirname(configPath), '.ormdiff', `model-${sha(configPath).slice(0, 16)}.bin`);
+}
+
+/**
+ * True when the process's module registry is Node's own, so the modules loaded can be listed. Under a
+ * test runner with its own registry (Jest) they cannot, and no model is cached or reused.
+ */
+export function canTrackModules(): boolean {
+  return require.cache === (Module as unknown as { _cache: unknown })._cache;
+}
+
+const derived = (file: string): boolean => file.includes(`${sep}.ormdiff${sep}`);
+
+/** Stamp of a file that was looked for and not found (a `.env` dotenv tried): it must still be absent. */
+const ABSENT = 'absent';
+
+function unchanged([file, stamp, hash]: [string, string, string]): boolean {
+  const now = fileStamp(file);
+  if (stamp === ABSENT) return now === undefined;
+  return now === stamp || (now !== undefined && contentHash(file, now) === hash);
+}
+
+const envHash = (value: string | undefined): string | null => (value === undefined ? null : sha(value));
+
+function wholeEnvHash(skip: (value: string) => boolean): string {
+  return sha(
+    Object.keys(process.env)
+      .sort()
+      .filter((k) => !skip(process.env[k] ?? ''))
+      .map((k) => `${k}=${process.env[k]}`)
+      .join('\0'),
+  );
+}
+
+/** The cached model for `key`, if every input it was built from is as it was. */
+export function readCachedModel(file: string, key: string, options: object): CachedModel | undefined {
+  let record: ModelRecord;
+  try {
+    record = deserialize(readFileSync(file)) as ModelRecord;
+  } catch {
+    return undefined;
+  }
+  if (record?.format !== FORMAT || record.key !== key) return undefined;
+  if (!record.env.every(([name, hash]) => envHash(process.env[name]) === hash)) return undefined;
+  if (record.wholeEnv !== undefined) {
+    const secrets = new Set(connectionStrings(options as Record<string, unknown>));
+    if (record.wholeEnv !== wholeEnvHash((v) => isConnectionValue(v, secrets))) return undefined;
+  }
+  if (!record.files.every(unchanged)) return undefined;
+  return record.model;
+}
+
+function isConnectionValue(value: string, secrets: Set<string>): boolean {
+  if (value === '') return false;
+  for (const s of secrets) if (s.includes(value)) return true;
+  return false;
+}
+
+/** Records the model with what it was built from: the modules loaded now and the inputs recorded while loading. */
+export function writeCachedModel(file: string, key: string, options: object, inputs: RecordedInputs, model: CachedModel): void {
+  const paths = new Set([...Object.keys(require.cache), ...inputs.files].filter((f) => !derived(f)));
+  const files: [string, string, string][] = [];
+  for (const path of [...paths].sort()) {
+    const stamp = fileStamp(path);
+    const hash = stamp === undefined ? undefined : contentHash(path, stamp);
+    if (stamp === undefined && !Object.prototype.hasOwnProperty.call(require.cache, path)) {
+      files.push([path, ABSENT, ABSENT]);
+      continue;
+    }
+    // A module with no readable file behind it cannot be checked later: no record.
+    if (stamp === undefined || hash === undefined) return;
+    files.push([path, stamp, hash]);
+  }
+  const secrets = new Set(connectionStrings(options as Record<string, unknown>));
+  const env = [...inputs.env]
+    .filter(([, value]) => value === undefined || !isConnectionValue(value, secrets))
+    .map(([name, value]): [string, string | null] => [name, envHash(value)])
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const record: ModelRecord = {
+    format: FORMAT,
+    key,
+    files,
+    env,
+    ...(inputs.envEnumerated ? { wholeEnv: wholeEnvHash((v) => isConnectionValue(v, secrets)) } : {}),
+    model,
+  };
+  writeCacheFile(file, serialize(record));
+}
