@@ -140,7 +140,9 @@ export function typeormMigrationsDir(options: DataSourceOptions, configDir: stri
     listed.map((glob) => {
       const parts = glob.split(/[\\/]/);
       const wild = parts.findIndex((p) => /[*?[{]/.test(p));
-      return path.resolve(configDir, ...(wild < 0 ? parts.slice(0, -1) : parts.slice(0, wild)));
+      // Joined before resolving: an absolute glob (`__dirname + '/migrations/*.ts'`) starts with an empty part.
+      const prefix = parts.slice(0, wild < 0 ? -1 : wild).join('/');
+      return path.resolve(configDir, prefix === '' ? (parts[0] === '' && parts.length > 1 ? '/' : '.') : prefix);
     }),
   );
   return dirs.size === 1 ? [...dirs][0] : undefined;
