@@ -14,6 +14,7 @@ import type { Schema } from '../schema/model';
 import { readActual, readDesired, type CompareOptions, type DesiredModel } from './compare';
 import { checkFindings, type CheckResult, type LiveFacts } from './check-findings';
 import { renderCheck, type CheckFormat } from './check-report';
+import { judgementsFor } from './judgements';
 import { lintSteps } from './lint';
 import { openProject, type Project, type ProjectOptions } from './project';
 import { compareWithReplayedMigrations, type ReplayCompareOptions } from './replay';
@@ -47,8 +48,12 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const desired = await readDesired(project);
   // What `revision --autogenerate` would write on top of the migrations; the one replay also records
   // what each migration ran, judged as `ormdiff lint` judges it.
-  const migrated = await compareWithReplayedMigrations(project, { ...options, desired, record: true });
-  const lint = lintSteps(migrated.steps ?? [], project.cwd, undefined, project.migrationsDir);
+  const judgements = judgementsFor(project.configPath);
+  let migrated = await compareWithReplayedMigrations(project, { ...options, desired, record: { seed: judgements.seed, known: judgements.known } });
+  // A known migration ran other statements than when it was judged (a file it imports changed): judge all again.
+  if (migrated.stale) migrated = await compareWithReplayedMigrations(project, { ...options, desired, record: { seed: judgements.seed } });
+  const lint = lintSteps(migrated.steps ?? [], project.cwd, undefined, project.migrationsDir, judgements);
+  judgements.save();
   const live = project.url ? await readLive(project, project.url, desired, project.versionSchema) : undefined;
   const policy = resolvePolicy([project.policy, options.compare?.policy]);
   const { actual, plan } = migrated.comparison;

@@ -15,6 +15,7 @@ import type { ConnectExtensions, TypeormTable } from '../runner';
 import { isMigrationFile } from '../runner/load';
 import { type ScratchSource, scratchSourceFor, withScratchDatabase } from '../scratch';
 import { markHistory } from './history';
+import { type Judgements, judgementsFor } from './judgements';
 import { connectExtensionsFor, openProject, type ProjectOptions } from './project';
 
 export interface LintOptions extends ProjectOptions {
@@ -37,17 +38,36 @@ export interface LintReport {
 }
 
 /** Each replayed migration file's findings, named relative to `cwd` as the report prints them; `only` narrows the files. */
-export function lintSteps(steps: readonly RecordedStep[], cwd: string, only?: ReadonlySet<string>, projectMigrationsDir?: string): LintResult[] {
+export function lintSteps(
+  steps: readonly RecordedStep[],
+  cwd: string,
+  only?: ReadonlySet<string>,
+  projectMigrationsDir?: string,
+  judgements?: Judgements,
+): LintResult[] {
   const byFile = new Map<string, StatementFinding[]>();
   for (const step of steps) {
     if (only && !only.has(step.path)) continue;
-    byFile.set(step.path, [...(byFile.get(step.path) ?? []), ...judgeStep(step.before, step.after, step.statements, { transactional: step.transactional })]);
+    byFile.set(step.path, [...(byFile.get(step.path) ?? []), ...judged(step, judgements)]);
   }
   for (const path of only ?? []) if (!byFile.has(path)) byFile.set(path, []);
   const files = [...byFile.keys()].sort();
   const results = files.map((path) => lintSource(readFileSync(path, 'utf8'), relative(cwd, path) || path, byFile.get(path)!));
   // Migrations at or before the project's baseline are history: reported, never blocking.
   return projectMigrationsDir ? markHistory(results, files, projectMigrationsDir) : results;
+}
+
+/** A step's findings: judged from the schema around it, or as judged before when it was not read. */
+function judged(step: RecordedStep, judgements: Judgements | undefined): StatementFinding[] {
+  if (step.before && step.after) {
+    const findings = judgeStep(step.before, step.after, step.statements, { transactional: step.transactional });
+    judgements?.remember(step.key, step.statementsHash, findings);
+    return findings;
+  }
+  const known = judgements?.findings(step.key);
+  // replayRecorded reads every step nobody knows; a known one that ran other statements makes it stale.
+  if (!known) throw new Error(`migration ${step.revision} was replayed without the schema around it and has no judgement`);
+  return known;
 }
 
 /** The migration directories the targets name, each with the files to report (none: every file). */
@@ -76,6 +96,8 @@ interface Replayer {
   source: ScratchSource;
   extensions?: ConnectExtensions;
   typeormTable?: TypeormTable;
+  /** The project's judgements of earlier replays, when there is a project. */
+  judgements?: Judgements;
 }
 
 /** Where the scratch database comes from: the project's (or --scratch-url); files named outside any project use --scratch-url or the embedded server. */
@@ -90,6 +112,7 @@ async function replayerFor(options: LintOptions, cwd: string): Promise<Replayer 
     extensions: connectExtensionsFor(project),
     typeormTable: project.typeormTable,
     migrationsDir: project.migrationsDir,
+    judgements: judgementsFor(project.configPath),
   };
 }
 
@@ -126,11 +149,24 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
   const results: LintResult[] = [];
   for (const [migrationsDir, only] of targets) {
     if (!existsSync(migrationsDir)) continue;
-    const replay = await replayOn(replayer, (url) =>
-      replayRecorded(url, { migrationsDir, typeormTable: replayer.typeormTable, versionSchema: options.versionSchema, extensions: replayer.extensions, warn: options.log }),
-    options.log);
+    const judgements = replayer.judgements;
+    const replayWith = (known: Judgements['known'] | undefined) =>
+      replayOn(
+        replayer,
+        (url) =>
+          replayRecorded(
+            url,
+            { migrationsDir, typeormTable: replayer.typeormTable, versionSchema: options.versionSchema, extensions: replayer.extensions, warn: options.log },
+            { seed: judgements?.seed, known, skip: only ? (path) => !only.has(path) : undefined },
+          ),
+        options.log,
+      );
+    let replay = await replayWith(judgements?.known);
+    // A known migration ran other statements than when it was judged: judge everything afresh.
+    if (replay.stale) replay = await replayWith(undefined);
     const project = replayer.migrationsDir !== undefined && resolve(replayer.migrationsDir) === resolve(migrationsDir) ? migrationsDir : undefined;
-    results.push(...lintSteps(replay.steps, cwd, only, project));
+    results.push(...lintSteps(replay.steps, cwd, only, project, judgements));
+    judgements?.save();
   }
   return { results, blocking: results.some((r) => r.blocking), output: formatLint(results) };
 }

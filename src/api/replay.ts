@@ -6,7 +6,7 @@
  */
 import type { StepResult } from '../runner';
 import { replayMigrations, scratchSourceFor, withScratchDatabase, type ReplayOptions } from '../scratch';
-import { type RecordedStep, replayRecorded } from '../scratch/record';
+import { type RecordedStep, type RecordOptions, replayRecorded } from '../scratch/record';
 import { compareEntitiesWithDatabase, type Comparison, type CompareOptions, type DesiredModel } from './compare';
 import { connectExtensionsFor, type Project } from './project';
 
@@ -18,8 +18,8 @@ export interface ReplayCompareOptions {
   desired?: DesiredModel;
   /** Progress: the scratch database's life, the migrations replayed. */
   log?: (line: string) => void;
-  /** Record what each migration ran and the schema around it (for lint's judgement). */
-  record?: boolean;
+  /** Record what each migration ran and the schema around it (for lint's judgement), but where known. */
+  record?: RecordOptions;
   /** Each migration replayed on the scratch database as it begins. */
   onStep?: ReplayOptions['onStep'];
 }
@@ -27,7 +27,7 @@ export interface ReplayCompareOptions {
 export async function compareWithReplayedMigrations(
   project: Project,
   options: ReplayCompareOptions,
-): Promise<{ comparison: Comparison; revisions: number; replayed: StepResult[]; steps?: RecordedStep[] }> {
+): Promise<{ comparison: Comparison; revisions: number; replayed: StepResult[]; steps?: RecordedStep[]; stale?: string }> {
   const log = options.log;
   return withScratchDatabase(
     scratchSourceFor(project, options.scratchUrl),
@@ -41,7 +41,7 @@ export async function compareWithReplayedMigrations(
         warn: log,
         onStep: options.onStep,
       };
-      const recorded = options.record ? await replayRecorded(scratch.url, replayOptions) : undefined;
+      const recorded = options.record ? await replayRecorded(scratch.url, replayOptions, options.record) : undefined;
       const replay = recorded?.run ?? (await replayMigrations(scratch.url, replayOptions));
       log?.(`Replayed ${replay.steps.length} migration(s) into ${scratch.name}`);
       const comparison = await compareEntitiesWithDatabase(
@@ -49,7 +49,13 @@ export async function compareWithReplayedMigrations(
         { ...options.compare, facts: false },
         options.desired,
       );
-      return { comparison, revisions: replay.steps.length, replayed: replay.steps, ...(recorded ? { steps: recorded.steps } : {}) };
+      return {
+        comparison,
+        revisions: replay.steps.length,
+        replayed: replay.steps,
+        ...(recorded ? { steps: recorded.steps } : {}),
+        ...(recorded?.stale ? { stale: recorded.stale } : {}),
+      };
     },
     { log },
   );

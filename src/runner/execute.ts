@@ -34,6 +34,8 @@ export interface StepResult {
  * `queryRunner.query` or a schema-builder method), and `committed` follows the step's commit.
  */
 export interface StepObserver {
+  /** Before the step begins (before its transaction): the place to read the database as it was. */
+  beforeStep?(rev: LoadedRevision, direction: 'up' | 'down'): Promise<void>;
   enter?(rev: LoadedRevision, direction: 'up' | 'down'): void;
   leave?(rev: LoadedRevision, direction: 'up' | 'down'): void;
   committed?(rev: LoadedRevision, direction: 'up' | 'down'): Promise<void>;
@@ -119,6 +121,7 @@ async function runStep(ctx: ExecContext, step: PlanStep): Promise<StepResult> {
       ctx.observer?.leave?.(rev, step.direction);
     }
   };
+  await ctx.observer?.beforeStep?.(rev, step.direction);
   ctx.log?.(describeStep(ctx.graph, step));
   const started = performance.now();
 

@@ -4,6 +4,7 @@
  * schema-builder methods such as `dropTable`, `dropColumn`, `changeColumn`, each with the line of the
  * call in the file) and the schema before and after it. What lint and check judge a migration by.
  */
+import { createHash } from 'node:crypto';
 import type { Client } from 'pg';
 import { connect } from '../db/connect';
 import { introspect } from '../introspect';
@@ -20,8 +21,16 @@ export interface RecordedStep {
   statements: RecordedStatement[];
   /** Whether it ran in a transaction (`transaction = false` makes it run statement by statement). */
   transactional: boolean;
-  before: Schema;
-  after: Schema;
+  /**
+   * What the step's judgement depends on: every migration replayed up to and including this one (their
+   * bytes, in order) and the database they started from. Equal keys, equal before and after.
+   */
+  key: string;
+  /** sha256 of the statements as they ran. */
+  statementsHash: string;
+  /** The schema around the step; absent when the caller said its judgement is known (`known`). */
+  before?: Schema;
+  after?: Schema;
 }
 
 export interface RecordedReplay {
@@ -29,6 +38,31 @@ export interface RecordedReplay {
   /** Each migration applied, in the order it ran. */
   steps: RecordedStep[];
 }
+
+export interface RecordOptions {
+  /**
+   * Whether the judgement of the step with this key is known already, with the statements it ran then:
+   * such a step is replayed but the schema around it is not read (reading it is most of a recorded
+   * replay's time). A known step that now runs other statements (a helper it imports changed) is read
+   * again from the next replay on: see `RecordedReplay.stale`.
+   */
+  known?: (key: string) => string | undefined;
+  /** What else the judgement depends on (ormdiff's own rules): part of the first key. */
+  seed?: string;
+  /** Files whose steps nobody will judge (lint of named files): replayed, not read around. */
+  skip?: (path: string) => boolean;
+}
+
+/** The statements hash of a step nobody judges: matches nothing, so it never makes a replay stale. */
+const UNJUDGED = 'unjudged';
+
+const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** The key of the step after `previous`: its file's bytes and whether it runs in a transaction. */
+const nextKey = (previous: string, rev: LoadedRevision): string => sha(`${previous}\0${rev.byteChecksum}\0${rev.transaction}`);
+
+export const statementsHash = (statements: readonly RecordedStatement[]): string =>
+  sha(statements.map((s) => `${s.line ?? ''}\0${s.sql}`).join('\0\0'));
 
 const USER_SCHEMAS = `SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname !~ '^pg_' AND nspname <> 'information_schema' ORDER BY 1`;
 
@@ -75,15 +109,28 @@ function callSiteIn(path: string): number | undefined {
   }
 }
 
-/** Applies every migration (all heads) to the scratch database at `url`, recording each step. */
-export async function replayRecorded(url: string, opts: ReplayOptions): Promise<RecordedReplay> {
+/**
+ * Applies every migration (all heads) to the scratch database at `url`, recording each step. `stale`
+ * names the first known step whose statements differ from those its judgement was made on: its
+ * judgement, and those after it, must be made again (with nothing known).
+ */
+export async function replayRecorded(url: string, opts: ReplayOptions, record: RecordOptions = {}): Promise<RecordedReplay & { stale?: string }> {
   const client = await connect(url);
   try {
     const steps: RecordedStep[] = [];
-    let before = await readSchema(client);
+    let before: Schema | undefined = await readSchema(client);
+    let key = sha(`${record.seed ?? ''}\0${JSON.stringify(before)}`);
+    let stale: string | undefined;
     let running: { rev: LoadedRevision; statements: RecordedStatement[] } | undefined;
     let ran: RecordedStatement[] = [];
+    let judged: string | undefined;
     const observer: StepObserver = {
+      beforeStep: async (rev, direction) => {
+        if (direction !== 'up') return;
+        key = nextKey(key, rev);
+        judged = record.skip?.(rev.path) ? UNJUDGED : stale ? undefined : record.known?.(key);
+        if (judged === undefined && !before) before = await readSchema(client);
+      },
       enter: (rev, direction) => {
         if (direction === 'up') running = { rev, statements: [] };
       },
@@ -93,8 +140,15 @@ export async function replayRecorded(url: string, opts: ReplayOptions): Promise<
       },
       committed: async (rev, direction) => {
         if (direction !== 'up') return;
+        const step = { revision: rev.revision, path: rev.path, statements: ran, transactional: rev.transaction, key, statementsHash: statementsHash(ran) };
+        if (judged !== undefined) {
+          if (judged !== UNJUDGED && judged !== step.statementsHash) stale ??= rev.revision;
+          steps.push(step);
+          before = undefined;
+          return;
+        }
         const after = await readSchema(client);
-        steps.push({ revision: rev.revision, path: rev.path, statements: ran, transactional: rev.transaction, before, after });
+        steps.push({ ...step, before, after });
         before = after;
       },
     };
@@ -102,7 +156,7 @@ export async function replayRecorded(url: string, opts: ReplayOptions): Promise<
       if (running) running.statements.push({ sql: s.sql, line: callSiteIn(running.rev.path) });
     };
     const run = await replayMigrations(url, { ...opts, observer, onStatement });
-    return { run, steps };
+    return { run, steps, ...(stale ? { stale } : {}) };
   } finally {
     await client.end().catch(() => undefined);
   }
