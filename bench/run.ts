@@ -123,8 +123,8 @@ const pgDump = (url: string): ProcessFigure => run('pg_dump', ['--schema-only', 
 
 /** The statements ormdiff plans to bring the database at `url` to the project's entities (`diff --format json`: no splitting of SQL text). */
 function plannedStatements(cwd: string, url: string, extra: string[] = [], register: string[] = []): { up: string[]; transactional: boolean } {
-  const r = spawnSync(process.execPath, [...register, BIN, 'diff', ...extra, '--url', url, '--format', 'json'], { cwd, encoding: 'utf8', maxBuffer: 512 << 20 });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`ormdiff diff on the empty database exited ${r.status}: ${r.stderr.trim().slice(0, 1000)}`);
+  const r = spawnSync(process.execPath, [...register, BIN, 'diff', ...extra, '--url', url, '--format', 'json'], { cwd, encoding: 'utf8', maxBuffer: 512 << 20, timeout: TIMEOUT_MS, killSignal: 'SIGKILL' });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`ormdiff diff on the empty database ${r.error ? `failed (${r.error.message})` : `exited ${r.status}`}: ${(r.stderr ?? '').trim().slice(0, 1000)}`);
   const plan = JSON.parse(r.stdout) as { up: string[]; transactional: boolean };
   return { up: plan.up, transactional: plan.transactional };
 }
@@ -188,10 +188,11 @@ async function benchSize(size: number, tmp: string): Promise<Row> {
   const db = await createTestDatabase('ormdiff_bench');
   try {
     // In sync: what ormdiff plans for the empty database, then the expression indexes TypeORM cannot declare.
+    const setupStart = performance.now();
     const plan = plannedStatements(dir, db.url);
     await applyInBatches(db.url, plan.up, plan.transactional);
     await applyInBatches(db.url, expressionIndexStatements(size));
-    log(`  schema applied (${size} tables, ${plan.up.length + size} statements); first ormdiff run (caches cold: compile, normalize)…`);
+    log(`  schema applied (${size} tables, ${plan.up.length + size} statements, ${round((performance.now() - setupStart) / 1000)} s); first ormdiff run (caches cold: compile, normalize)…`);
     const first = ormdiffDiff(dir, db.url);
     log(`    first run ${first.wallMs} ms, ${first.maxRssMb} MiB, exit ${first.exitCode}`);
     const figures = interleaved({
