@@ -17,7 +17,7 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileNameFor, migrationSourceUnformatted } from '../src/runner/template';
 import { createTestDatabase, querySql, serverUrl, withClient } from '../src/testing/database';
 import { benchRunner } from './runner';
@@ -121,6 +121,14 @@ const typeormGenerate = (cwd: string, dataSource: string, url: string, tsconfig:
 
 const pgDump = (url: string): ProcessFigure => run('pg_dump', ['--schema-only', '--no-owner', '-f', '/dev/null', url], { cwd: os.tmpdir() });
 
+/**
+ * Forgets what ormdiff cached next to the config (compiled TypeScript, Postgres' spelling of the
+ * model's expressions) while the bench set the database up, so the first timed run is a cold one.
+ */
+function clearCaches(configFile: string): void {
+  rmSync(join(dirname(configFile), '.ormdiff'), { recursive: true, force: true });
+}
+
 /** The statements ormdiff plans to bring the database at `url` to the project's entities (`diff --format json`: no splitting of SQL text). */
 function plannedStatements(cwd: string, url: string, extra: string[] = [], register: string[] = []): { up: string[]; transactional: boolean } {
   const r = spawnSync(process.execPath, [...register, BIN, 'diff', ...extra, '--url', url, '--format', 'json'], { cwd, encoding: 'utf8', maxBuffer: 512 << 20, timeout: TIMEOUT_MS, killSignal: 'SIGKILL' });
@@ -193,6 +201,7 @@ async function benchSize(size: number, tmp: string): Promise<Row> {
     await applyInBatches(db.url, plan.up, plan.transactional);
     await applyInBatches(db.url, expressionIndexStatements(size));
     log(`  schema applied (${size} tables, ${plan.up.length + size} statements, ${round((performance.now() - setupStart) / 1000)} s); first ormdiff run (caches cold: compile, normalize)…`);
+    clearCaches(join(dir, 'ormconfig.ts'));
     const first = ormdiffDiff(dir, db.url);
     log(`    first run ${first.wallMs} ms, ${first.maxRssMb} MiB, exit ${first.exitCode}`);
     const figures = interleaved({
@@ -255,6 +264,7 @@ async function benchApp(app: RealWorldApp, tmp: string): Promise<Row> {
     const plan = plannedStatements(appDir, db.url, ['--config', app.config], register);
     await applyInBatches(db.url, plan.up, plan.transactional);
     const dataSource = pointedDataSource(tmp, app, appDir);
+    clearCaches(join(appDir, app.config));
     const first = ormdiffDiff(appDir, db.url, ['--config', app.config], register);
     const figures = interleaved({
       ormdiff: () => ormdiffDiff(appDir, db.url, ['--config', app.config], register),
@@ -313,6 +323,7 @@ async function benchCheck(tmp: string): Promise<Row> {
   }
   const server = serverUrl();
   const figures: Record<string, ProcessFigure[]> = { ormdiff: [], typeorm: [] };
+  clearCaches(join(dir, 'ormconfig.ts'));
   const first = run(process.execPath, [BIN, 'check', '--scratch-url', server], { cwd: dir, env: { ORMDIFF_TIMINGS: '1', DATABASE_URL: '' } });
   log(`    first check (caches cold): ${first.wallMs} ms, ${first.maxRssMb} MiB, ${first.timedOut ? 'TIMED OUT' : `exit ${first.exitCode}`}`);
   for (let i = 0; i < RUNS; i++) {
