@@ -127,11 +127,9 @@ export function resultsTable(rows: Row[]): string[] {
     'ormdiff MiB (warm / first)',
     'TypeORM MiB',
     'round trips (warm / first)',
-    'ormdiff warm stages (ms)',
   ];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
   for (const r of rows) {
-    const stages = r.ormdiff.stagesMs ? Object.entries(r.ormdiff.stagesMs).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ') : '';
     lines.push(
       `| ${[
         r.name,
@@ -145,9 +143,22 @@ export function resultsTable(rows: Row[]): string[] {
         `${r.ormdiff.maxRssMb} / ${r.first.maxRssMb}`,
         `${r.typeorm.timedOut ? '≥ ' : ''}${r.typeorm.maxRssMb}`,
         `${r.ormdiff.roundTrips ?? '-'} / ${r.first.roundTrips ?? '-'}`,
-        stages,
       ].join(' | ')} |`,
     );
+  }
+  return lines;
+}
+
+/** ormdiff's own stage times (ORMDIFF_TIMINGS), warm and first run: where a cold run's extra time goes. */
+export function stagesTable(rows: Row[]): string[] {
+  const stages = [...new Set(rows.flatMap((r) => [...Object.keys(r.ormdiff.stagesMs ?? {}), ...Object.keys(r.first.stagesMs ?? {})]))];
+  if (stages.length === 0) return [];
+  const header = ['', 'run', ...stages];
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
+  for (const r of rows) {
+    for (const [run, s] of [['warm', r.ormdiff], ['first', r.first]] as const) {
+      lines.push(`| ${[run === 'warm' ? r.name : '', run, ...stages.map((k) => (s.stagesMs?.[k] === undefined ? '' : Math.round(s.stagesMs[k])))].join(' | ')} |`);
+    }
   }
   return lines;
 }

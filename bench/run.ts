@@ -22,7 +22,7 @@ import { fileNameFor, migrationSourceUnformatted } from '../src/runner/template'
 import { createTestDatabase, querySql, serverUrl, withClient } from '../src/testing/database';
 import { benchRunner } from './runner';
 import { expressionIndexStatements, writeProject } from './model';
-import { goalLines, growth, growthTable, resultsTable, round, type Row, type Summary } from './report';
+import { goalLines, growth, growthTable, resultsTable, round, stagesTable, type Row, type Summary } from './report';
 
 const REPO = join(__dirname, '..', __dirname.includes('/dist/') ? '..' : '');
 const BIN = join(REPO, 'bin', 'ormdiff.js');
@@ -398,6 +398,10 @@ async function main(): Promise<void> {
     `TypeORM caches nothing between runs: each of its runs is a first run.`,
     '',
     ...resultsTable(rows),
+    '',
+    '## ormdiff stages (ms)',
+    '',
+    ...stagesTable(rows),
     '',
     ...(growthFigures.overall
       ? [
