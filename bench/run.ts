@@ -84,6 +84,7 @@ function run(command: string, args: string[], options: { cwd: string; env?: Node
   } catch {
     // Killed: no figure.
   }
+  rmSync(timeFile, { force: true });
   const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
   const line = /^ormdiff-timings (.*)$/m.exec(r.stderr ?? '');
   // 124: `timeout` stopped it with TERM; 137: with KILL.
