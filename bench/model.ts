@@ -77,9 +77,9 @@ function entitySource(i: number, size: number): string {
   ].join('\n');
 }
 
-/** The SQL a user runs for what TypeORM cannot declare: the expression indexes. */
-export function expressionIndexSql(size: number): string {
-  return Array.from({ length: size }, (_, i) => `CREATE INDEX "idx_${tableOf(i)}_lower_name" ON "${tableOf(i)}" (lower("name"));`).join('\n');
+/** The SQL a user runs for what TypeORM cannot declare: the expression indexes, one statement each (no `;`). */
+export function expressionIndexStatements(size: number): string[] {
+  return Array.from({ length: size }, (_, i) => `CREATE INDEX "idx_${tableOf(i)}_lower_name" ON "${tableOf(i)}" (lower("name"))`);
 }
 
 /**
@@ -98,7 +98,8 @@ export function writeProject(dir: string, size: number, nodeModules: string, mig
       `  type: 'postgres',`,
       `  url: process.env.DATABASE_URL,`,
       `  entities: [__dirname + '/entities/*.entity.{ts,js}'],`,
-      `  migrations: ${migrations ? `[__dirname + '/migrations/*.ts']` : '[]'},`,
+      // Relative (to the working directory for TypeORM, to the config for ormdiff: the same here).
+      `  migrations: ${migrations ? `['migrations/*.ts']` : '[]'},`,
       `});`,
       '',
     ].join('\n'),

@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- --sizes 100,1000,3000,10000 --runs 3 --skip realworld,check --runner]`: whole
- * processes, as a user runs them, on the same database in one run:
+ * `npm run bench [-- --sizes 100,1000,3000,10000 --runs 3 --skip realworld,check --timeout 30 --runner]`:
+ * whole processes, as a user runs them, on the same database in one run:
  * - `ormdiff diff` (bin/ormdiff.js, ORMDIFF_TIMINGS=1 for its stages and round trips),
  * - `typeorm migration:generate --dryrun --check` (TypeORM's own CLI, the project's TypeScript loaded by
  *   @swc-node/register, the fastest loader TypeORM users have),
@@ -9,17 +9,20 @@
  * each size; then on the vendored real-world apps (test/realworld/*, database brought in sync by
  * applying what ormdiff plans on an empty one); then `ormdiff check` on a project of 200 migrations
  * against TypeORM's `migration:run` of the same migrations. Wall time (median of --runs, the three tools
- * interleaved so they share the machine's load), peak RSS of each process (/usr/bin/time), ratios.
- * Prints a table and writes it to bench/RESULTS.md (figures to bench/results.json).
+ * interleaved so they share the machine's load), peak RSS of each process (/usr/bin/time), ratios,
+ * ormdiff's first run (caches cold) beside its warm runs, growth exponents between sizes; a process
+ * still running after --timeout minutes is stopped and reported as a timeout. Prints a table and
+ * writes it to bench/RESULTS.md (figures to bench/results.json); bench/report.ts lays them out.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileNameFor, migrationSourceUnformatted } from '../src/runner/template';
-import { createTestDatabase, querySql, serverUrl } from '../src/testing/database';
+import { createTestDatabase, querySql, serverUrl, withClient } from '../src/testing/database';
 import { benchRunner } from './runner';
-import { expressionIndexSql, writeProject } from './model';
+import { expressionIndexStatements, writeProject } from './model';
+import { goalLines, growth, growthTable, resultsTable, round, stagesTable, type Row, type Summary } from './report';
 
 const REPO = join(__dirname, '..', __dirname.includes('/dist/') ? '..' : '');
 const BIN = join(REPO, 'bin', 'ormdiff.js');
@@ -37,45 +40,60 @@ const RUNS = Number(flag('runs') ?? 3);
 const SKIP = new Set((flag('skip') ?? '').split(',').filter(Boolean));
 /** A process slower than this is not run again: its single figure is reported. */
 const SLOW_MS = 120_000;
-/** A process still running after this is stopped and reported as a timeout. */
-const TIMEOUT_MS = 30 * 60_000;
+/** A process still running after this is stopped and reported as a timeout (`--timeout` minutes). */
+const TIMEOUT_MS = Number(flag('timeout') ?? 30) * 60_000;
+/** Statements per transaction when bringing a database in sync: one transaction for 10,000 tables runs out of lock slots (max_locks_per_transaction). */
+const STATEMENTS_PER_TRANSACTION = 300;
 
 interface ProcessFigure {
   wallMs: number;
   maxRssMb: number;
   exitCode: number | null;
+  /** Stopped after TIMEOUT_MS: wallMs is then a lower bound. */
+  timedOut?: boolean;
   output: string;
   timings?: { stagesMs: Record<string, number>; roundTrips: number };
 }
 
-const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const log = (line: string): void => void process.stderr.write(line + '\n');
 
-/** One process under /usr/bin/time: wall clock, peak resident memory, exit code, output. */
+/**
+ * One process under /usr/bin/time: wall clock, peak resident memory, exit code, output. coreutils'
+ * `timeout` runs it in a process group of its own and kills the whole group at TIMEOUT_MS (then KILL
+ * after 30 s more): spawnSync's own timeout would only kill /usr/bin/time, and wait on for the process
+ * it leaves behind, which holds the output pipes.
+ */
 function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): ProcessFigure {
   const timeFile = join(os.tmpdir(), `ormdiff-bench-time-${process.pid}`);
+  rmSync(timeFile, { force: true });
   const start = performance.now();
-  const r: SpawnSyncReturns<string> = spawnSync('/usr/bin/time', ['-f', '%M', '-o', timeFile, command, ...args], {
+  const r: SpawnSyncReturns<string> = spawnSync('/usr/bin/time', ['-f', '%M', '-o', timeFile, 'timeout', '-k', '30', `${TIMEOUT_MS / 1000}`, command, ...args], {
     cwd: options.cwd,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     encoding: 'utf8',
     maxBuffer: 512 << 20,
-    timeout: TIMEOUT_MS,
+    // The last resort, should `timeout` itself hang.
+    timeout: TIMEOUT_MS + 120_000,
+    killSignal: 'SIGKILL',
   });
   const wallMs = performance.now() - start;
   let maxRssKb = NaN;
   try {
     maxRssKb = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
   } catch {
-    // Killed by the timeout: no figure.
+    // Killed: no figure.
   }
+  rmSync(timeFile, { force: true });
   const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
   const line = /^ormdiff-timings (.*)$/m.exec(r.stderr ?? '');
+  // 124: `timeout` stopped it with TERM; 137: with KILL.
+  const timedOut = r.error !== undefined || r.status === 124 || r.status === 137;
   return {
     wallMs: round(wallMs),
     maxRssMb: round(maxRssKb / 1024),
-    exitCode: r.error ? null : r.status,
+    exitCode: timedOut ? null : r.status,
+    ...(timedOut ? { timedOut } : {}),
     // The head says what failed, the tail how it ended.
     output: output.length > 4000 ? `${output.slice(0, 2000)} … ${output.slice(-2000)}` : output.trim(),
     ...(line ? { timings: JSON.parse(line[1]) as ProcessFigure['timings'] } : {}),
@@ -104,9 +122,38 @@ const typeormGenerate = (cwd: string, dataSource: string, url: string, tsconfig:
 
 const pgDump = (url: string): ProcessFigure => run('pg_dump', ['--schema-only', '--no-owner', '-f', '/dev/null', url], { cwd: os.tmpdir() });
 
-function psql(url: string, file: string): void {
-  const r = spawnSync('psql', ['-q', '-X', '-v', 'ON_ERROR_STOP=1', url, '-f', file], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  if (r.status !== 0) throw new Error(`psql -f ${file}: ${r.stderr.trim().split('\n').slice(0, 5).join(' / ')}`);
+/**
+ * Forgets what ormdiff cached next to the config (compiled TypeScript, Postgres' spelling of the
+ * model's expressions) while the bench set the database up, so the first timed run is a cold one.
+ */
+function clearCaches(configFile: string): void {
+  rmSync(join(dirname(configFile), '.ormdiff'), { recursive: true, force: true });
+}
+
+/** The statements ormdiff plans to bring the database at `url` to the project's entities (`diff --format json`: no splitting of SQL text). */
+function plannedStatements(cwd: string, url: string, extra: string[] = [], register: string[] = []): { up: string[]; transactional: boolean } {
+  const r = spawnSync(process.execPath, [...register, BIN, 'diff', ...extra, '--url', url, '--format', 'json'], { cwd, encoding: 'utf8', maxBuffer: 512 << 20, timeout: TIMEOUT_MS, killSignal: 'SIGKILL' });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`ormdiff diff on the empty database ${r.error ? `failed (${r.error.message})` : `exited ${r.status}`}: ${(r.stderr ?? '').trim().slice(0, 1000)}`);
+  const plan = JSON.parse(r.stdout) as { up: string[]; transactional: boolean };
+  return { up: plan.up, transactional: plan.transactional };
+}
+
+/**
+ * Runs statements (in dependency order) in transactions of STATEMENTS_PER_TRANSACTION, each batch one
+ * simple query (an implicit transaction); statements that cannot run in a transaction one at a time.
+ */
+async function applyInBatches(url: string, statements: readonly string[], transactional = true): Promise<void> {
+  const per = transactional ? STATEMENTS_PER_TRANSACTION : 1;
+  await withClient(url, async (client) => {
+    for (let i = 0; i < statements.length; i += per) {
+      const batch = statements.slice(i, i + per);
+      try {
+        await client.query(batch.join(';\n'));
+      } catch (error) {
+        throw new Error(`statements ${i + 1}-${i + batch.length} of ${statements.length} (from ${batch[0].slice(0, 120)}): ${(error as Error).message}`);
+      }
+    }
+  });
 }
 
 /** Runs each tool RUNS times, interleaved (a slow first run is not repeated), and keeps every figure. */
@@ -117,19 +164,10 @@ function interleaved(tools: Record<string, () => ProcessFigure>): Record<string,
       if (i > 0 && figures[name][0].wallMs > SLOW_MS) continue;
       const figure = tool();
       figures[name].push(figure);
-      log(`    ${name}: ${figure.wallMs} ms, ${figure.maxRssMb} MiB, exit ${figure.exitCode}`);
+      log(`    ${name}: ${figure.wallMs} ms, ${figure.maxRssMb} MiB, ${figure.timedOut ? 'TIMED OUT' : `exit ${figure.exitCode}`}`);
     }
   }
   return figures;
-}
-
-interface Summary {
-  medianMs: number;
-  runsMs: number[];
-  maxRssMb: number;
-  exitCode: number | null;
-  stagesMs?: Record<string, number>;
-  roundTrips?: number;
 }
 
 function summarize(figures: ProcessFigure[]): Summary {
@@ -139,19 +177,17 @@ function summarize(figures: ProcessFigure[]): Summary {
     runsMs: figures.map((f) => f.wallMs),
     maxRssMb: Math.max(...figures.map((f) => f.maxRssMb)),
     exitCode: last.exitCode,
+    ...(figures.some((f) => f.timedOut) ? { timedOut: true } : {}),
     ...(last.timings ? { stagesMs: last.timings.stagesMs, roundTrips: last.timings.roundTrips } : {}),
   };
 }
 
-interface Row {
-  name: string;
-  entities?: number;
-  firstRunMs?: number;
-  ormdiff: Summary;
-  typeorm: Summary;
-  pgDump?: Summary;
-  inSync: { ormdiff: boolean; typeorm: boolean };
-  notes: string[];
+/** Why a tool's runs are not a clean figure, for the notes: stopped at the timeout, or its exit and output. */
+function failureNote(what: string, figures: ProcessFigure[]): string | undefined {
+  const stopped = figures.find((f) => f.timedOut);
+  if (stopped) return `${what}: stopped after ${TIMEOUT_MS / 60_000} min (timeout); its time is a lower bound`;
+  const failed = figures.find((f) => f.exitCode !== 0);
+  return failed ? `${what}: exit ${failed.exitCode}: ${failed.output.slice(0, 300)}` : undefined;
 }
 
 async function benchSize(size: number, tmp: string): Promise<Row> {
@@ -161,16 +197,14 @@ async function benchSize(size: number, tmp: string): Promise<Row> {
   const db = await createTestDatabase('ormdiff_bench');
   try {
     // In sync: what ormdiff plans for the empty database, then the expression indexes TypeORM cannot declare.
-    const create = spawnSync(process.execPath, [BIN, 'diff', '--url', db.url, '--format', 'sql'], { cwd: dir, encoding: 'utf8', maxBuffer: 512 << 20 });
-    if (create.status !== 0 && create.status !== 1) throw new Error(`ormdiff diff on the empty database: ${create.stderr.trim()}`);
-    const schemaSql = join(dir, 'schema.sql');
-    writeFileSync(schemaSql, create.stdout);
-    psql(db.url, schemaSql);
-    writeFileSync(join(dir, 'expr.sql'), expressionIndexSql(size));
-    psql(db.url, join(dir, 'expr.sql'));
-    log(`  schema applied (${size} tables); first ormdiff run (caches cold: compile, normalize)…`);
+    const setupStart = performance.now();
+    const plan = plannedStatements(dir, db.url);
+    await applyInBatches(db.url, plan.up, plan.transactional);
+    await applyInBatches(db.url, expressionIndexStatements(size));
+    log(`  schema applied (${size} tables, ${plan.up.length + size} statements, ${round((performance.now() - setupStart) / 1000)} s); first ormdiff run (caches cold: compile, normalize)…`);
+    clearCaches(join(dir, 'ormconfig.ts'));
     const first = ormdiffDiff(dir, db.url);
-    log(`    first run ${first.wallMs} ms`);
+    log(`    first run ${first.wallMs} ms, ${first.maxRssMb} MiB, exit ${first.exitCode}`);
     const figures = interleaved({
       ormdiff: () => ormdiffDiff(dir, db.url),
       typeorm: () => typeormGenerate(dir, 'ormconfig.ts', db.url, join(dir, 'tsconfig.json')),
@@ -178,12 +212,14 @@ async function benchSize(size: number, tmp: string): Promise<Row> {
     });
     const ormdiff = summarize(figures.ormdiff);
     const typeorm = summarize(figures.typeorm);
-    const notes: string[] = [];
-    const ormdiffInSync = figures.ormdiff.every((f) => f.exitCode === 0 && f.output.includes('No changes'));
+    const ormdiffInSync = [first, ...figures.ormdiff].every((f) => f.exitCode === 0 && f.output.includes('No changes'));
     const typeormInSync = figures.typeorm.every((f) => f.exitCode === 0);
-    if (!ormdiffInSync) notes.push(`ormdiff: ${figures.ormdiff[0].output.slice(0, 300)}`);
-    if (!typeormInSync) notes.push(`TypeORM: exit ${typeorm.exitCode}: ${figures.typeorm[0].output.slice(0, 300)}`);
-    return { name: `${size} entities`, entities: size, firstRunMs: first.wallMs, ormdiff, typeorm, pgDump: summarize(figures.pgDump), inSync: { ormdiff: ormdiffInSync, typeorm: typeormInSync }, notes };
+    const notes = [
+      ormdiffInSync ? undefined : failureNote('ormdiff', [first, ...figures.ormdiff]) ?? `ormdiff: ${figures.ormdiff[0].output.slice(0, 300)}`,
+      failureNote('TypeORM', figures.typeorm),
+      failureNote('pg_dump', figures.pgDump),
+    ].filter((n): n is string => n !== undefined);
+    return { name: `${size} entities`, entities: size, first: summarize([first]), ormdiff, typeorm, pgDump: summarize(figures.pgDump), inSync: { ormdiff: ormdiffInSync, typeorm: typeormInSync }, notes };
   } finally {
     await db.drop();
     rmSync(dir, { recursive: true, force: true });
@@ -226,29 +262,24 @@ async function benchApp(app: RealWorldApp, tmp: string): Promise<Row> {
   Object.assign(process.env, app.env ?? {});
   const db = await createTestDatabase(`ormdiff_bench_rw`);
   try {
-    const create = spawnSync(process.execPath, [...register, BIN, 'diff', '--config', app.config, '--url', db.url, '--format', 'sql'], {
-      cwd: appDir,
-      encoding: 'utf8',
-      maxBuffer: 64 << 20,
-      env: { ...process.env, ...app.env },
-    });
-    if (create.status !== 0 && create.status !== 1) throw new Error(`ormdiff diff on the empty database: ${create.stderr.trim()}`);
-    const schemaSql = join(tmp, `${app.name}.sql`);
-    writeFileSync(schemaSql, create.stdout);
-    psql(db.url, schemaSql);
+    const plan = plannedStatements(appDir, db.url, ['--config', app.config], register);
+    await applyInBatches(db.url, plan.up, plan.transactional);
     const dataSource = pointedDataSource(tmp, app, appDir);
+    clearCaches(join(appDir, app.config));
     const first = ormdiffDiff(appDir, db.url, ['--config', app.config], register);
     const figures = interleaved({
       ormdiff: () => ormdiffDiff(appDir, db.url, ['--config', app.config], register),
       typeorm: () => typeormGenerate(appDir, dataSource, db.url, loaderTsconfig(tmp, appDir), register),
       pgDump: () => pgDump(db.url),
     });
-    const notes: string[] = [];
-    const ormdiffInSync = figures.ormdiff.every((f) => f.exitCode === 0);
+    const ormdiffInSync = [first, ...figures.ormdiff].every((f) => f.exitCode === 0);
     const typeormInSync = figures.typeorm.every((f) => f.exitCode === 0);
-    if (!ormdiffInSync) notes.push(`ormdiff exit ${figures.ormdiff[0].exitCode}: ${figures.ormdiff[0].output.slice(0, 300)}`);
-    if (!typeormInSync) notes.push(`TypeORM exit ${figures.typeorm[0].exitCode} (a failure to load, or statements its generator still wants: see the output): ${figures.typeorm[0].output.slice(0, 300)}`);
-    return { name: app.name, firstRunMs: first.wallMs, ormdiff: summarize(figures.ormdiff), typeorm: summarize(figures.typeorm), pgDump: summarize(figures.pgDump), inSync: { ormdiff: ormdiffInSync, typeorm: typeormInSync }, notes };
+    const notes = [
+      failureNote('ormdiff', [first, ...figures.ormdiff]),
+      failureNote('TypeORM (a failure to load, or statements its generator still wants: see the output)', figures.typeorm),
+      failureNote('pg_dump', figures.pgDump),
+    ].filter((n): n is string => n !== undefined);
+    return { name: app.name, first: summarize([first]), ormdiff: summarize(figures.ormdiff), typeorm: summarize(figures.typeorm), pgDump: summarize(figures.pgDump), inSync: { ormdiff: ormdiffInSync, typeorm: typeormInSync }, notes };
   } finally {
     await db.drop();
   }
@@ -265,15 +296,11 @@ async function benchCheck(tmp: string): Promise<Row> {
   const empty = await createTestDatabase('ormdiff_bench_plan');
   let statements: string[];
   try {
-    const sql = spawnSync(process.execPath, [BIN, 'diff', '--url', empty.url, '--format', 'sql'], { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20 }).stdout;
-    statements = sql
-      .split(/;\n/)
-      .map((s) => s.trim())
-      .filter((s) => s && !/^(BEGIN|COMMIT)$/.test(s) && !s.startsWith('--'));
+    // The plan's own statement list: the migrations then make exactly the changes the entities need.
+    statements = [...plannedStatements(dir, empty.url).up, ...expressionIndexStatements(CHECK_MODEL)];
   } finally {
     await empty.drop();
   }
-  statements.push(...expressionIndexSql(CHECK_MODEL).split('\n').map((s) => s.replace(/;$/, '')));
   mkdirSync(join(dir, 'migrations'));
   const per = Math.ceil(statements.length / MIGRATIONS);
   let parent: string | null = null;
@@ -297,11 +324,13 @@ async function benchCheck(tmp: string): Promise<Row> {
   }
   const server = serverUrl();
   const figures: Record<string, ProcessFigure[]> = { ormdiff: [], typeorm: [] };
+  clearCaches(join(dir, 'ormconfig.ts'));
   const first = run(process.execPath, [BIN, 'check', '--scratch-url', server], { cwd: dir, env: { ORMDIFF_TIMINGS: '1', DATABASE_URL: '' } });
+  log(`    first check (caches cold): ${first.wallMs} ms, ${first.maxRssMb} MiB, ${first.timedOut ? 'TIMED OUT' : `exit ${first.exitCode}`}`);
   for (let i = 0; i < RUNS; i++) {
     const check = run(process.execPath, [BIN, 'check', '--scratch-url', server], { cwd: dir, env: { ORMDIFF_TIMINGS: '1', DATABASE_URL: '' } });
     figures.ormdiff.push(check);
-    log(`    ormdiff check: ${check.wallMs} ms, exit ${check.exitCode}`);
+    log(`    ormdiff check: ${check.wallMs} ms, ${check.maxRssMb} MiB, ${check.timedOut ? 'TIMED OUT' : `exit ${check.exitCode}`}`);
     const db = await createTestDatabase('ormdiff_bench_run');
     try {
       const migrate = run(process.execPath, ['-r', SWC_REGISTER, TYPEORM_CLI, 'migration:run', '-d', 'ormconfig.ts'], {
@@ -309,51 +338,22 @@ async function benchCheck(tmp: string): Promise<Row> {
         env: { DATABASE_URL: db.url, SWC_NODE_PROJECT: join(dir, 'tsconfig.json') },
       });
       figures.typeorm.push(migrate);
-      log(`    typeorm migration:run: ${migrate.wallMs} ms, exit ${migrate.exitCode}`);
+      log(`    typeorm migration:run: ${migrate.wallMs} ms, ${migrate.maxRssMb} MiB, ${migrate.timedOut ? 'TIMED OUT' : `exit ${migrate.exitCode}`}`);
     } finally {
       await db.drop();
     }
   }
-  const notes: string[] = [];
-  if (figures.ormdiff.some((f) => f.exitCode !== 0)) notes.push(`ormdiff check exit ${figures.ormdiff[0].exitCode}: ${figures.ormdiff[0].output.slice(0, 300)}`);
-  if (figures.typeorm.some((f) => f.exitCode !== 0)) notes.push(`migration:run exit ${figures.typeorm[0].exitCode}: ${figures.typeorm[0].output.slice(0, 300)}`);
+  const notes = [failureNote('ormdiff check', [first, ...figures.ormdiff]), failureNote('migration:run', figures.typeorm)].filter((n): n is string => n !== undefined);
   rmSync(dir, { recursive: true, force: true });
   return {
     name: `check, ${MIGRATIONS} migrations`,
-    firstRunMs: first.wallMs,
+    first: summarize([first]),
     ormdiff: summarize(figures.ormdiff),
     typeorm: summarize(figures.typeorm),
-    inSync: { ormdiff: figures.ormdiff.every((f) => f.exitCode === 0), typeorm: figures.typeorm.every((f) => f.exitCode === 0) },
+    inSync: { ormdiff: [first, ...figures.ormdiff].every((f) => f.exitCode === 0), typeorm: figures.typeorm.every((f) => f.exitCode === 0) },
     notes,
   };
 }
-
-function table(rows: Row[]): string[] {
-  const header = ['', 'ormdiff ms', 'TypeORM ms', 'x faster', 'pg_dump ms', 'x pg_dump', 'ormdiff MiB', 'TypeORM MiB', 'round trips', 'first run ms', 'ormdiff stages (ms)'];
-  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
-  for (const r of rows) {
-    const stages = r.ormdiff.stagesMs ? Object.entries(r.ormdiff.stagesMs).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ') : '';
-    lines.push(
-      `| ${[
-        r.name,
-        r.ormdiff.medianMs,
-        r.typeorm.medianMs,
-        round(r.typeorm.medianMs / r.ormdiff.medianMs, 2),
-        r.pgDump?.medianMs ?? '',
-        r.pgDump ? round(r.ormdiff.medianMs / r.pgDump.medianMs, 2) : '',
-        r.ormdiff.maxRssMb,
-        r.typeorm.maxRssMb,
-        r.ormdiff.roundTrips ?? '',
-        r.firstRunMs ?? '',
-        stages,
-      ].join(' | ')} |`,
-    );
-  }
-  return lines;
-}
-
-/** Growth exponent k in t ∝ n^k between two sizes. */
-const exponent = (a: Row, b: Row, pick: (r: Row) => number): number => round(Math.log(pick(b) / pick(a)) / Math.log(b.entities! / a.entities!), 2);
 
 async function machine(): Promise<Record<string, unknown>> {
   const [{ server_version }] = await querySql<{ server_version: string }>(serverUrl(), "SELECT current_setting('server_version') AS server_version");
@@ -385,42 +385,36 @@ async function main(): Promise<void> {
   }
   const runner = process.argv.includes('--runner') ? await benchRunner() : undefined;
 
-  const sized = rows.filter((r) => r.entities !== undefined);
-  const at1000 = sized.find((r) => r.entities === 1000);
-  const big = sized.filter((r) => r.entities! >= 1000 && r.typeorm.exitCode !== null);
-  const growth =
-    big.length >= 2
-      ? {
-          from: big[0].entities,
-          to: big[big.length - 1].entities,
-          timeExponent: exponent(big[0], big[big.length - 1], (r) => r.ormdiff.medianMs),
-          memoryExponent: exponent(big[0], big[big.length - 1], (r) => r.ormdiff.maxRssMb),
-          typeormTimeExponent: exponent(big[0], big[big.length - 1], (r) => r.typeorm.medianMs),
-        }
-      : undefined;
-  const apps = rows.filter((r) => APPS.some((a) => a.name === r.name));
-  const check = rows.find((r) => r.name.startsWith('check'));
-  const trips = [...new Set(sized.map((r) => r.ormdiff.roundTrips))];
-  const mark = (ok: boolean | undefined): string => (ok === undefined ? 'not measured' : ok ? 'met' : 'MISSED');
-  const goals = [
-    `- 1,000 entities, ormdiff ≥ 10x faster than TypeORM: ${at1000 ? `${round(at1000.typeorm.medianMs / at1000.ormdiff.medianMs, 2)}x` : '-'} (${mark(at1000 && at1000.typeorm.medianMs / at1000.ormdiff.medianMs >= 10)})`,
-    `- 1,000 entities, ormdiff within 2x of pg_dump --schema-only: ${at1000?.pgDump ? `${round(at1000.ormdiff.medianMs / at1000.pgDump.medianMs, 2)}x` : '-'} (${mark(at1000?.pgDump && at1000.ormdiff.medianMs / at1000.pgDump.medianMs <= 2)})`,
-    `- peak memory ≤ TypeORM's at every size: ${sized.map((r) => `${r.entities}: ${r.ormdiff.maxRssMb} vs ${r.typeorm.maxRssMb} MiB`).join('; ')} (${mark(sized.length ? sized.every((r) => r.ormdiff.maxRssMb <= r.typeorm.maxRssMb) : undefined)})`,
-    `- linear growth: ${growth ? `${growth.from}→${growth.to}: time n^${growth.timeExponent}, memory n^${growth.memoryExponent} (TypeORM time n^${growth.typeormTimeExponent})` : 'needs two sizes ≥ 1,000'} (${mark(growth ? growth.timeExponent <= 1.1 : undefined)})`,
-    `- round trips constant across sizes: ${trips.join(', ')} (${mark(sized.length ? trips.length === 1 : undefined)})`,
-    `- real-world apps ≥ 3x faster than TypeORM: ${apps.map((a) => `${a.name} ${round(a.typeorm.medianMs / a.ormdiff.medianMs, 2)}x`).join('; ') || '-'} (${mark(apps.length ? apps.every((a) => a.typeorm.medianMs / a.ormdiff.medianMs >= 3) : undefined)})`,
-    `- check replay of ${MIGRATIONS} migrations at least as fast as migration:run: ${check ? `${check.ormdiff.medianMs} vs ${check.typeorm.medianMs} ms` : '-'} (${mark(check ? check.ormdiff.medianMs <= check.typeorm.medianMs : undefined)})`,
-  ];
+  const growthFigures = growth(rows);
+  const goals = goalLines(rows, { appNames: APPS.map((a) => a.name), migrations: MIGRATIONS });
   const notes = rows.flatMap((r) => r.notes.map((n) => `- ${r.name}: ${n.replace(/\s+/g, ' ')}`));
   const report = [
     `# Bench results`,
     '',
     `${new Date().toISOString()}; ${info.cores} cores (${info.cpu}), load average at start ${(info.loadAverage as number[]).join(' ')}; Node ${info.node}; PostgreSQL ${info.postgres}; TypeORM ${info.typeorm}.`,
-    `Whole processes, wall-clock median of ${RUNS} interleaved runs (a run over ${SLOW_MS / 1000} s is not repeated); memory is the peak RSS of the process.`,
-    `ormdiff's figures are warm runs (compiled entities and Postgres' spelling cached under .ormdiff/); "first run" is the run with both caches cold.`,
+    `Whole processes, wall-clock median of ${RUNS} interleaved runs (a run over ${SLOW_MS / 1000} s is not repeated; one over ${TIMEOUT_MS / 60_000} min is stopped and shown as a timeout, its time a lower bound); memory is the peak RSS of the process.`,
     '',
-    ...table(rows),
+    `**ormdiff's main columns are warm runs**: the second and later runs on an unchanged project, which reuse what ormdiff caches under .ormdiff/ (the compiled entity files, and Postgres' spelling of the model's defaults and expressions).`,
+    `The "first run" columns are the run with those caches cold (a fresh clone, a CI job that does not keep .ormdiff/), one run per row, with its own ratio to TypeORM.`,
+    `TypeORM caches nothing between runs: each of its runs is a first run.`,
     '',
+    ...resultsTable(rows),
+    '',
+    '## ormdiff stages (ms)',
+    '',
+    ...stagesTable(rows),
+    '',
+    ...(growthFigures.overall
+      ? [
+          `## Growth`,
+          '',
+          `Exponent k in t ∝ n^k between sizes (1 is linear): k = ln(t2/t1) / ln(n2/n1). "≥" where the larger size's run was stopped at the timeout; "-" where a figure is missing or its run failed.`,
+          `Peak RSS includes the fixed memory of Node and the libraries, so a memory exponent understates the growth of the part the model takes.`,
+          '',
+          ...growthTable(growthFigures),
+          '',
+        ]
+      : []),
     '## Goals',
     '',
     ...goals,
@@ -428,12 +422,12 @@ async function main(): Promise<void> {
     ...(failures.length ? ['', '## Failed', '', ...failures.map((f) => `- ${f}`)] : []),
     ...(runner ? ['', `Runner (${runner.revisions}-revision chain): upgrade head at head ${runner.cliUpgradeAtHeadMs} ms as a CLI process; overhead ${runner.overheadPerMigrationMs} ms per migration.`] : []),
     '',
-    `Total bench time ${round((performance.now() - started) / 1000)} s. Command: npm run bench -- --sizes ${SIZES.join(',')} --runs ${RUNS}${SKIP.size ? ` --skip ${[...SKIP].join(',')}` : ''}`,
+    `Total bench time ${round((performance.now() - started) / 1000)} s. Command: npm run bench -- --sizes ${SIZES.join(',')} --runs ${RUNS}${SKIP.size ? ` --skip ${[...SKIP].join(',')}` : ''}${flag('timeout') ? ` --timeout ${flag('timeout')}` : ''}`,
     '',
   ].join('\n');
   console.log(report);
   writeFileSync(join(REPO, 'bench', 'RESULTS.md'), report);
-  writeFileSync(join(REPO, 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), machine: info, rows, growth, failures, runner }, null, 2) + '\n');
+  writeFileSync(join(REPO, 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), machine: info, rows, growth: growthFigures, failures, runner }, null, 2) + '\n');
   if (failures.length > 0) process.exitCode = 1;
 }
 
