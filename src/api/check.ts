@@ -14,6 +14,7 @@ import type { Schema } from '../schema/model';
 import { readActual, readDesired, type CompareOptions, type DesiredModel } from './compare';
 import { checkFindings, type CheckResult, type LiveFacts } from './check-findings';
 import { renderCheck, type CheckFormat } from './check-report';
+import { timed } from '../timings';
 import { judgementsFor } from './judgements';
 import { lintSteps } from './lint';
 import { openProject, type Project, type ProjectOptions } from './project';
@@ -44,7 +45,7 @@ async function readLive(project: Project, url: string, desired: DesiredModel, ve
 }
 
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
-  const project = await openProject(options, { lazyEntities: true });
+  const project = await timed('load', () => openProject(options, { lazyEntities: true }));
   const desired = await readDesired(project);
   // What `revision --autogenerate` would write on top of the migrations; the one replay also records
   // what each migration ran, judged as `ormdiff lint` judges it.
@@ -52,7 +53,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   let migrated = await compareWithReplayedMigrations(project, { ...options, desired, record: { seed: judgements.seed, known: judgements.known } });
   // A known migration ran other statements than when it was judged (a file it imports changed): judge all again.
   if (migrated.stale) migrated = await compareWithReplayedMigrations(project, { ...options, desired, record: { seed: judgements.seed } });
-  const lint = lintSteps(migrated.steps ?? [], project.cwd, undefined, project.migrationsDir, judgements);
+  const lint = await timed('lint', async () => lintSteps(migrated.steps ?? [], project.cwd, undefined, project.migrationsDir, judgements));
   judgements.save();
   const live = project.url ? await readLive(project, project.url, desired, project.versionSchema) : undefined;
   const policy = resolvePolicy([project.policy, options.compare?.policy]);

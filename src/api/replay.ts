@@ -5,6 +5,7 @@
  * hazard is counted on it.
  */
 import type { StepResult } from '../runner';
+import { timed } from '../timings';
 import { replayMigrations, scratchSourceFor, withScratchDatabase, type ReplayOptions } from '../scratch';
 import { type RecordedStep, type RecordOptions, replayRecorded } from '../scratch/record';
 import { compareEntitiesWithDatabase, type Comparison, type CompareOptions, type DesiredModel } from './compare';
@@ -41,8 +42,8 @@ export async function compareWithReplayedMigrations(
         warn: log,
         onStep: options.onStep,
       };
-      const recorded = options.record ? await replayRecorded(scratch.url, replayOptions, options.record) : undefined;
-      const replay = recorded?.run ?? (await replayMigrations(scratch.url, replayOptions));
+      const recorded = options.record ? await timed('replay', () => replayRecorded(scratch.url, replayOptions, options.record)) : undefined;
+      const replay = recorded?.run ?? (await timed('replay', () => replayMigrations(scratch.url, replayOptions)));
       log?.(`Replayed ${replay.steps.length} migration(s) into ${scratch.name}`);
       const comparison = await compareEntitiesWithDatabase(
         { ...project, url: scratch.url },

@@ -48,6 +48,8 @@ const ACK = /ormdiff-ack:\s*(\S+)(?:[ \t]+(.*))?$/;
  * nothing. Template literals with `${…}` are followed back into their text after each expression.
  */
 function readAcks(source: string): Ack[] {
+  // Most files acknowledge nothing: no need to load the compiler (a fifth of a second) to scan them.
+  if (!source.includes('ormdiff-ack:')) return [];
   // Required here, not at the top: `--help` and `--version` must not load the compiler.
   const ts = require('typescript') as typeof TS;
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, source);
