@@ -90,10 +90,13 @@ WHERE n.nspname = ${IN_SCOPE} AND ${MODELLED_TABLE}
   AND a.attnum > 0 AND NOT a.attisdropped
   AND NOT ${extensionMember('pg_class', 'c.oid')}`;
 
-/** Attribute names of `rel` for the attnums in `keys`, in array order. */
+/**
+ * Attribute names of `rel` for the attnums in `keys`, in array order. One index probe per key: as a
+ * join, the planner (which guesses 10 keys) hashes every attribute of the table for each constraint.
+ */
 const attnames = (keys: string, rel: string): string =>
-  `ARRAY(SELECT att.attname::text FROM pg_catalog.unnest(${keys}) WITH ORDINALITY AS key(attnum, ord) ` +
-  `JOIN pg_catalog.pg_attribute att ON att.attrelid = ${rel} AND att.attnum = key.attnum ORDER BY key.ord)`;
+  `ARRAY(SELECT (SELECT att.attname::text FROM pg_catalog.pg_attribute att WHERE att.attrelid = ${rel} AND att.attnum = key.attnum) ` +
+  `FROM pg_catalog.unnest(${keys}) WITH ORDINALITY AS key(attnum, ord) ORDER BY key.ord)`;
 
 /**
  * Table constraints (not NOT NULL ones). Inherited copies (coninhcount > 0) belong to the parent, and
@@ -316,7 +319,8 @@ WITH used AS (
   CROSS JOIN LATERAL (VALUES (m.classid, m.objid), (${cls('pg_type')}, COALESCE(mt.typarray, 0))) AS o(classid, oid)
   WHERE o.oid <> 0
 ),
-uses AS (
+-- Materialized: the outer query reads rel, attnum and domain many times over, each a subquery per row.
+uses AS MATERIALIZED (
   SELECT u.*, d.classid AS user_class, d.objid AS user_oid, d.objsubid AS user_sub, d.refobjsubid AS ref_sub,
          CASE d.classid
            WHEN ${cls('pg_class')} THEN COALESCE((SELECT i.indrelid FROM pg_catalog.pg_index i WHERE i.indexrelid = d.objid), d.objid)
