@@ -4,7 +4,7 @@
  */
 import { dirname, join } from 'node:path';
 import type { Client } from 'pg';
-import { connect, withConnection } from '../db/connect';
+import { connect, urlOf, withConnection } from '../db/connect';
 import { timed } from '../timings';
 import type { Change } from '../diff/changes';
 import { mergeHints } from '../diff/renames/hints';
@@ -118,7 +118,8 @@ export async function readActual(
 ): Promise<{ schema: Schema; queryCount: number; uses: ObjectUse[] }> {
   const { scope } = desiredModel;
   const metadataTable = desiredModel.typeormMetadata?.table.name;
-  const read = await introspect(client, { schemas: scope.schemas, ignoreTables: metadataTable !== undefined ? [metadataTable] : [] });
+  // A client ormdiff opened itself may share the read with a second connection (see IntrospectOptions.url).
+  const read = await introspect(client, { schemas: scope.schemas, ignoreTables: metadataTable !== undefined ? [metadataTable] : [], url: urlOf(client) });
   const schema = withoutIgnoredIndexes(restrictToScope(read.schema, scope), desiredModel.ignoredIndexes);
   // Only uses from outside the managed set stop a drop: the plan itself changes the managed tables.
   return { schema, queryCount: read.queryCount, uses: usesOutside(read.uses, schema) };

@@ -4,6 +4,8 @@ import type { ObjectUse } from '../schema/uses';
 import { assembleSchema } from './assemble/schema';
 import { toUses } from './assemble/uses';
 import { type Queryable, readCatalog } from './read';
+import { connect } from '../db/connect';
+import { quoteLiteral } from '../sql/quote';
 
 export type { Queryable } from './read';
 
@@ -17,6 +19,14 @@ export interface IntrospectOptions {
   inTransaction?: boolean;
   /** Bookkeeping tables under names of the project's choosing (TypeORM's `metadataTableName`): never user tables. */
   ignoreTables?: readonly string[];
+  /**
+   * The URL `db` was opened with (through `connect`, so a second connection gets the same settings),
+   * when reading on two connections may pay: the catalog queries are then shared with a second
+   * connection that reads the same snapshot, as `pg_dump -j` does. Worth it for a large schema read
+   * once; a schema read again and again (a replay's steps) is better off without the extra connection.
+   * Not with `inTransaction` (a second connection cannot see what that transaction has not committed).
+   */
+  url?: string;
 }
 
 export interface IntrospectResult {
@@ -42,8 +52,67 @@ async function readingSettings(db: Queryable): Promise<[string, string]> {
   return [rows[0].search_path as string, rows[0].scs as string];
 }
 
+/** The reading settings (see readingSettings) for a transaction of its own, where nothing needs restoring. */
+const SETTINGS = "SELECT pg_catalog.set_config('search_path', '', true), pg_catalog.set_config('standard_conforming_strings', 'on', true)";
+
+type Closable = Queryable & { end(): Promise<void> };
+
+/**
+ * The first connection's transaction, its settings and its exported snapshot, in one round trip (a
+ * multi-statement query: its last result is the SELECT's).
+ */
+async function beginExporting(db: Queryable): Promise<string> {
+  const results = (await db.query(
+    `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${SETTINGS}, pg_catalog.pg_export_snapshot() AS snapshot`,
+  )) as unknown as { rows: { snapshot: string }[] }[] | { rows: { snapshot: string }[] };
+  const last = Array.isArray(results) ? results[results.length - 1] : results;
+  return last.rows[0].snapshot;
+}
+
+/**
+ * A second connection in the first one's snapshot, with the same settings; undefined when it cannot
+ * be had (a connection limit, a pooler that refuses SET TRANSACTION SNAPSHOT…): the first then reads
+ * alone, as it would have anyway. Closed by the caller through `opened`.
+ */
+async function helperIn(opened: Promise<Closable | undefined>, snapshot: Promise<string>): Promise<Queryable | undefined> {
+  try {
+    const [client, id] = await Promise.all([opened, snapshot]);
+    if (!client) return undefined;
+    await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT ${quoteLiteral(id)}; ${SETTINGS}`);
+    return client;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads on `db` and, once it is ready, on a second connection to `url` in the same snapshot. */
+async function introspectShared(db: Queryable, url: string, schemas: string[], options: IntrospectOptions): Promise<IntrospectResult> {
+  // Opened while the first connection begins: the helper costs no wait, and the first never waits for it.
+  const opened: Promise<Closable | undefined> = connect(url).catch(() => undefined);
+  try {
+    const snapshot = beginExporting(db);
+    const helper = helperIn(opened, snapshot);
+    let read: Awaited<ReturnType<typeof readCatalog>>;
+    try {
+      // A failed export fails here, before any catalog query.
+      await snapshot;
+      read = await readCatalog(db, schemas, helper);
+      await db.query('COMMIT');
+    } catch (error) {
+      await db.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+    return { schema: assembleSchema(read.rows, schemas, options.ignoreTables), queryCount: read.queryCount, uses: toUses(read.rows.uses) };
+  } finally {
+    // Its transaction only read: ending the connection ends it. Not awaited, so a connection still
+    // being opened never holds up the result.
+    void opened.then((client) => client?.end().catch(() => undefined));
+  }
+}
+
 export async function introspect(db: Queryable, options: IntrospectOptions): Promise<IntrospectResult> {
   const schemas = [...new Set(options.schemas)];
+  if (options.url !== undefined && !options.inTransaction) return introspectShared(db, options.url, schemas, options);
   if (options.inTransaction) {
     const [searchPath, scs] = await readingSettings(db);
     // Not in a finally: after a failed query the transaction is aborted, and its rollback restores the settings.

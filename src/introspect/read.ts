@@ -31,47 +31,133 @@ function json<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
+type Rows = { [K in keyof CatalogRows]: CatalogRows[K] };
+
+/** One catalog query: its text, its parameters, and what turns its raw rows into `CatalogRows[key]`. */
+interface Job {
+  key: keyof CatalogRows;
+  sql: string;
+  params: 'schemas' | 'none';
+  finish(rows: any[]): unknown;
+}
+
+const asIs = (rows: any[]): unknown => rows;
+
+/**
+ * Who reads what when a second connection helps: the queries whose catalog functions open the tables
+ * (pg_get_constraintdef of a CHECK, pg_get_indexdef and pg_get_expr of an index's expressions and
+ * predicate) on the first, so only one server process builds each table's relation cache entry;
+ * the rest, about as much server time, on the second. Heaviest first in each.
+ */
+const FIRST: Job[] = [
+  {
+    key: 'constraints',
+    sql: CONSTRAINTS_SQL,
+    params: 'schemas',
+    finish: (rows: CatalogRows['constraints']) => rows.map((r) => ({ ...r, definition: portableLiterals(r.definition) })),
+  },
+  {
+    key: 'indexes',
+    sql: INDEXES_SQL,
+    params: 'schemas',
+    finish: (rows: IndexRow[]) =>
+      rows.map((r) => ({
+        ...r,
+        predicate: portable(r.predicate),
+        elements: json<IndexRow['elements']>(r.elements)?.map((e) => ({ ...e, expression: portable(e.expression) })),
+      })),
+  },
+  {
+    key: 'relations',
+    sql: RELATIONS_SQL,
+    params: 'schemas',
+    finish: (rows: RelationRow[]) => rows.map((r) => ({ ...r, depends_on: json<DependencyRow[] | null>(r.depends_on) })),
+  },
+  {
+    key: 'unmanaged',
+    sql: UNMANAGED_SQL,
+    params: 'schemas',
+    finish: (rows: UnmanagedRow[]) => rows.map((r) => ({ ...r, depends_on: json<DependencyRow[] | null>(r.depends_on) })),
+  },
+  {
+    key: 'domains',
+    sql: DOMAINS_SQL,
+    params: 'schemas',
+    finish: (rows: DomainRow[]) =>
+      rows.map((r) => ({
+        ...r,
+        default_expr: portable(r.default_expr),
+        checks: json<DomainRow['checks']>(r.checks)?.map((c) => ({ ...c, definition: portableLiterals(c.definition) })) ?? null,
+      })),
+  },
+  { key: 'schemas', sql: SCHEMAS_SQL, params: 'schemas', finish: asIs },
+  { key: 'extensions', sql: EXTENSIONS_SQL, params: 'none', finish: asIs },
+];
+
+const SECOND: Job[] = [
+  { key: 'uses', sql: USES_SQL, params: 'schemas', finish: asIs },
+  {
+    key: 'columns',
+    sql: COLUMNS_SQL,
+    params: 'schemas',
+    finish: (rows: CatalogRows['columns']) => rows.map((r) => ({ ...r, default_expr: portable(r.default_expr) })),
+  },
+  { key: 'sequences', sql: SEQUENCES_SQL, params: 'schemas', finish: asIs },
+  { key: 'enums', sql: ENUMS_SQL, params: 'schemas', finish: asIs },
+];
+
 /**
  * Reads every object kind with one query each. The caller has already set `search_path = ''` and
  * `standard_conforming_strings = on` and, for a consistent picture, opened a snapshot. Returns the rows and how many queries it ran.
+ *
+ * `helper`, when it settles to a second connection in the same state (same snapshot, same settings),
+ * shares the work: each connection reads its own list, then whatever is left of the other's, so a
+ * helper that comes late (or never: undefined) only takes what the first has not reached yet. The
+ * number of queries stays one per kind either way.
  */
 export async function readCatalog(
   db: Queryable,
   schemas: string[],
+  helper?: Promise<Queryable | undefined>,
 ): Promise<{ rows: CatalogRows; queryCount: number }> {
+  const first = [...FIRST];
+  const second = [...SECOND];
+  const rows: Partial<Rows> = {};
   let queryCount = 0;
-  const run = async <R>(sql: string, params: unknown[] = [schemas]): Promise<R[]> => {
-    queryCount++;
-    return (await db.query(sql, params)).rows as R[];
+  let failed = false;
+  // One query at a time per connection (a connection runs one anyway); after a failure, nothing more is sent.
+  const work = async (on: Queryable, own: Job[], other: Job[]): Promise<void> => {
+    for (let job = own.shift() ?? other.shift(); job && !failed; job = own.shift() ?? other.shift()) {
+      queryCount++;
+      try {
+        const result = await on.query(job.sql, job.params === 'schemas' ? [schemas] : []);
+        (rows as Record<string, unknown>)[job.key] = job.finish(result.rows);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
   };
-  // Sequential on purpose: one connection runs one query at a time anyway.
-  const relations = (await run<RelationRow>(RELATIONS_SQL)).map((r) => ({
-    ...r,
-    depends_on: json<DependencyRow[] | null>(r.depends_on),
-  }));
-  const columns = (await run<CatalogRows['columns'][number]>(COLUMNS_SQL)).map((r) => ({ ...r, default_expr: portable(r.default_expr) }));
-  const constraints = (await run<CatalogRows['constraints'][number]>(CONSTRAINTS_SQL)).map((r) => ({ ...r, definition: portableLiterals(r.definition) }));
-  const indexes = (await run<IndexRow>(INDEXES_SQL)).map((r) => ({
-    ...r,
-    predicate: portable(r.predicate),
-    elements: json<IndexRow['elements']>(r.elements)?.map((e) => ({ ...e, expression: portable(e.expression) })),
-  }));
-  const enums = await run<CatalogRows['enums'][number]>(ENUMS_SQL);
-  const domains = (await run<DomainRow>(DOMAINS_SQL)).map((r) => ({
-    ...r,
-    default_expr: portable(r.default_expr),
-    checks: json<DomainRow['checks']>(r.checks)?.map((c) => ({ ...c, definition: portableLiterals(c.definition) })) ?? null,
-  }));
-  const sequences = await run<CatalogRows['sequences'][number]>(SEQUENCES_SQL);
-  const extensions = await run<CatalogRows['extensions'][number]>(EXTENSIONS_SQL, []);
-  const existingSchemas = await run<{ name: string }>(SCHEMAS_SQL);
-  const unmanaged = (await run<UnmanagedRow>(UNMANAGED_SQL)).map((r) => ({
-    ...r,
-    depends_on: json<DependencyRow[] | null>(r.depends_on),
-  }));
-  const uses = await run<CatalogRows['uses'][number]>(USES_SQL);
-  return {
-    rows: { relations, columns, constraints, indexes, enums, domains, sequences, extensions, unmanaged, uses, schemas: existingSchemas },
-    queryCount,
-  };
+  // The helper joins when it is ready, unless the first connection has read everything by then.
+  let over = false;
+  let helping: Promise<void> | undefined;
+  let helperFailure: { error: unknown } | undefined;
+  void helper?.then(
+    (h) => {
+      if (h && !over)
+        helping = work(h, second, first).catch((error) => {
+          helperFailure = { error };
+        });
+    },
+    () => undefined,
+  );
+  try {
+    await work(db, first, second);
+  } finally {
+    over = true;
+    // Never leave a query of the helper running behind a result or an error.
+    await helping;
+  }
+  if (helperFailure) throw helperFailure.error;
+  return { rows: rows as CatalogRows, queryCount };
 }

@@ -73,7 +73,7 @@ SELECT n.nspname AS schema, c.relname AS table, a.attnum AS position, a.attname 
        CASE WHEN et.typtype = 'e' THEN en.nspname END AS enum_schema,
        CASE WHEN et.typtype = 'e' THEN et.typname END AS enum_name,
        a.attnotnull AS not_null, a.attidentity AS identity, a.attgenerated AS generated,
-       pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS default_expr,
+       pg_catalog.pg_get_expr(ad.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE ad.adrelid END) AS default_expr,
        co.collname AS collation, con.nspname AS collation_schema,
        d.description AS comment
 FROM pg_catalog.pg_attribute a
