@@ -37,22 +37,32 @@ export interface IntrospectResult {
   uses: ObjectUse[];
 }
 
+/** What the reading settings' query reports: the values to put back, and the server's version. */
+interface Reading {
+  searchPath: string;
+  scs: string;
+  serverVersion: number;
+}
+
 /**
  * search_path = '' for the duration of the read (set_config local to the transaction), so the catalog
  * functions print names qualified exactly as pg_dump does; and standard_conforming_strings = on, so
  * a string constant they print has one meaning (with it off, pg_get_expr doubles backslashes in
- * plain '' constants, which the same text read with it on would keep doubled). Returns the previous
- * values to restore.
+ * plain '' constants, which the same text read with it on would keep doubled). Reports the previous
+ * values to restore, and server_version_num for the queries.
  */
-async function readingSettings(db: Queryable): Promise<[string, string]> {
-  const { rows } = await db.query(
-    "SELECT pg_catalog.current_setting('search_path') AS search_path, pg_catalog.current_setting('standard_conforming_strings') AS scs, " +
-      "pg_catalog.set_config('search_path', '', true), pg_catalog.set_config('standard_conforming_strings', 'on', true)",
-  );
-  return [rows[0].search_path as string, rows[0].scs as string];
-}
+const READING_SETTINGS =
+  "SELECT pg_catalog.current_setting('search_path') AS search_path, pg_catalog.current_setting('standard_conforming_strings') AS scs, " +
+  "pg_catalog.current_setting('server_version_num')::integer AS server_version, " +
+  "pg_catalog.set_config('search_path', '', true), pg_catalog.set_config('standard_conforming_strings', 'on', true)";
 
-/** The reading settings (see readingSettings) for a transaction of its own, where nothing needs restoring. */
+const reading = (row: Record<string, unknown>): Reading => ({
+  searchPath: row.search_path as string,
+  scs: row.scs as string,
+  serverVersion: row.server_version as number,
+});
+
+/** The reading settings alone, for a second connection whose version the first has told. */
 const SETTINGS = "SELECT pg_catalog.set_config('search_path', '', true), pg_catalog.set_config('standard_conforming_strings', 'on', true)";
 
 type Closable = Queryable & { end(): Promise<void> };
@@ -61,12 +71,12 @@ type Closable = Queryable & { end(): Promise<void> };
  * The first connection's transaction, its settings and its exported snapshot, in one round trip (a
  * multi-statement query: its last result is the SELECT's).
  */
-async function beginExporting(db: Queryable): Promise<string> {
+async function beginExporting(db: Queryable): Promise<Reading & { snapshot: string }> {
   const results = (await db.query(
-    `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${SETTINGS}, pg_catalog.pg_export_snapshot() AS snapshot`,
-  )) as unknown as { rows: { snapshot: string }[] }[] | { rows: { snapshot: string }[] };
-  const last = Array.isArray(results) ? results[results.length - 1] : results;
-  return last.rows[0].snapshot;
+    `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${READING_SETTINGS}, pg_catalog.pg_export_snapshot() AS snapshot`,
+  )) as unknown as { rows: Record<string, unknown>[] }[] | { rows: Record<string, unknown>[] };
+  const row = (Array.isArray(results) ? results[results.length - 1] : results).rows[0];
+  return { ...reading(row), snapshot: row.snapshot as string };
 }
 
 /**
@@ -85,24 +95,33 @@ async function helperIn(opened: Promise<Closable | undefined>, snapshot: Promise
   }
 }
 
+const result = (read: Awaited<ReturnType<typeof readCatalog>>, schemas: string[], options: IntrospectOptions): IntrospectResult => ({
+  schema: assembleSchema(read.rows, schemas, options.ignoreTables),
+  queryCount: read.queryCount,
+  uses: toUses(read.rows.uses),
+});
+
 /** Reads on `db` and, once it is ready, on a second connection to `url` in the same snapshot. */
 async function introspectShared(db: Queryable, url: string, schemas: string[], options: IntrospectOptions): Promise<IntrospectResult> {
   // Opened while the first connection begins: the helper costs no wait, and the first never waits for it.
   const opened: Promise<Closable | undefined> = connect(url).catch(() => undefined);
   try {
-    const snapshot = beginExporting(db);
-    const helper = helperIn(opened, snapshot);
+    const begun = beginExporting(db);
+    const helper = helperIn(
+      opened,
+      begun.then((b) => b.snapshot),
+    );
     let read: Awaited<ReturnType<typeof readCatalog>>;
     try {
       // A failed export fails here, before any catalog query.
-      await snapshot;
-      read = await readCatalog(db, schemas, helper);
+      const { serverVersion } = await begun;
+      read = await readCatalog(db, schemas, { serverVersion, helper });
       await db.query('COMMIT');
     } catch (error) {
       await db.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
-    return { schema: assembleSchema(read.rows, schemas, options.ignoreTables), queryCount: read.queryCount, uses: toUses(read.rows.uses) };
+    return result(read, schemas, options);
   } finally {
     // Its transaction only read: ending the connection ends it. Not awaited, so a connection still
     // being opened never holds up the result.
@@ -114,19 +133,19 @@ export async function introspect(db: Queryable, options: IntrospectOptions): Pro
   const schemas = [...new Set(options.schemas)];
   if (options.url !== undefined && !options.inTransaction) return introspectShared(db, options.url, schemas, options);
   if (options.inTransaction) {
-    const [searchPath, scs] = await readingSettings(db);
+    const { searchPath, scs, serverVersion } = reading((await db.query(READING_SETTINGS)).rows[0]);
     // Not in a finally: after a failed query the transaction is aborted, and its rollback restores the settings.
-    const { rows, queryCount } = await readCatalog(db, schemas);
+    const read = await readCatalog(db, schemas, { serverVersion });
     await db.query("SELECT pg_catalog.set_config('search_path', $1, true), pg_catalog.set_config('standard_conforming_strings', $2, true)", [searchPath, scs]);
-    return { schema: assembleSchema(rows, schemas, options.ignoreTables), queryCount, uses: toUses(rows.uses) };
+    return result(read, schemas, options);
   }
   // One snapshot for every query, so the parts agree with each other even while DDL runs elsewhere.
   await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
-    await readingSettings(db);
-    const { rows, queryCount } = await readCatalog(db, schemas);
+    const { serverVersion } = reading((await db.query(READING_SETTINGS)).rows[0]);
+    const read = await readCatalog(db, schemas, { serverVersion });
     await db.query('COMMIT');
-    return { schema: assembleSchema(rows, schemas, options.ignoreTables), queryCount, uses: toUses(rows.uses) };
+    return result(read, schemas, options);
   } catch (error) {
     await db.query('ROLLBACK').catch(() => undefined);
     throw error;

@@ -5,11 +5,11 @@
 import type { CatalogRows, DependencyRow, DomainRow, IndexRow, RelationRow, UnmanagedRow } from './rows';
 import {
   COLUMNS_SQL,
-  CONSTRAINTS_SQL,
+  constraintsSql,
   DOMAINS_SQL,
   ENUMS_SQL,
   EXTENSIONS_SQL,
-  INDEXES_SQL,
+  indexesSql,
   RELATIONS_SQL,
   SCHEMAS_SQL,
   SEQUENCES_SQL,
@@ -49,16 +49,16 @@ const asIs = (rows: any[]): unknown => rows;
  * predicate) on the first, so only one server process builds each table's relation cache entry;
  * the rest, about as much server time, on the second. Heaviest first in each.
  */
-const FIRST: Job[] = [
+const firstJobs = (serverVersion: number | undefined): Job[] => [
   {
     key: 'constraints',
-    sql: CONSTRAINTS_SQL,
+    sql: constraintsSql(serverVersion),
     params: 'schemas',
     finish: (rows: CatalogRows['constraints']) => rows.map((r) => ({ ...r, definition: portableLiterals(r.definition) })),
   },
   {
     key: 'indexes',
-    sql: INDEXES_SQL,
+    sql: indexesSql(serverVersion),
     params: 'schemas',
     finish: (rows: IndexRow[]) =>
       rows.map((r) => ({
@@ -94,7 +94,7 @@ const FIRST: Job[] = [
   { key: 'extensions', sql: EXTENSIONS_SQL, params: 'none', finish: asIs },
 ];
 
-const SECOND: Job[] = [
+const secondJobs = (): Job[] => [
   { key: 'uses', sql: USES_SQL, params: 'schemas', finish: asIs },
   {
     key: 'columns',
@@ -106,22 +106,29 @@ const SECOND: Job[] = [
   { key: 'enums', sql: ENUMS_SQL, params: 'schemas', finish: asIs },
 ];
 
+export interface ReadOptions {
+  /** server_version_num, when known: lets the queries name version-specific columns directly. */
+  serverVersion?: number;
+  /**
+   * A second connection in the same state (same snapshot, same settings) once it is ready, to share
+   * the work: each connection reads its own list, then whatever is left of the other's, so a helper
+   * that comes late (or never: undefined) only takes what the first has not reached yet.
+   */
+  helper?: Promise<Queryable | undefined>;
+}
+
 /**
  * Reads every object kind with one query each. The caller has already set `search_path = ''` and
- * `standard_conforming_strings = on` and, for a consistent picture, opened a snapshot. Returns the rows and how many queries it ran.
- *
- * `helper`, when it settles to a second connection in the same state (same snapshot, same settings),
- * shares the work: each connection reads its own list, then whatever is left of the other's, so a
- * helper that comes late (or never: undefined) only takes what the first has not reached yet. The
- * number of queries stays one per kind either way.
+ * `standard_conforming_strings = on` and, for a consistent picture, opened a snapshot. Returns the
+ * rows and how many queries it ran: one per kind, however the work was shared.
  */
 export async function readCatalog(
   db: Queryable,
   schemas: string[],
-  helper?: Promise<Queryable | undefined>,
+  { serverVersion, helper }: ReadOptions = {},
 ): Promise<{ rows: CatalogRows; queryCount: number }> {
-  const first = [...FIRST];
-  const second = [...SECOND];
+  const first = firstJobs(serverVersion);
+  const second = secondJobs();
   const rows: Partial<Rows> = {};
   let queryCount = 0;
   let failed = false;
