@@ -54,7 +54,13 @@ const firstJobs = (serverVersion: number | undefined): Job[] => [
     key: 'constraints',
     sql: constraintsSql(serverVersion),
     params: 'schemas',
-    finish: (rows: CatalogRows['constraints']) => rows.map((r) => ({ ...r, definition: portableLiterals(r.definition) })),
+    finish: (rows: CatalogRows['constraints']) =>
+      rows.map((r) => ({
+        ...r,
+        definition: portableLiterals(r.definition),
+        columns: json<string[]>(r.columns),
+        ref_columns: json<string[]>(r.ref_columns),
+      })),
   },
   {
     key: 'indexes',
@@ -103,7 +109,7 @@ const secondJobs = (): Job[] => [
     finish: (rows: CatalogRows['columns']) => rows.map((r) => ({ ...r, default_expr: portable(r.default_expr) })),
   },
   { key: 'sequences', sql: SEQUENCES_SQL, params: 'schemas', finish: asIs },
-  { key: 'enums', sql: ENUMS_SQL, params: 'schemas', finish: asIs },
+  { key: 'enums', sql: ENUMS_SQL, params: 'schemas', finish: (rows: CatalogRows['enums']) => rows.map((r) => ({ ...r, values: json<string[]>(r.values) })) },
 ];
 
 export interface ReadOptions {
