@@ -3,7 +3,7 @@ import type { Schema } from '../schema/model';
 import type { ObjectUse } from '../schema/uses';
 import { assembleSchema } from './assemble/schema';
 import { toUses } from './assemble/uses';
-import { type Queryable, readCatalog } from './read';
+import { type Helper, type Queryable, readCatalog } from './read';
 import { connect } from '../db/connect';
 import { quoteLiteral } from '../sql/quote';
 
@@ -62,10 +62,19 @@ const reading = (row: Record<string, unknown>): Reading => ({
   serverVersion: row.server_version as number,
 });
 
-/** The reading settings alone, for a second connection whose version the first has told. */
-const SETTINGS = "SELECT pg_catalog.set_config('search_path', '', true), pg_catalog.set_config('standard_conforming_strings', 'on', true)";
+/**
+ * The reading settings for the second connection (its version the first has told), and a short
+ * lock_timeout: a lock it cannot have at once, it leaves to the first (see readCatalog).
+ */
+const HELPER_SETTINGS =
+  "SELECT pg_catalog.set_config('search_path', '', true), pg_catalog.set_config('standard_conforming_strings', 'on', true), " +
+  "pg_catalog.set_config('lock_timeout', '100ms', true)";
 
-type Closable = Queryable & { end(): Promise<void> };
+/** A connection opened for the helper, and its one way to be closed (however many callers ask). */
+interface Opened {
+  client: Queryable;
+  close(): Promise<void>;
+}
 
 /**
  * The first connection's transaction, its settings and its exported snapshot, in one round trip (a
@@ -82,14 +91,14 @@ async function beginExporting(db: Queryable): Promise<Reading & { snapshot: stri
 /**
  * A second connection in the first one's snapshot, with the same settings; undefined when it cannot
  * be had (a connection limit, a pooler that refuses SET TRANSACTION SNAPSHOT…): the first then reads
- * alone, as it would have anyway. Closed by the caller through `opened`.
+ * alone, as it would have anyway. Done, it is closed at once, which ends its transaction.
  */
-async function helperIn(opened: Promise<Closable | undefined>, snapshot: Promise<string>): Promise<Queryable | undefined> {
+async function helperIn(opened: Promise<Opened | undefined>, snapshot: Promise<string>): Promise<Helper | undefined> {
   try {
-    const [client, id] = await Promise.all([opened, snapshot]);
-    if (!client) return undefined;
-    await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT ${quoteLiteral(id)}; ${SETTINGS}`);
-    return client;
+    const [helper, id] = await Promise.all([opened, snapshot]);
+    if (!helper) return undefined;
+    await helper.client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT ${quoteLiteral(id)}; ${HELPER_SETTINGS}`);
+    return { db: helper.client, done: helper.close };
   } catch {
     return undefined;
   }
@@ -104,7 +113,13 @@ const result = (read: Awaited<ReturnType<typeof readCatalog>>, schemas: string[]
 /** Reads on `db` and, once it is ready, on a second connection to `url` in the same snapshot. */
 async function introspectShared(db: Queryable, url: string, schemas: string[], options: IntrospectOptions): Promise<IntrospectResult> {
   // Opened while the first connection begins: the helper costs no wait, and the first never waits for it.
-  const opened: Promise<Closable | undefined> = connect(url).catch(() => undefined);
+  const opened: Promise<Opened | undefined> = connect(url).then(
+    (client) => {
+      let closing: Promise<void> | undefined;
+      return { client, close: () => (closing ??= client.end().catch(() => undefined)) };
+    },
+    () => undefined,
+  );
   try {
     const begun = beginExporting(db);
     const helper = helperIn(
@@ -123,9 +138,9 @@ async function introspectShared(db: Queryable, url: string, schemas: string[], o
     }
     return result(read, schemas, options);
   } finally {
-    // Its transaction only read: ending the connection ends it. Not awaited, so a connection still
+    // Its transaction only read: closing the connection ends it. Not awaited, so a connection still
     // being opened never holds up the result.
-    void opened.then((client) => client?.end().catch(() => undefined));
+    void opened.then((helper) => helper?.close());
   }
 }
 

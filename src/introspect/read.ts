@@ -132,15 +132,36 @@ const secondJobs = (): Job[] => [
   },
 ];
 
+/**
+ * A lock the helper waited too long for (its lock_timeout, 55P03). Only the first connection's lock
+ * waits are safe: the first holds its tables' ACCESS SHARE locks until the end, so a DDL statement
+ * queued behind them, with the helper queued behind that DDL, would wait on the first connection
+ * while the first waits on the helper, a cycle the server cannot see. The helper gives up instead
+ * and leaves the query to the first, which already holds its locks (as pg_dump -j's workers lock
+ * NOWAIT).
+ */
+const lockNotAvailable = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === '55P03';
+
 export interface ReadOptions {
   /** server_version_num, when known: lets the queries name version-specific columns directly. */
   serverVersion?: number;
   /**
    * A second connection in the same state (same snapshot, same settings) once it is ready, to share
    * the work: each connection reads its own list, then whatever is left of the other's, so a helper
-   * that comes late (or never: undefined) only takes what the first has not reached yet.
+   * that comes late (or never: undefined) only takes what the first has not reached yet. Its
+   * transaction should have a short lock_timeout: see lockNotAvailable.
    */
-  helper?: Promise<Queryable | undefined>;
+  helper?: Promise<Helper | undefined>;
+}
+
+export interface Helper {
+  db: Queryable;
+  /**
+   * Called as soon as the helper has nothing more to read, or gave up: ends its transaction, so it
+   * holds no lock while the first reads on (a DDL statement queued behind the helper's lock would
+   * hold up the first, and the first holds up the end of the helper's transaction).
+   */
+  done(): Promise<void>;
 }
 
 /**
@@ -158,14 +179,21 @@ export async function readCatalog(
   const rows: Partial<Rows> = {};
   let queryCount = 0;
   let failed = false;
-  // One query at a time per connection (a connection runs one anyway); after a failure, nothing more is sent.
-  const work = async (on: Queryable, own: Job[], other: Job[]): Promise<void> => {
+  /**
+   * One query at a time per connection (a connection runs one anyway); after a failure, nothing more
+   * is sent. `yields`: errors on which the connection hands its job back and stops, rather than fail.
+   */
+  const work = async (on: Queryable, own: Job[], other: Job[], yields?: (error: unknown) => boolean): Promise<void> => {
     for (let job = own.shift() ?? other.shift(); job && !failed; job = own.shift() ?? other.shift()) {
-      queryCount++;
       try {
         const result = await on.query(job.sql, job.params === 'schemas' ? [schemas] : []);
         (rows as Record<string, unknown>)[job.key] = job.finish(result.rows);
+        queryCount++;
       } catch (error) {
+        if (yields?.(error)) {
+          own.unshift(job);
+          return;
+        }
         failed = true;
         throw error;
       }
@@ -178,9 +206,11 @@ export async function readCatalog(
   void helper?.then(
     (h) => {
       if (h && !over)
-        helping = work(h, second, first).catch((error) => {
-          helperFailure = { error };
-        });
+        helping = work(h.db, second, first, lockNotAvailable)
+          .catch((error) => {
+            helperFailure = { error };
+          })
+          .finally(() => h.done().catch(() => undefined));
     },
     () => undefined,
   );
@@ -192,5 +222,7 @@ export async function readCatalog(
     await helping;
   }
   if (helperFailure) throw helperFailure.error;
+  // What the helper handed back, if it stopped after the first had finished.
+  await work(db, first, second);
   return { rows: rows as CatalogRows, queryCount };
 }

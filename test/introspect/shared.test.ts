@@ -105,3 +105,37 @@ test('a failed catalog query fails the read with its own error; both transaction
   expect((await conn.client.query('SELECT 1 AS one')).rows).toStrictEqual([{ one: 1 }]);
   expect(await settled(others, 0)).toBe(0);
 });
+
+test('a lock the second connection would wait for behind DDL queued on the first: it hands the query back, no deadlock', async () => {
+  const alone = await introspect(conn.client, { schemas: SCHEMAS });
+  const columnsSql = (sql: string) => sql.includes('LEFT JOIN pg_catalog.pg_attrdef ad ON');
+  let alter: Promise<void> | undefined;
+  // users has a generated column, whose expression the columns query prints with its table open.
+  const first = slowed(conn.client, 200, async () => {
+    // The first holds its lock on users (as it would once it printed a CHECK of users)...
+    await conn.client.query('LOCK TABLE public.users IN ACCESS SHARE MODE');
+    // ...and DDL queues behind it, before the second connection begins: its lock on users would wait for the DDL.
+    alter = execSql(conn.db.url, 'ALTER TABLE public.users ADD COLUMN z integer');
+    await settled(waitingLocks, 1);
+  });
+  try {
+    const shared = await introspect(first, { schemas: SCHEMAS, url: conn.db.url });
+    await alter;
+    expect(shared).toStrictEqual(alone);
+    // The second connection gave the columns query back to the first.
+    expect(first.sent.filter(columnsSql)).toHaveLength(1);
+    expect(await settled(others, 0)).toBe(0);
+  } finally {
+    await alter;
+    await execSql(conn.db.url, 'ALTER TABLE public.users DROP COLUMN IF EXISTS z');
+  }
+}, 20000);
+
+/** Lock requests waiting in the test database. */
+async function waitingLocks(): Promise<number> {
+  const rows = await querySql<{ n: number }>(
+    conn.db.url,
+    'SELECT count(*)::int AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE d.datname = current_database() AND NOT l.granted',
+  );
+  return rows[0].n;
+}
