@@ -3,9 +3,9 @@ import type { Schema } from '../schema/model';
 import type { ObjectUse } from '../schema/uses';
 import { assembleSchema } from './assemble/schema';
 import { toUses } from './assemble/uses';
-import { type Helper, type Queryable, readCatalog } from './read';
-import { connect } from '../db/connect';
-import { quoteLiteral } from '../sql/quote';
+import { beginExporting, helperIn, openHelper } from './helper';
+import { type Queryable, readCatalog } from './read';
+import { READING_SETTINGS, reading } from './settings';
 
 export type { Queryable } from './read';
 
@@ -37,73 +37,6 @@ export interface IntrospectResult {
   uses: ObjectUse[];
 }
 
-/** What the reading settings' query reports: the values to put back, and the server's version. */
-interface Reading {
-  searchPath: string;
-  scs: string;
-  serverVersion: number;
-}
-
-/**
- * search_path = '' for the duration of the read (set_config local to the transaction), so the catalog
- * functions print names qualified exactly as pg_dump does; and standard_conforming_strings = on, so
- * a string constant they print has one meaning (with it off, pg_get_expr doubles backslashes in
- * plain '' constants, which the same text read with it on would keep doubled). Reports the previous
- * values to restore, and server_version_num for the queries.
- */
-const READING_SETTINGS =
-  "SELECT pg_catalog.current_setting('search_path') AS search_path, pg_catalog.current_setting('standard_conforming_strings') AS scs, " +
-  "pg_catalog.current_setting('server_version_num')::integer AS server_version, " +
-  "pg_catalog.set_config('search_path', '', true), pg_catalog.set_config('standard_conforming_strings', 'on', true)";
-
-const reading = (row: Record<string, unknown>): Reading => ({
-  searchPath: row.search_path as string,
-  scs: row.scs as string,
-  serverVersion: row.server_version as number,
-});
-
-/**
- * The reading settings for the second connection (its version the first has told), and a short
- * lock_timeout: a lock it cannot have at once, it leaves to the first (see readCatalog).
- */
-const HELPER_SETTINGS =
-  "SELECT pg_catalog.set_config('search_path', '', true), pg_catalog.set_config('standard_conforming_strings', 'on', true), " +
-  "pg_catalog.set_config('lock_timeout', '100ms', true)";
-
-/** A connection opened for the helper, and its one way to be closed (however many callers ask). */
-interface Opened {
-  client: Queryable;
-  close(): Promise<void>;
-}
-
-/**
- * The first connection's transaction, its settings and its exported snapshot, in one round trip (a
- * multi-statement query: its last result is the SELECT's).
- */
-async function beginExporting(db: Queryable): Promise<Reading & { snapshot: string }> {
-  const results = (await db.query(
-    `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${READING_SETTINGS}, pg_catalog.pg_export_snapshot() AS snapshot`,
-  )) as unknown as { rows: Record<string, unknown>[] }[] | { rows: Record<string, unknown>[] };
-  const row = (Array.isArray(results) ? results[results.length - 1] : results).rows[0];
-  return { ...reading(row), snapshot: row.snapshot as string };
-}
-
-/**
- * A second connection in the first one's snapshot, with the same settings; undefined when it cannot
- * be had (a connection limit, a pooler that refuses SET TRANSACTION SNAPSHOT…): the first then reads
- * alone, as it would have anyway. Done, it is closed at once, which ends its transaction.
- */
-async function helperIn(opened: Promise<Opened | undefined>, snapshot: Promise<string>): Promise<Helper | undefined> {
-  try {
-    const [helper, id] = await Promise.all([opened, snapshot]);
-    if (!helper) return undefined;
-    await helper.client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT ${quoteLiteral(id)}; ${HELPER_SETTINGS}`);
-    return { db: helper.client, done: helper.close };
-  } catch {
-    return undefined;
-  }
-}
-
 const result = (read: Awaited<ReturnType<typeof readCatalog>>, schemas: string[], options: IntrospectOptions): IntrospectResult => ({
   schema: assembleSchema(read.rows, schemas, options.ignoreTables),
   queryCount: read.queryCount,
@@ -113,19 +46,10 @@ const result = (read: Awaited<ReturnType<typeof readCatalog>>, schemas: string[]
 /** Reads on `db` and, once it is ready, on a second connection to `url` in the same snapshot. */
 async function introspectShared(db: Queryable, url: string, schemas: string[], options: IntrospectOptions): Promise<IntrospectResult> {
   // Opened while the first connection begins: the helper costs no wait, and the first never waits for it.
-  const opened: Promise<Opened | undefined> = connect(url).then(
-    (client) => {
-      let closing: Promise<void> | undefined;
-      return { client, close: () => (closing ??= client.end().catch(() => undefined)) };
-    },
-    () => undefined,
-  );
+  const opened = openHelper(url);
   try {
     const begun = beginExporting(db);
-    const helper = helperIn(
-      opened,
-      begun.then((b) => b.snapshot),
-    );
+    const helper = helperIn(opened, begun.then((b) => b.snapshot));
     let read: Awaited<ReturnType<typeof readCatalog>>;
     try {
       // A failed export fails here, before any catalog query.
