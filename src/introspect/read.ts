@@ -1,6 +1,7 @@
 /**
- * The only module of the introspector that talks to the database: runs each catalog query once for
- * the schemas in scope and hands back the raw rows.
+ * Runs each catalog query once for the schemas in scope, on one connection or shared with a helper
+ * connection in the same snapshot, and hands back the raw rows (the transactions and their settings
+ * are introspect.ts's and helper.ts's).
  */
 import type { CatalogRows, ColumnRow, ConstraintRow, DomainRow, EnumRow, IndexRow, RelationRow, UnmanagedRow } from './rows';
 import {
