@@ -211,7 +211,8 @@ export async function readCatalog(
           .catch((error) => {
             helperFailure = { error };
           })
-          .finally(() => h.done().catch(() => undefined));
+          // Not awaited: what ends the transaction is sent at once; the socket's close is nobody's wait.
+          .finally(() => void h.done().catch(() => undefined));
     },
     () => undefined,
   );
