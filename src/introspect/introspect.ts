@@ -5,6 +5,7 @@ import { assembleSchema } from './assemble/schema';
 import { toUses } from './assemble/uses';
 import { beginExporting, helperIn, openHelper } from './helper';
 import { type Queryable, readCatalog } from './read';
+import type { CatalogRows } from './rows';
 import { READING_SETTINGS, reading } from './settings';
 
 export type { Queryable } from './read';
@@ -37,16 +38,44 @@ export interface IntrospectResult {
   uses: ObjectUse[];
 }
 
-const result = (read: Awaited<ReturnType<typeof readCatalog>>, schemas: string[], options: IntrospectOptions): IntrospectResult => ({
-  schema: assembleSchema(read.rows, schemas, options.ignoreTables),
-  queryCount: read.queryCount,
-  uses: toUses(read.rows.uses),
-});
+/** What the model is made of: every kind but the uses, which stand beside it. */
+const MODEL_ROWS: readonly (keyof CatalogRows)[] = [
+  'relations',
+  'columns',
+  'constraints',
+  'indexes',
+  'enums',
+  'domains',
+  'sequences',
+  'extensions',
+  'unmanaged',
+  'schemas',
+];
+
+/**
+ * Puts the model together as soon as its rows are in, and the uses as soon as theirs are: the uses
+ * are read last, so the model's assembly runs while the server is still at them.
+ */
+function assembler(schemas: string[], options: IntrospectOptions) {
+  let schema: Schema | undefined;
+  let uses: ObjectUse[] | undefined;
+  const onRead = (rows: Partial<CatalogRows>): void => {
+    if (schema === undefined && MODEL_ROWS.every((key) => rows[key] !== undefined))
+      schema = assembleSchema(rows as CatalogRows, schemas, options.ignoreTables);
+    if (uses === undefined && rows.uses !== undefined) uses = toUses(rows.uses);
+  };
+  const result = (read: Awaited<ReturnType<typeof readCatalog>>): IntrospectResult => {
+    onRead(read.rows);
+    return { schema: schema!, queryCount: read.queryCount, uses: uses! };
+  };
+  return { onRead, result };
+}
 
 /** Reads on `db` and, once it is ready, on a second connection to `url` in the same snapshot. */
 async function introspectShared(db: Queryable, url: string, schemas: string[], options: IntrospectOptions): Promise<IntrospectResult> {
   // Opened while the first connection begins: the helper costs no wait, and the first never waits for it.
   const opened = openHelper(url);
+  const assembly = assembler(schemas, options);
   try {
     const begun = beginExporting(db);
     const helper = helperIn(opened, begun.then((b) => b.snapshot));
@@ -54,13 +83,13 @@ async function introspectShared(db: Queryable, url: string, schemas: string[], o
     try {
       // A failed export fails here, before any catalog query.
       const { serverVersion } = await begun;
-      read = await readCatalog(db, schemas, { serverVersion, helper });
+      read = await readCatalog(db, schemas, { serverVersion, helper, onRead: assembly.onRead });
       await db.query('COMMIT');
     } catch (error) {
       await db.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
-    return result(read, schemas, options);
+    return assembly.result(read);
   } finally {
     // Its transaction only read: closing the connection ends it. Not awaited, so a connection still
     // being opened never holds up the result.
@@ -71,20 +100,22 @@ async function introspectShared(db: Queryable, url: string, schemas: string[], o
 export async function introspect(db: Queryable, options: IntrospectOptions): Promise<IntrospectResult> {
   const schemas = [...new Set(options.schemas)];
   if (options.url !== undefined && !options.inTransaction) return introspectShared(db, options.url, schemas, options);
+  const assembly = assembler(schemas, options);
   if (options.inTransaction) {
     const { searchPath, scs, serverVersion } = reading((await db.query(READING_SETTINGS)).rows[0]);
     // Not in a finally: after a failed query the transaction is aborted, and its rollback restores the settings.
+    // Assembled after the settings are back (a small read anyway): an assembly error leaves the caller's transaction as it was.
     const read = await readCatalog(db, schemas, { serverVersion });
     await db.query("SELECT pg_catalog.set_config('search_path', $1, true), pg_catalog.set_config('standard_conforming_strings', $2, true)", [searchPath, scs]);
-    return result(read, schemas, options);
+    return assembly.result(read);
   }
   // One snapshot for every query, so the parts agree with each other even while DDL runs elsewhere.
   await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     const { serverVersion } = reading((await db.query(READING_SETTINGS)).rows[0]);
-    const read = await readCatalog(db, schemas, { serverVersion });
+    const read = await readCatalog(db, schemas, { serverVersion, onRead: assembly.onRead });
     await db.query('COMMIT');
-    return result(read, schemas, options);
+    return assembly.result(read);
   } catch (error) {
     await db.query('ROLLBACK').catch(() => undefined);
     throw error;

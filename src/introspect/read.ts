@@ -113,7 +113,6 @@ const firstJobs = (serverVersion: number | undefined): Job[] => [
 ];
 
 const secondJobs = (): Job[] => [
-  { key: 'uses', sql: USES_SQL, params: 'schemas', finish: asIs },
   {
     key: 'columns',
     sql: COLUMNS_SQL,
@@ -131,6 +130,8 @@ const secondJobs = (): Job[] => [
       r.values = json(r.values);
     }),
   },
+  // Last: nothing of the model waits for it, so the model is put together while the server reads it.
+  { key: 'uses', sql: USES_SQL, params: 'schemas', finish: asIs },
 ];
 
 /**
@@ -153,6 +154,11 @@ export interface ReadOptions {
    * transaction should have a short lock_timeout: see lockNotAvailable.
    */
   helper?: Promise<Helper | undefined>;
+  /**
+   * Called with everything read so far each time a query's rows are in, once the connection has sent
+   * its next query: the caller can work on them while the server works on that one.
+   */
+  onRead?: (rows: Partial<CatalogRows>) => void;
 }
 
 export interface Helper {
@@ -173,13 +179,24 @@ export interface Helper {
 export async function readCatalog(
   db: Queryable,
   schemas: string[],
-  { serverVersion, helper }: ReadOptions = {},
+  { serverVersion, helper, onRead }: ReadOptions = {},
 ): Promise<{ rows: CatalogRows; queryCount: number }> {
   const first = firstJobs(serverVersion);
   const second = secondJobs();
   const rows: Partial<Rows> = {};
   let queryCount = 0;
   let failed = false;
+  let readerFailure: { error: unknown } | undefined;
+  // A microtask: it runs after the loop below has sent the connection's next query.
+  const tell = (): void =>
+    queueMicrotask(() => {
+      if (readerFailure || !onRead) return;
+      try {
+        onRead(rows);
+      } catch (error) {
+        readerFailure = { error };
+      }
+    });
   /**
    * One query at a time per connection (a connection runs one anyway); after a failure, nothing more
    * is sent. `yields`: errors on which the connection hands its job back and stops, rather than fail.
@@ -190,6 +207,7 @@ export async function readCatalog(
         const result = await on.query(job.sql, job.params === 'schemas' ? [schemas] : []);
         (rows as Record<string, unknown>)[job.key] = job.finish(result.rows);
         queryCount++;
+        tell();
       } catch (error) {
         if (yields?.(error)) {
           own.unshift(job);
@@ -226,5 +244,6 @@ export async function readCatalog(
   if (helperFailure) throw helperFailure.error;
   // What the helper handed back, if it stopped after the first had finished.
   await work(db, first, second);
+  if (readerFailure) throw readerFailure.error;
   return { rows: rows as CatalogRows, queryCount };
 }
