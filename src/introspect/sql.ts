@@ -79,6 +79,12 @@ WHERE n.nspname = ${IN_SCOPE}
   AND NOT ${extensionMember('pg_class', 'c.oid')}
   AND NOT ${extensionMember('pg_type', 'c.reltype')}`;
 
+/**
+ * A default is printed without its table (pg_get_expr's relation 0): a default cannot refer to a
+ * column, and naming the table makes the server open it (build its relation cache entry, take a lock),
+ * which the constraints' and indexes' connection does anyway. A generated column's expression does
+ * refer to columns, so it is printed with its table.
+ */
 export const COLUMNS_SQL = `
 SELECT n.nspname AS schema, c.relname AS table, a.attnum AS position, a.attname AS name,
        pg_catalog.format_type(a.atttypid, a.atttypmod) AS data_type,
