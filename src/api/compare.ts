@@ -4,7 +4,7 @@
  */
 import { dirname, join } from 'node:path';
 import type { Client } from 'pg';
-import { connect, withConnection } from '../db/connect';
+import { connect, urlOf, withConnection } from '../db/connect';
 import { timed } from '../timings';
 import type { Change } from '../diff/changes';
 import { mergeHints } from '../diff/renames/hints';
@@ -16,7 +16,7 @@ import { fileCache } from '../normalize/cache';
 import { normalizeDesired, type NormalizeOptions } from '../normalize/normalize';
 import { withScratchDatabase } from '../scratch';
 import type { Plan } from '../plan/plan';
-import type { QualifiedName, Schema, ColumnRoleOf } from '../schema/model';
+import { qualifiedKey, type QualifiedName, type Schema, type ColumnRoleOf } from '../schema/model';
 import { adoptUnmodelled, restrictToScope, type Scope } from '../schema/scope';
 import { type ObjectUse, usesOutside } from '../schema/uses';
 import { type CompareOptions, diffAndPlan } from './plan';
@@ -86,15 +86,21 @@ const foldedUnquoted = (name: string): string => name.replace(/[A-Z]+/g, (m) => 
  */
 function withoutIgnoredIndexes(schema: Schema, ignored: DesiredModel['ignoredIndexes']): Schema {
   if (ignored.length === 0) return schema;
+  // Grouped by table once: a large model has about as many ignored indexes as tables.
+  const byTable = new Map<string, DesiredModel['ignoredIndexes']>();
+  for (const i of ignored) {
+    const key = qualifiedKey(i.table);
+    const group = byTable.get(key);
+    if (group) group.push(i);
+    else byTable.set(key, [i]);
+  }
   return {
     ...schema,
     tables: schema.tables.map((t) => {
+      const mine = byTable.get(qualifiedKey(t));
+      if (!mine) return t;
       const names = new Set(t.indexes.map((i) => i.name));
-      const skip = new Set(
-        ignored
-          .filter((i) => i.table.schema === t.schema && i.table.name === t.name)
-          .map((i) => (names.has(i.name) ? i.name : foldedUnquoted(i.name))),
-      );
+      const skip = new Set(mine.map((i) => (names.has(i.name) ? i.name : foldedUnquoted(i.name))));
       return skip.size === 0 ? t : { ...t, indexes: t.indexes.filter((i) => !skip.has(i.name)) };
     }),
   };
@@ -117,7 +123,8 @@ export async function readActual(
 ): Promise<{ schema: Schema; queryCount: number; uses: ObjectUse[] }> {
   const { scope } = desiredModel;
   const metadataTable = desiredModel.typeormMetadata?.table.name;
-  const read = await introspect(client, { schemas: scope.schemas, ignoreTables: metadataTable !== undefined ? [metadataTable] : [] });
+  // A client ormdiff opened itself may share the read with a second connection (see IntrospectOptions.url).
+  const read = await introspect(client, { schemas: scope.schemas, ignoreTables: metadataTable !== undefined ? [metadataTable] : [], url: urlOf(client) });
   const schema = withoutIgnoredIndexes(restrictToScope(read.schema, scope), desiredModel.ignoredIndexes);
   // Only uses from outside the managed set stop a drop: the plan itself changes the managed tables.
   return { schema, queryCount: read.queryCount, uses: usesOutside(read.uses, schema) };

@@ -54,6 +54,14 @@ export function serverVersionOf(client: object): string | undefined {
   return serverVersions.get(client);
 }
 
+/** The URL each client opened by `connect` was opened with. */
+const urls = new WeakMap<object, string>();
+
+/** The URL a client opened by `connect` was opened with (undefined for any other client): where another connection like it goes. */
+export function urlOf(client: object): string | undefined {
+  return urls.get(client);
+}
+
 let roundTrips = 0;
 
 /** Queries sent to the server over connections opened by `connect` in this process (a multi-statement query counts once). */
@@ -88,6 +96,7 @@ export async function connect(url: string): Promise<Client> {
       { cause: error },
     );
   }
+  urls.set(client, url);
   return client;
 }
 

@@ -3,7 +3,10 @@ import type { Schema } from '../schema/model';
 import type { ObjectUse } from '../schema/uses';
 import { assembleSchema } from './assemble/schema';
 import { toUses } from './assemble/uses';
+import { beginExporting, helperIn, openHelper } from './helper';
 import { type Queryable, readCatalog } from './read';
+import type { CatalogRows } from './rows';
+import { READING_SETTINGS, reading } from './settings';
 
 export type { Queryable } from './read';
 
@@ -17,6 +20,14 @@ export interface IntrospectOptions {
   inTransaction?: boolean;
   /** Bookkeeping tables under names of the project's choosing (TypeORM's `metadataTableName`): never user tables. */
   ignoreTables?: readonly string[];
+  /**
+   * The URL `db` was opened with (through `connect`, so a second connection gets the same settings),
+   * when reading on two connections may pay: the catalog queries are then shared with a second
+   * connection that reads the same snapshot, as `pg_dump -j` does. Worth it for a large schema read
+   * once; a schema read again and again (a replay's steps) is better off without the extra connection.
+   * Not with `inTransaction` (a second connection cannot see what that transaction has not committed).
+   */
+  url?: string;
 }
 
 export interface IntrospectResult {
@@ -27,37 +38,84 @@ export interface IntrospectResult {
   uses: ObjectUse[];
 }
 
+/** What the model is made of: every kind but the uses, which stand beside it. */
+const MODEL_ROWS: readonly (keyof CatalogRows)[] = [
+  'relations',
+  'columns',
+  'constraints',
+  'indexes',
+  'enums',
+  'domains',
+  'sequences',
+  'extensions',
+  'unmanaged',
+  'schemas',
+];
+
 /**
- * search_path = '' for the duration of the read (set_config local to the transaction), so the catalog
- * functions print names qualified exactly as pg_dump does; and standard_conforming_strings = on, so
- * a string constant they print has one meaning (with it off, pg_get_expr doubles backslashes in
- * plain '' constants, which the same text read with it on would keep doubled). Returns the previous
- * values to restore.
+ * Puts the model together as soon as its rows are in, and the uses as soon as theirs are: the uses
+ * are read last, so the model's assembly runs while the server is still at them.
  */
-async function readingSettings(db: Queryable): Promise<[string, string]> {
-  const { rows } = await db.query(
-    "SELECT pg_catalog.current_setting('search_path') AS search_path, pg_catalog.current_setting('standard_conforming_strings') AS scs, " +
-      "pg_catalog.set_config('search_path', '', true), pg_catalog.set_config('standard_conforming_strings', 'on', true)",
-  );
-  return [rows[0].search_path as string, rows[0].scs as string];
+function assembler(schemas: string[], options: IntrospectOptions) {
+  let schema: Schema | undefined;
+  let uses: ObjectUse[] | undefined;
+  const onRead = (rows: Partial<CatalogRows>): void => {
+    if (schema === undefined && MODEL_ROWS.every((key) => rows[key] !== undefined))
+      schema = assembleSchema(rows as CatalogRows, schemas, options.ignoreTables);
+    if (uses === undefined && rows.uses !== undefined) uses = toUses(rows.uses);
+  };
+  const result = (read: Awaited<ReturnType<typeof readCatalog>>): IntrospectResult => {
+    onRead(read.rows);
+    return { schema: schema!, queryCount: read.queryCount, uses: uses! };
+  };
+  return { onRead, result };
+}
+
+/** Reads on `db` and, once it is ready, on a second connection to `url` in the same snapshot. */
+async function introspectShared(db: Queryable, url: string, schemas: string[], options: IntrospectOptions): Promise<IntrospectResult> {
+  // Opened while the first connection begins: the helper costs no wait, and the first never waits for it.
+  const opened = openHelper(url);
+  const assembly = assembler(schemas, options);
+  try {
+    const begun = beginExporting(db);
+    const helper = helperIn(opened, begun.then((b) => b.snapshot));
+    let read: Awaited<ReturnType<typeof readCatalog>>;
+    try {
+      // A failed export fails here, before any catalog query.
+      const { serverVersion } = await begun;
+      read = await readCatalog(db, schemas, { serverVersion, helper, onRead: assembly.onRead });
+      await db.query('COMMIT');
+    } catch (error) {
+      await db.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+    return assembly.result(read);
+  } finally {
+    // Its transaction only read: closing the connection ends it. Not awaited, so a connection still
+    // being opened never holds up the result.
+    void opened.then((helper) => helper?.close());
+  }
 }
 
 export async function introspect(db: Queryable, options: IntrospectOptions): Promise<IntrospectResult> {
   const schemas = [...new Set(options.schemas)];
+  if (options.url !== undefined && !options.inTransaction) return introspectShared(db, options.url, schemas, options);
+  const assembly = assembler(schemas, options);
   if (options.inTransaction) {
-    const [searchPath, scs] = await readingSettings(db);
+    const { searchPath, scs, serverVersion } = reading((await db.query(READING_SETTINGS)).rows[0]);
     // Not in a finally: after a failed query the transaction is aborted, and its rollback restores the settings.
-    const { rows, queryCount } = await readCatalog(db, schemas);
+    // Assembled after the settings are back (a small read anyway): an assembly error leaves the caller's transaction as it was.
+    const read = await readCatalog(db, schemas, { serverVersion });
     await db.query("SELECT pg_catalog.set_config('search_path', $1, true), pg_catalog.set_config('standard_conforming_strings', $2, true)", [searchPath, scs]);
-    return { schema: assembleSchema(rows, schemas, options.ignoreTables), queryCount, uses: toUses(rows.uses) };
+    return assembly.result(read);
   }
   // One snapshot for every query, so the parts agree with each other even while DDL runs elsewhere.
   await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
-    await readingSettings(db);
-    const { rows, queryCount } = await readCatalog(db, schemas);
+    const { serverVersion } = reading((await db.query(READING_SETTINGS)).rows[0]);
+    const read = await readCatalog(db, schemas, { serverVersion, onRead: assembly.onRead });
     await db.query('COMMIT');
-    return { schema: assembleSchema(rows, schemas, options.ignoreTables), queryCount, uses: toUses(rows.uses) };
+    return assembly.result(read);
   } catch (error) {
     await db.query('ROLLBACK').catch(() => undefined);
     throw error;

@@ -1,11 +1,16 @@
 /** Small pure helpers shared by the assembly modules. */
 import { formatIdent, formatQualified } from '../../sql/quote';
-import { qualifiedKey, type QualifiedName } from '../../schema/model';
 
 export { byName, byQualifiedName, compareStrings } from '../../schema/model';
 
-/** A map key for (schema, name); see qualifiedKey. */
-export const tableKey = (schema: string, name: string): string => qualifiedKey({ schema, name });
+/**
+ * A map key for (schema, name), within one assembly. Joined by NUL, which no Postgres name can hold:
+ * as unique as qualifiedKey's JSON, without a JSON.stringify per catalog row.
+ */
+export const tableKey = (schema: string, name: string): string => `${schema}\u0000${name}`;
+
+/** A map key for (schema, table, column), as tableKey. */
+export const columnKey = (schema: string, table: string, column: string): string => `${schema}\u0000${table}\u0000${column}`;
 
 /**
  * A catalog object (collation, operator class) named as pg_get_indexdef / format_type print it

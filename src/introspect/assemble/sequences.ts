@@ -1,7 +1,7 @@
 /** Sequences: the options every sequence has, who owns them, and which ones the model lists. */
 import type { QualifiedName, Sequence, SequenceOptions } from '../../schema/model';
 import type { SequenceRow } from '../rows';
-import { byQualifiedName, tableKey } from './common';
+import { byQualifiedName, columnKey, tableKey } from './common';
 
 export function sequenceOptions(row: SequenceRow): SequenceOptions {
   return {
@@ -14,8 +14,6 @@ export function sequenceOptions(row: SequenceRow): SequenceOptions {
     cycle: row.cycle,
   };
 }
-
-const columnKey = (schema: string, table: string, column: string): string => JSON.stringify([schema, table, column]);
 
 /** Sequences owned by columns, looked up by (schema, table, column). */
 export interface OwnedSequences {
