@@ -15,7 +15,6 @@ import { readEntities } from '../entities/read';
 import { introspect } from '../introspect';
 import { fileCache } from '../normalize/cache';
 import { normalizeDesired, type NormalizeOptions } from '../normalize/normalize';
-import { withScratchDatabase } from '../scratch';
 import type { Plan } from '../plan/plan';
 import type { QualifiedName, Schema, ColumnRoleOf } from '../schema/model';
 import { adoptUnmodelled, restrictToScope, type Scope } from '../schema/scope';
@@ -124,12 +123,19 @@ export async function readActual(
   return { schema, queryCount: read.queryCount, uses: usesOutside(read.uses, schema) };
 }
 
-/** Where the entities' expressions are spelled by Postgres: the compared database, or a scratch one on `server`. */
+/**
+ * Where the entities' expressions are spelled by Postgres: the compared database, or a scratch one on
+ * `server`. The scratch machinery (and the runner behind it) is required only then: a plain `diff`
+ * has no use for it.
+ */
 function normalizeOptions(server: string | undefined): NormalizeOptions {
   if (!server) return {};
   return {
     fresh: true,
-    workspace: (fn) => withScratchDatabase({ kind: 'server', url: server }, (scratch) => withConnection(scratch.url, fn)),
+    workspace: async (fn) => {
+      const { withScratchDatabase } = await import('../scratch');
+      return withScratchDatabase({ kind: 'server', url: server }, (scratch) => withConnection(scratch.url, fn));
+    },
   };
 }
 
