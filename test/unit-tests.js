@@ -9,6 +9,7 @@ const UNIT_TESTS = [
   'test/config/tsconfig.test.ts',
   'test/ddl/golden.test.ts',
   'test/diff/diff.test.ts',
+  'test/diff/keys.test.ts',
   'test/diff/policy-pure.test.ts',
   'test/diff/renames/detect.test.ts',
   'test/diff/renames/hints.test.ts',

@@ -61,15 +61,22 @@ export function stableKey(value: unknown): string {
 /** stableKey of an object without its `name`: a named object's definition. */
 export const definitionKey = (value: { name: string }): string => write(value, 'name') as string;
 
-/** A value as JSON sees it: nothing (undefined, functions, symbols), null for what it writes as null, else itself. */
+/** Whether JSON.stringify writes nothing for a member of this value (it drops the member). */
+const unwritten = (value: unknown): boolean => value === undefined || typeof value === 'function' || typeof value === 'symbol';
+
+/** A value as JSON sees it: nothing (undefined) for what it drops, null for what it writes as null, else itself. */
 function asJson(value: unknown): unknown {
-  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return undefined;
+  if (unwritten(value)) return undefined;
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
   return value;
 }
 
-/** An array element as JSON sees it: what it writes nothing for is written null there. */
+/** An array element as JSON sees it: what it drops from an object is written null in an array. */
 const element = (value: unknown): unknown => asJson(value) ?? null;
+
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
+
+const hasToJson = (value: object): boolean => typeof (value as { toJSON?: unknown }).toJSON === 'function';
 
 /**
  * `stableKey(a) === stableKey(b)`, without writing either; with `skip`, as if neither object had that
@@ -77,27 +84,29 @@ const element = (value: unknown): unknown => asJson(value) ?? null;
  */
 export function sameData(a: unknown, b: unknown, skip?: string): boolean {
   if (a === b) return true;
-  const x = asJson(a);
-  const y = asJson(b);
-  if (x === y) return true;
-  if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object') return false;
-  if (typeof (x as { toJSON?: unknown }).toJSON === 'function' || typeof (y as { toJSON?: unknown }).toJSON === 'function') {
-    return stableKey(x) === stableKey(y);
+  // A Date and the like are written as what toJSON gives, which may be a string.
+  if ((isObject(a) && hasToJson(a)) || (isObject(b) && hasToJson(b))) return stableKey(a) === stableKey(b);
+  if (!isObject(a) || !isObject(b)) {
+    const x = asJson(a);
+    const y = asJson(b);
+    return x === y || (x === null && y === null);
   }
-  if (Array.isArray(x) || Array.isArray(y)) {
-    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
-    for (let i = 0; i < x.length; i++) if (!sameData(element(x[i]), element(y[i]))) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameData(element(a[i]), element(b[i]))) return false;
     return true;
   }
-  const left = x as Record<string, unknown>;
-  const right = y as Record<string, unknown>;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  // for…in with Object.hasOwn: the own enumerable keys, as Object.keys, without an array per object.
   let members = 0;
-  for (const key of Object.keys(left)) {
-    if (key === skip || asJson(left[key]) === undefined) continue;
+  for (const key in left) {
+    if (!Object.hasOwn(left, key) || key === skip || unwritten(left[key])) continue;
     members++;
-    if (!Object.prototype.hasOwnProperty.call(right, key) || !sameData(left[key], right[key])) return false;
+    const other = Object.hasOwn(right, key) ? right[key] : undefined;
+    if (left[key] !== other && !sameData(left[key], other)) return false;
   }
-  for (const key of Object.keys(right)) if (key !== skip && asJson(right[key]) !== undefined) members--;
+  for (const key in right) if (Object.hasOwn(right, key) && key !== skip && !unwritten(right[key])) members--;
   return members === 0;
 }
 
