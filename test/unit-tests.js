@@ -19,6 +19,7 @@ const UNIT_TESTS = [
   'test/hostile/renderers.test.ts',
   'test/introspect/assemble.test.ts',
   'test/lint/statements.test.ts',
+  'test/normalize/items.test.ts',
   'test/plan/forms.test.ts',
   'test/plan/rules-cases.test.ts',
   'test/plan/rules-docs.test.ts',
