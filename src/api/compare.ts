@@ -16,7 +16,7 @@ import { introspect } from '../introspect';
 import { fileCache } from '../normalize/cache';
 import { normalizeDesired, type NormalizeOptions } from '../normalize/normalize';
 import type { Plan } from '../plan/plan';
-import type { QualifiedName, Schema, ColumnRoleOf } from '../schema/model';
+import { qualifiedKey, type QualifiedName, type Schema, type ColumnRoleOf } from '../schema/model';
 import { adoptUnmodelled, restrictToScope, type Scope } from '../schema/scope';
 import { type ObjectUse, usesOutside } from '../schema/uses';
 import { type CompareOptions, diffAndPlan } from './plan';
@@ -86,16 +86,22 @@ const foldedUnquoted = (name: string): string => name.replace(/[A-Z]+/g, (m) => 
  */
 function withoutIgnoredIndexes(schema: Schema, ignored: DesiredModel['ignoredIndexes']): Schema {
   if (ignored.length === 0) return schema;
+  // Grouped by table first: a model may ignore an index on each of its thousand tables.
+  const byTable = new Map<string, string[]>();
+  for (const i of ignored) {
+    const key = qualifiedKey(i.table);
+    const names = byTable.get(key);
+    if (names) names.push(i.name);
+    else byTable.set(key, [i.name]);
+  }
   return {
     ...schema,
     tables: schema.tables.map((t) => {
+      const ignoredHere = byTable.get(qualifiedKey(t));
+      if (!ignoredHere) return t;
       const names = new Set(t.indexes.map((i) => i.name));
-      const skip = new Set(
-        ignored
-          .filter((i) => i.table.schema === t.schema && i.table.name === t.name)
-          .map((i) => (names.has(i.name) ? i.name : foldedUnquoted(i.name))),
-      );
-      return skip.size === 0 ? t : { ...t, indexes: t.indexes.filter((i) => !skip.has(i.name)) };
+      const skip = new Set(ignoredHere.map((name) => (names.has(name) ? name : foldedUnquoted(name))));
+      return { ...t, indexes: t.indexes.filter((i) => !skip.has(i.name)) };
     }),
   };
 }
