@@ -89,8 +89,16 @@ const constraintNames = (t: Table): string[] => [
   ...[...t.foreignKeys, ...t.uniques, ...t.checks, ...t.exclusions].map((c) => c.name),
 ];
 
-function diffConstraints(table: QualifiedName, old: Table, next: Table, policy: ComparePolicy, isRelation: (r: QualifiedName) => boolean): Change[] {
-  const definition = definitions(policy);
+type Definitions = ReturnType<typeof definitions>;
+
+function diffConstraints(
+  table: QualifiedName,
+  old: Table,
+  next: Table,
+  policy: ComparePolicy,
+  definition: Definitions,
+  isRelation: (r: QualifiedName) => boolean,
+): Change[] {
   const { names } = policy;
   let ownNames: Set<string> | undefined;
   const taken = (name: string): boolean =>
@@ -144,6 +152,7 @@ function diffTable(
   next: Table,
   recreatedColumns: ReadonlySet<string>,
   policy: ComparePolicy,
+  definition: Definitions,
   isRelation: (r: QualifiedName) => boolean,
 ): Change[] {
   const table = { schema: next.schema, name: next.name };
@@ -162,7 +171,7 @@ function diffTable(
       else changes.push(...diffColumn(table, before, column, moved(column.name)));
     }
   }
-  changes.push(...diffConstraints(table, old, next, policy, isRelation));
+  changes.push(...diffConstraints(table, old, next, policy, definition, isRelation));
   if (old.comment !== next.comment)
     changes.push({ kind: 'setTableComment', table, ...fromTo(old.comment, next.comment) });
   return changes;
@@ -172,6 +181,7 @@ export function diffTables(from: Table[], to: Table[], recreatedColumns: Readonl
   const before = byKey(from, qualifiedKey);
   const after = new Set(to.map(qualifiedKey));
   const isRelation = relationNames(to);
+  const definition = definitions(policy);
   const changes: Change[] = [];
   for (const t of from) {
     if (after.has(qualifiedKey(t))) continue;
@@ -183,7 +193,7 @@ export function diffTables(from: Table[], to: Table[], recreatedColumns: Readonl
   for (const t of to) {
     const old = before.get(qualifiedKey(t));
     if (old) {
-      changes.push(...diffTable(old, t, recreatedColumns, policy, isRelation));
+      changes.push(...diffTable(old, t, recreatedColumns, policy, definition, isRelation));
       continue;
     }
     const table = { schema: t.schema, name: t.name };

@@ -56,8 +56,11 @@ function referenced(table: Table, texts: string[], names: string[] = []): Column
 export const itemKey = (item: Item): string => JSON.stringify(item);
 
 /** `,"name":value` as JSON.stringify writes an object member, nothing for an undefined one. */
-const member = (name: string, value: unknown): string =>
-  value === undefined ? '' : `,"${name}":${typeof value === 'string' ? jsonString(value) : JSON.stringify(value)}`;
+const member = (name: string, value: unknown): string => {
+  if (value === undefined) return '';
+  const text = typeof value === 'string' ? jsonString(value) : typeof value === 'number' && Number.isFinite(value) ? String(value) : JSON.stringify(value);
+  return `,"${name}":${text}`;
+};
 
 /**
  * itemKey of a plain column's item, written without making the item: there is one per column of every
@@ -123,6 +126,8 @@ export function applyPrinted(table: Table, items: TableItems, printed: ReadonlyM
       const back = get(items.columns[i].key, 'column');
       const source = column.valueSource;
       const valueSource = source.kind === 'default' || source.kind === 'generated' ? back.valueSource : source;
+      // Models are never changed in place, so a column Postgres spells as it is stays the same object.
+      if (valueSource === source && back.dataType === column.dataType && back.arrayDims === column.arrayDims) return column;
       return { ...column, dataType: back.dataType, arrayDims: back.arrayDims, valueSource };
     }),
     checks: table.checks.map((check, i) => ({ ...check, expression: get(items.checks[i], 'check').expression })),
