@@ -34,6 +34,13 @@ class Queue<T> {
 }
 
 /**
+ * The same objects (name and data) in the same order: nothing to pair up, whatever the definitions.
+ * Most tables are, every time.
+ */
+export const inStep = <T extends { name: string }>(from: readonly T[], to: readonly T[]): boolean =>
+  from.length === to.length && from.every((f, i) => f.name === to[i].name && sameData(f, to[i], 'name'));
+
+/**
  * `definition` must depend on nothing but the item's data besides its name (two items equal as JSON
  * but for their names have one definition): an object found under its own name and equal to it is
  * then matched without writing either definition, which is most of them in a database in step. Other
@@ -45,10 +52,7 @@ export function matchByDefinition<T extends { name: string }>(
   to: T[],
   definition: (item: T) => string,
 ): Matched<T> {
-  // In step (most tables, every time): the same objects in the same order, nothing to pair up.
-  if (from.length === to.length && from.every((f, i) => f.name === to[i].name && sameData(f, to[i], 'name'))) {
-    return { renamed: [], dropped: [], added: [] };
-  }
+  if (inStep(from, to)) return { renamed: [], dropped: [], added: [] };
   const definitions = new Map<T, string>();
   const definitionOf = (item: T): string => {
     let d = definitions.get(item);

@@ -4,7 +4,7 @@ import type { Change, ConstraintKind } from './changes';
 import { diffColumn } from './columns';
 import { byKey, columnKey, definitionKey, fromTo, sameNames, stableKey } from './keys';
 import { qualifiedKey } from '../schema/model';
-import { matchByDefinition } from './match';
+import { inStep, matchByDefinition } from './match';
 import { checkDefinition } from './objects';
 import type { ComparePolicy, NamedKind, OrderedKind } from './policy';
 
@@ -100,6 +100,17 @@ function diffConstraints(
   isRelation: (r: QualifiedName) => boolean,
 ): Change[] {
   const { names } = policy;
+  const list = <T>(item: T | undefined): T[] => (item ? [item] : []);
+  if (
+    inStep(list(old.primaryKey), list(next.primaryKey)) &&
+    inStep(old.foreignKeys, next.foreignKeys) &&
+    inStep(old.uniques, next.uniques) &&
+    inStep(old.checks, next.checks) &&
+    inStep(old.exclusions, next.exclusions) &&
+    inStep(old.indexes, next.indexes)
+  ) {
+    return [];
+  }
   let ownNames: Set<string> | undefined;
   const taken = (name: string): boolean =>
     (ownNames ??= new Set(constraintNames(next))).has(name) || isRelation({ schema: table.schema, name });

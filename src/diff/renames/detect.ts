@@ -280,14 +280,16 @@ export function resolveRenames(from: Schema, to: Schema, hints: RenameHint[], de
   const afterEnums = byKey(to.enums, qualifiedKey);
   for (const e of [...current.enums]) {
     const next = afterEnums.get(qualifiedKey(e));
-    if (!next) continue;
+    const dropped = next ? e.values.filter((v) => !next.values.includes(v)) : [];
+    // No value gone (most enums): nothing to rename.
+    if (!next || dropped.length === 0) continue;
     const type = { schema: e.schema, name: e.name };
     const names = [type, nameBefore(renames, 'type', type)];
     take(
       runStage(
         {
           subject: { kind: 'enumValue', type },
-          dropped: e.values.filter((v) => !next.values.includes(v)),
+          dropped,
           added: next.values.filter((v) => !e.values.includes(v)),
           compatible: () => true,
           hintOf: (value) =>
