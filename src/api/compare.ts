@@ -14,7 +14,6 @@ import type { RenameDecision } from '../diff/renames/detect';
 import { introspect } from '../introspect';
 import { fileCache } from '../normalize/cache';
 import { normalizeDesired, type NormalizeOptions } from '../normalize/normalize';
-import { withScratchDatabase } from '../scratch';
 import type { Plan } from '../plan/plan';
 import { qualifiedKey, type QualifiedName, type Schema, type ColumnRoleOf } from '../schema/model';
 import { adoptUnmodelled, restrictToScope, type Scope } from '../schema/scope';
@@ -86,22 +85,22 @@ const foldedUnquoted = (name: string): string => name.replace(/[A-Z]+/g, (m) => 
  */
 function withoutIgnoredIndexes(schema: Schema, ignored: DesiredModel['ignoredIndexes']): Schema {
   if (ignored.length === 0) return schema;
-  // Grouped by table once: a large model has about as many ignored indexes as tables.
-  const byTable = new Map<string, DesiredModel['ignoredIndexes']>();
+  // Grouped by table first: a model may ignore an index on each of its thousand tables.
+  const byTable = new Map<string, string[]>();
   for (const i of ignored) {
     const key = qualifiedKey(i.table);
-    const group = byTable.get(key);
-    if (group) group.push(i);
-    else byTable.set(key, [i]);
+    const names = byTable.get(key);
+    if (names) names.push(i.name);
+    else byTable.set(key, [i.name]);
   }
   return {
     ...schema,
     tables: schema.tables.map((t) => {
-      const mine = byTable.get(qualifiedKey(t));
-      if (!mine) return t;
+      const ignoredHere = byTable.get(qualifiedKey(t));
+      if (!ignoredHere) return t;
       const names = new Set(t.indexes.map((i) => i.name));
-      const skip = new Set(mine.map((i) => (names.has(i.name) ? i.name : foldedUnquoted(i.name))));
-      return skip.size === 0 ? t : { ...t, indexes: t.indexes.filter((i) => !skip.has(i.name)) };
+      const skip = new Set(ignoredHere.map((name) => (names.has(name) ? name : foldedUnquoted(name))));
+      return { ...t, indexes: t.indexes.filter((i) => !skip.has(i.name)) };
     }),
   };
 }
@@ -130,12 +129,19 @@ export async function readActual(
   return { schema, queryCount: read.queryCount, uses: usesOutside(read.uses, schema) };
 }
 
-/** Where the entities' expressions are spelled by Postgres: the compared database, or a scratch one on `server`. */
+/**
+ * Where the entities' expressions are spelled by Postgres: the compared database, or a scratch one on
+ * `server`. The scratch machinery (and the runner behind it) is required only then: a plain `diff`
+ * has no use for it.
+ */
 function normalizeOptions(server: string | undefined): NormalizeOptions {
   if (!server) return {};
   return {
     fresh: true,
-    workspace: (fn) => withScratchDatabase({ kind: 'server', url: server }, (scratch) => withConnection(scratch.url, fn)),
+    workspace: async (fn) => {
+      const { withScratchDatabase } = await import('../scratch');
+      return withScratchDatabase({ kind: 'server', url: server }, (scratch) => withConnection(scratch.url, fn));
+    },
   };
 }
 

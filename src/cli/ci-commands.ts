@@ -5,8 +5,7 @@
  * it finds a problem.
  */
 import type { Argv } from 'yargs';
-import { check, type CheckFormat } from '../api/check';
-import { verify } from '../api/verify';
+import type { CheckFormat } from '../api/check';
 import { ExitCode } from '../errors';
 import { type Args, type Command, projectOptions, withScratchUrl, withVersionSchema } from './args';
 import { addCompareOptions, compareOptionsFromArgs } from './compare-options';
@@ -31,6 +30,8 @@ export function ciCommands(out: () => Output, setCode: (code: number) => void): 
     builder: (y) =>
       addCompareOptions(scratchOptions(y).option('format', { alias: 'f', choices: ['text', 'markdown', 'json'] as const, default: 'text' as const })),
     handler: async (args: Args) => {
+      // Required here, not at the top: see commands.ts.
+      const { check } = await import('../api/check');
       const result = await check({ ...common(args), format: args.format as CheckFormat, compare: compareOptionsFromArgs(args, out()) });
       out().result(result.output);
       if (!result.ok) setCode(ExitCode.changesFound);
@@ -42,6 +43,7 @@ export function ciCommands(out: () => Output, setCode: (code: number) => void): 
     describe: 'on a scratch database: each migration up → down → up, then upgrade heads → downgrade base → upgrade heads → check',
     builder: (y) => scratchOptions(y),
     handler: async (args: Args) => {
+      const { verify } = await import('../api/verify');
       const result = await verify(common(args));
       out().result(result.output);
       if (!result.ok) setCode(ExitCode.changesFound);

@@ -1,24 +1,32 @@
-/** The yargs command modules; each parses its flags, calls one exported API function and prints. */
-import { diff, type DiffFormat } from '../api/diff';
-import { connectExtensionsFor, openProject, requireUrl, type Project } from '../api/project';
-import { revision } from '../api/revision';
-import { connectCreatingIfMissing } from '../db/databases';
+/**
+ * The yargs command modules; each parses its flags, calls one exported API function and prints.
+ * The API is required by the handler that runs, not here: every run builds all the commands (for
+ * --help and for validation), and loading every command's modules would cost each run the start-up
+ * of all of them (test/cli/startup.test.ts).
+ */
+import type { DiffFormat } from '../api/diff';
+import type { Project } from '../api/project';
 import { ExitCode } from '../errors';
-import * as runner from '../runner';
+import type * as Runner from '../runner';
 import { type Args, type Command, projectOptions, withScratchUrl, withVersionSchema } from './args';
 import type { Comparison } from '../api/compare';
 import { addCompareOptions, compareOptionsFromArgs } from './compare-options';
 import { progressCallbacks, type Output } from './output';
 
+type RunnerModule = typeof Runner;
+const loadRunner = (): Promise<RunnerModule> => import('../runner');
+
 
 /** Creates the project's database first when it is missing, as a development tool is expected to. */
 async function ensureDatabase(url: string, out: Output): Promise<void> {
+  const { connectCreatingIfMissing } = await import('../db/databases');
   const client = await connectCreatingIfMissing(url, (name) => out.info(`Created database ${name}`));
   await client.end();
 }
 
 export function commands(out: () => Output, setCode: (code: number) => void): Command[] {
   const runOptions = async (args: Args, opts: { needsUrl: boolean }) => {
+    const { openProject, requireUrl } = await import('../api/project');
     const project: Project = await openProject(projectOptions(args), { lazyEntities: true });
     const url = opts.needsUrl ? requireUrl(project) : project.url;
     return {
@@ -53,6 +61,7 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
       ),
     handler: async (args: Args) => {
       const compare = { ...compareOptionsFromArgs(args, out()), normalizeOn: args.scratchUrl as string | undefined };
+      const { diff } = await import('../api/diff');
       const result = await diff({ ...projectOptions(args), format: args.format as DiffFormat, compare });
       reportUnusedHints(result.comparison.unusedHints);
       if (result.output) out().result(result.output);
@@ -81,6 +90,7 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
           .option('scratch', { type: 'boolean', describe: 'autogenerate against the migrations replayed into a scratch database, not the live one' }),
       )),
     handler: async (args: Args) => {
+      const { revision } = await import('../api/revision');
       const result = await revision({
         onDatabaseCreated: (name) => out().info(`Created database ${name}`),
         ...projectOptions(args),
@@ -122,6 +132,8 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
     handler: async (args: Args) => {
       // An offline range (`start:end`) needs no database at all.
       const { project, options } = await runOptions(args, { needsUrl: !args.sql || !String(args.target).includes(':') });
+      const runner = await loadRunner();
+      const { connectExtensionsFor } = await import('../api/project');
       // Broken files or a target that names nothing must leave the server as it was: checked before the database is created.
       const graph = runner.validateMove({ migrationsDir: options.migrationsDir, sql: args.sql }, String(args.target));
       if (direction === 'upgrade' && !args.sql && options.url) await ensureDatabase(options.url, out());
@@ -147,6 +159,7 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
     builder: (y) => withVersionSchema(y),
     handler: async (args: Args) => {
       const { options } = await runOptions(args, { needsUrl: true });
+      const runner = await loadRunner();
       const state = await runner.current(options);
       for (const head of state.heads) out().result(args.verbose ? runner.formatRevisionVerbose(head) : runner.formatRevisionLine(head));
       for (const unknown of state.unknown) out().result(`${unknown} (not found in ${options.migrationsDir})`);
@@ -162,17 +175,20 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
     builder: (y) => withVersionSchema(y.option('rev-range', { alias: 'r', type: 'string', nargs: 1, describe: 'start:end (either side may be empty, current, a revision or relative)' })),
     handler: async (args: Args) => {
       const { options } = await runOptions(args, { needsUrl: false });
+      const runner = await loadRunner();
       const entries = await runner.history({ ...options, range: args.revRange, verbose: args.verbose });
       for (const e of entries) out().result(args.verbose ? runner.formatRevisionVerbose(e, e.events) : runner.formatRevisionLine(e));
     },
   };
 
-  const listing = (command: string, describe: string, fn: typeof runner.heads): Command => ({
+  const listing = (command: string, describe: string, list: 'heads' | 'branches' | 'show'): Command => ({
     command,
     describe,
     builder: (y) => withVersionSchema(y),
     handler: async (args: Args) => {
       const { options } = await runOptions(args, { needsUrl: false });
+      const runner = await loadRunner();
+      const fn = runner[list] as RunnerModule['heads'];
       const revisions = await fn({ ...options, ...(args.revision ? { revision: args.revision } : {}) } as never);
       for (const r of revisions) out().result(args.verbose || command.startsWith('show') ? runner.formatRevisionVerbose(r) : runner.formatRevisionLine(r));
     },
@@ -190,6 +206,7 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
       ),
     handler: async (args: Args) => {
       const { options } = await runOptions(args, { needsUrl: true });
+      const runner = await loadRunner();
       const result = await runner.stamp({ ...options, target: args.revisions, sql: args.sql, purge: args.purge });
       if (args.sql) out().result(runner.renderScript(result.statements));
       else out().info(`Stamped ${result.to.join(', ') || '(base)'}`);
@@ -205,7 +222,9 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
         .option('message', { alias: 'm', type: 'string' })
         .option('rev-id', { type: 'string' }),
     handler: async (args: Args) => {
+      const { openProject } = await import('../api/project');
       const project = await openProject(projectOptions(args), { lazyEntities: true });
+      const runner = await loadRunner();
       const written = await runner.merge({
         migrationsDir: project.migrationsDir,
         revisions: args.revisions,
@@ -228,6 +247,7 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
       ),
     handler: async (args: Args) => {
       const { options } = await runOptions(args, { needsUrl: true });
+      const runner = await loadRunner();
       const result = await runner.importTypeorm({
         ...options,
         typeormTable: args.typeormTable,
@@ -247,9 +267,9 @@ export function commands(out: () => Output, setCode: (code: number) => void): Co
     migrateCommand('downgrade'),
     currentCommand,
     historyCommand,
-    listing('heads', 'list the heads of the revision graph', runner.heads),
-    listing('branches', 'list the branch points', runner.branches),
-    listing('show <revision>', 'show one revision', runner.show as typeof runner.heads),
+    listing('heads', 'list the heads of the revision graph', 'heads'),
+    listing('branches', 'list the branch points', 'branches'),
+    listing('show <revision>', 'show one revision', 'show'),
     stampCommand,
     mergeCommand,
     importCommand,

@@ -5,7 +5,6 @@
  *   builder: (y) => addCompareOptions(y.option(…)),
  *   handler: (args) => compareEntitiesWithDatabase(project, compareOptionsFromArgs(args, out())),
  */
-import { confirm, select } from '@inquirer/prompts';
 import type { Argv } from 'yargs';
 import type { CompareOptions } from '../api/compare';
 import { parseHints, type RenameAsker, type RenameQuestion } from '../api/hints';
@@ -50,6 +49,8 @@ const UNDECIDED = '';
 export function terminalAsker(terminal: Terminal): RenameAsker {
   const context = { input: terminal.input, output: terminal.output, clearPromptOnDone: false };
   return async (q) => {
+    // Only --interactive on a terminal asks anything: the prompts (some 40 modules) are required then.
+    const { confirm, select } = await import('@inquirer/prompts');
     try {
       if (q.candidates.length === 1) {
         return (await confirm({ message: `Was ${q.object} renamed to ${q.candidates[0]}?`, default: true }, context)) ? q.candidates[0] : null;

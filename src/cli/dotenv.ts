@@ -6,11 +6,14 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { config as loadDotenv } from 'dotenv';
+import type * as Dotenv from 'dotenv';
 
 export function loadEnvFiles(cwd: string, configFile: string | undefined): string[] {
   const dirs = [cwd, path.dirname(path.resolve(cwd, configFile ?? 'ormconfig.ts'))];
   const files = [...new Set(dirs.map((dir) => path.join(dir, '.env')))].filter((file) => existsSync(file));
+  if (files.length === 0) return files;
+  // Required only when there is a file to read (dotenv brings node:crypto along).
+  const { config: loadDotenv } = require('dotenv') as typeof Dotenv;
   for (const file of files) loadDotenv({ path: file, override: false, quiet: true });
   return files;
 }

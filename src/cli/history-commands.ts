@@ -2,8 +2,6 @@
  * The commands that shape the migration history itself: `baseline` (where history ends, or the first
  * migration of a database that had none) and `squash` (a range replaced by one proven migration).
  */
-import { baseline } from '../api/baseline';
-import { squash } from '../api/squash';
 import { type Args, type Command, projectOptions, withScratchUrl, withVersionSchema } from './args';
 import type { Output } from './output';
 
@@ -20,6 +18,8 @@ export function historyCommands(out: () => Output): Command[] {
           .option('message', { alias: 'm', type: 'string', describe: 'message of the written migration' }),
       ),
     handler: async (args: Args) => {
+      // Required here, not at the top: see commands.ts.
+      const { baseline } = await import('../api/baseline');
       const result = await baseline({ ...projectOptions(args), revision: args.revision, message: args.message, versionSchema: args.versionSchema });
       if (result.kind === 'marked') {
         out().result(`Baseline: ${result.revision} (${result.history} revision(s) are history)${result.previous ? `; was ${result.previous}` : ''}`);
@@ -37,6 +37,7 @@ export function historyCommands(out: () => Output): Command[] {
         y.positional('range', { type: 'string', demandOption: true, describe: '<from>:<to>, both included' }).option('message', { alias: 'm', type: 'string' }),
       ),
     handler: async (args: Args) => {
+      const { squash } = await import('../api/squash');
       const result = await squash({
         ...projectOptions(args),
         range: args.range,

@@ -3,13 +3,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
 import type { Output } from './output';
-import { adoptionSummary, formatAdoption, type AdoptionSummary } from '../api/adoption';
+import type { AdoptionSummary } from '../api/adoption';
 import { messageOf } from '../db/connect';
-import { openProject } from '../api/project';
-import { scaffold } from '../api/scaffold';
 
 /** Where an existing config keeps the migrations; undefined (init's default) when it cannot be loaded yet. */
 async function configuredMigrationsDir(config: string): Promise<string | undefined> {
+  const { openProject } = await import('../api/project');
   try {
     return (await openProject({ config }, { lazyEntities: true })).migrationsDir;
   } catch {
@@ -26,6 +25,10 @@ export function initCommand(out: () => Output): CommandModule<any, any> {
         .option('data-source', { type: 'string', describe: "the project's DataSource file (default: found in src/)" })
         .option('migrations-dir', { type: 'string', describe: "where ormdiff keeps its migrations (default: the DataSource's migrations folder, else migrations)" }),
     handler: async (args: Record<string, any>) => {
+      // Required here, not at the top: see commands.ts.
+      const { openProject } = await import('../api/project');
+      const { scaffold } = await import('../api/scaffold');
+      const { adoptionSummary, formatAdoption } = await import('../api/adoption');
       const root = process.cwd();
       const config = args.config ?? 'ormconfig.ts';
       // A config that exists already says where the migrations are (its ormdiff settings or its DataSource's).

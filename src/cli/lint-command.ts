@@ -1,5 +1,4 @@
 /** `ormdiff lint`: the migration-file linter's command-line surface. */
-import { lint } from '../api/lint';
 import type { Args, Command } from './args';
 import type { Output } from './output';
 
@@ -15,6 +14,8 @@ export function lintCommands(out: () => Output, setCode: (code: number) => void)
         .option('scratch-url', { type: 'string', describe: 'server for the scratch database the migrations are replayed on (default: the configured one, else an embedded PostgreSQL)' }),
     handler: async (args: Args) => {
       const log = (line: string) => out().info(line);
+      // Required here, not at the top: see commands.ts.
+      const { lint } = await import('../api/lint');
       const report = await lint({ config: args.config, url: args.url, files: args.files, scratchUrl: args.scratchUrl, log });
       out().result(args.format === 'json' ? JSON.stringify({ blocking: report.blocking, results: report.results }, null, 2) : report.output);
       if (report.blocking) setCode(1);

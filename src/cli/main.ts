@@ -41,6 +41,19 @@ function parser(argv: string[], out: () => Output, setCode: (code: number) => vo
     });
   modules.push(...commands(out, setCode), ...ciCommands(out, setCode), ...lintCommands(out, setCode), ...historyCommands(out), initCommand(out) as CommandModule);
   for (const command of modules) cli = cli.command(command);
+  return withoutHelpCache(cli);
+}
+
+/**
+ * yargs renders the whole help text each time a command's handler starts, in case the handler fails
+ * and yargs prints usage: some 20 ms of text wrapping on every run. Our failures go to `.fail()` above,
+ * which never shows help, and `--help` renders its text itself, so the cache is never read: it is
+ * turned off. (Internal API: if a yargs version lacks it, the cache stays on, which is only slower.)
+ */
+function withoutHelpCache(cli: Argv): Argv {
+  const internal = cli as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } };
+  const usage = internal.getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
   return cli;
 }
 

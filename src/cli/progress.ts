@@ -4,7 +4,11 @@
  * Off a terminal, under --quiet or --json there is no status line at all: logs and pipes get whole
  * lines or nothing, never carriage returns.
  */
-import stringWidth from 'string-width';
+import type StringWidth from 'string-width';
+
+/** Required on the first status line: most runs draw none (not a terminal, --quiet, --json). */
+let width: typeof StringWidth | undefined;
+const stringWidth = (text: string): number => (width ??= require('string-width') as typeof StringWidth)(text);
 
 /** The one line of the terminal that is redrawn; messages are printed above it (see output.ts). */
 export interface StatusLine {

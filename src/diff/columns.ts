@@ -1,7 +1,7 @@
 /** One column present on both sides: type, nullability, value source, comment. */
 import type { Column, ColumnValueSource, QualifiedName } from '../schema/model';
 import type { Change } from './changes';
-import { fromTo, stableKey } from './keys';
+import { fromTo, sameData } from './keys';
 
 const isPlain = (s: ColumnValueSource): s is Extract<ColumnValueSource, { kind: 'none' | 'default' }> =>
   s.kind === 'none' || s.kind === 'default';
@@ -13,7 +13,7 @@ function valueSourceChanges(table: QualifiedName, old: Column, next: Column, def
   const from = old.valueSource;
   const to = next.valueSource;
   const column = next.name;
-  if (stableKey(from) === stableKey(to)) return [];
+  if (sameData(from, to)) return [];
   if (isPlain(from) && isPlain(to)) {
     if (defaultHandled) return [];
     if (to.kind === 'default') {

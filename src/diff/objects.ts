@@ -1,7 +1,7 @@
 /** Schemas, extensions, domains and free-standing sequences. */
 import type { Check, Domain, Extension, Sequence } from '../schema/model';
 import type { Change, SequenceOwner } from './changes';
-import { byKey, fromTo, stableKey } from './keys';
+import { byKey, fromTo, sameData, stableKey } from './keys';
 import { qualifiedKey } from '../schema/model';
 import { matchByDefinition } from './match';
 
@@ -70,7 +70,7 @@ export function diffDomains(from: Domain[], to: Domain[]): Change[] {
 const sequenceOptionsKey = (s: Sequence): string =>
   stableKey([s.dataType, s.start, s.increment, s.min, s.max, s.cache, s.cycle]);
 
-const sameOwner = (a?: SequenceOwner, b?: SequenceOwner): boolean => stableKey(a ?? null) === stableKey(b ?? null);
+const sameOwner = (a?: SequenceOwner, b?: SequenceOwner): boolean => sameData(a ?? null, b ?? null);
 
 const owner = (s: Sequence): SequenceOwner | undefined =>
   s.ownedBy && { table: s.ownedBy.table, column: s.ownedBy.column };

@@ -2,13 +2,13 @@
 import type { ForeignKey, Index, PrimaryKey, QualifiedName, Table, UniqueConstraint } from '../schema/model';
 import type { Change, ConstraintKind } from './changes';
 import { diffColumn } from './columns';
-import { byKey, columnKey, fromTo, stableKey } from './keys';
+import { byKey, columnKey, definitionKey, fromTo, sameNames, stableKey } from './keys';
 import { qualifiedKey } from '../schema/model';
-import { matchByDefinition } from './match';
+import { inStep, matchByDefinition } from './match';
 import { checkDefinition } from './objects';
 import type { ComparePolicy, NamedKind, OrderedKind } from './policy';
 
-const withoutName = <T extends { name: string }>({ name: _name, ...definition }: T): string => stableKey(definition);
+const withoutName = <T extends { name: string }>(item: T): string => definitionKey(item);
 
 const sortedBy = <T>(items: readonly T[], key: (item: T) => string): T[] =>
   [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
@@ -65,17 +65,22 @@ const renameConstraint =
 
 /**
  * The names the desired model gives to relations (tables, and the indexes behind keys, uniques,
- * exclusions and indexes) per schema: one namespace in Postgres.
+ * exclusions and indexes) per schema: one namespace in Postgres. Only a rename the policy would
+ * leave alone asks, so the set is made on the first question.
  */
-function relationNames(tables: readonly Table[]): Set<string> {
-  const names = new Set<string>();
-  for (const t of tables) {
-    const add = (name: string) => names.add(qualifiedKey({ schema: t.schema, name }));
-    add(t.name);
-    if (t.primaryKey) add(t.primaryKey.name);
-    [...t.uniques, ...t.exclusions, ...t.indexes].forEach((o) => add(o.name));
-  }
-  return names;
+function relationNames(tables: readonly Table[]): (relation: QualifiedName) => boolean {
+  let names: Set<string> | undefined;
+  const all = (): Set<string> => {
+    names = new Set<string>();
+    for (const t of tables) {
+      const add = (name: string) => names!.add(qualifiedKey({ schema: t.schema, name }));
+      add(t.name);
+      if (t.primaryKey) add(t.primaryKey.name);
+      [...t.uniques, ...t.exclusions, ...t.indexes].forEach((o) => add(o.name));
+    }
+    return names;
+  };
+  return (relation) => (names ?? all()).has(qualifiedKey(relation));
 }
 
 /** The names the table's own constraints take in the desired model (one namespace per table). */
@@ -84,11 +89,31 @@ const constraintNames = (t: Table): string[] => [
   ...[...t.foreignKeys, ...t.uniques, ...t.checks, ...t.exclusions].map((c) => c.name),
 ];
 
-function diffConstraints(table: QualifiedName, old: Table, next: Table, policy: ComparePolicy, relations: ReadonlySet<string>): Change[] {
-  const definition = definitions(policy);
+type Definitions = ReturnType<typeof definitions>;
+
+function diffConstraints(
+  table: QualifiedName,
+  old: Table,
+  next: Table,
+  policy: ComparePolicy,
+  definition: Definitions,
+  isRelation: (r: QualifiedName) => boolean,
+): Change[] {
   const { names } = policy;
-  const ownNames = new Set(constraintNames(next));
-  const taken = (name: string): boolean => ownNames.has(name) || relations.has(qualifiedKey({ schema: table.schema, name }));
+  const list = <T>(item: T | undefined): T[] => (item ? [item] : []);
+  if (
+    inStep(list(old.primaryKey), list(next.primaryKey)) &&
+    inStep(old.foreignKeys, next.foreignKeys) &&
+    inStep(old.uniques, next.uniques) &&
+    inStep(old.checks, next.checks) &&
+    inStep(old.exclusions, next.exclusions) &&
+    inStep(old.indexes, next.indexes)
+  ) {
+    return [];
+  }
+  let ownNames: Set<string> | undefined;
+  const taken = (name: string): boolean =>
+    (ownNames ??= new Set(constraintNames(next))).has(name) || isRelation({ schema: table.schema, name });
   return [
     ...diffNamed(old.primaryKey ? [old.primaryKey] : [], next.primaryKey ? [next.primaryKey] : [], definition.primaryKey, names.primaryKey, taken, {
       drop: (primaryKey) => ({ kind: 'dropPrimaryKey', table, primaryKey }),
@@ -138,20 +163,26 @@ function diffTable(
   next: Table,
   recreatedColumns: ReadonlySet<string>,
   policy: ComparePolicy,
-  relations: ReadonlySet<string>,
+  definition: Definitions,
+  isRelation: (r: QualifiedName) => boolean,
 ): Change[] {
   const table = { schema: next.schema, name: next.name };
-  const oldColumns = byKey(old.columns, (c) => c.name);
-  const nextColumns = byKey(next.columns, (c) => c.name);
-  const changes: Change[] = old.columns
-    .filter((c) => !nextColumns.has(c.name))
-    .map((column) => ({ kind: 'dropColumn', table, column }));
-  for (const column of next.columns) {
-    const before = oldColumns.get(column.name);
-    if (!before) changes.push({ kind: 'addColumn', table, column });
-    else changes.push(...diffColumn(table, before, column, recreatedColumns.has(columnKey(table, column.name))));
+  const moved = (column: string): boolean => recreatedColumns.size > 0 && recreatedColumns.has(columnKey(table, column));
+  const changes: Change[] = [];
+  if (sameNames(old.columns, next.columns)) {
+    // The usual case, the same columns in the same order: paired by position, no maps.
+    next.columns.forEach((column, i) => changes.push(...diffColumn(table, old.columns[i], column, moved(column.name))));
+  } else {
+    const oldColumns = byKey(old.columns, (c) => c.name);
+    const nextColumns = byKey(next.columns, (c) => c.name);
+    for (const column of old.columns) if (!nextColumns.has(column.name)) changes.push({ kind: 'dropColumn', table, column });
+    for (const column of next.columns) {
+      const before = oldColumns.get(column.name);
+      if (!before) changes.push({ kind: 'addColumn', table, column });
+      else changes.push(...diffColumn(table, before, column, moved(column.name)));
+    }
   }
-  changes.push(...diffConstraints(table, old, next, policy, relations));
+  changes.push(...diffConstraints(table, old, next, policy, definition, isRelation));
   if (old.comment !== next.comment)
     changes.push({ kind: 'setTableComment', table, ...fromTo(old.comment, next.comment) });
   return changes;
@@ -159,8 +190,9 @@ function diffTable(
 
 export function diffTables(from: Table[], to: Table[], recreatedColumns: ReadonlySet<string>, policy: ComparePolicy): Change[] {
   const before = byKey(from, qualifiedKey);
-  const after = byKey(to, qualifiedKey);
-  const relations = relationNames(to);
+  const after = new Set(to.map(qualifiedKey));
+  const isRelation = relationNames(to);
+  const definition = definitions(policy);
   const changes: Change[] = [];
   for (const t of from) {
     if (after.has(qualifiedKey(t))) continue;
@@ -172,7 +204,7 @@ export function diffTables(from: Table[], to: Table[], recreatedColumns: Readonl
   for (const t of to) {
     const old = before.get(qualifiedKey(t));
     if (old) {
-      changes.push(...diffTable(old, t, recreatedColumns, policy, relations));
+      changes.push(...diffTable(old, t, recreatedColumns, policy, definition, isRelation));
       continue;
     }
     const table = { schema: t.schema, name: t.name };

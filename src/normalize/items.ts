@@ -8,7 +8,7 @@
  *   the columns whose names it mentions (their types decide the casts Postgres adds).
  * Each item has a key: the same key means the same text Postgres prints, given the server.
  */
-import type { Column, ColumnValueSource, Index, IndexElement, Table } from '../schema/model';
+import { type Column, type ColumnValueSource, type Index, type IndexElement, jsonString, type Table } from '../schema/model';
 
 /** A column as it affects how Postgres prints types and expressions: no name, comment or key role. */
 type ColumnShape = Pick<Column, 'dataType' | 'arrayDims' | 'collation' | 'enumType'>;
@@ -55,7 +55,25 @@ function referenced(table: Table, texts: string[], names: string[] = []): Column
 /** The key of an item: same key, same printed text on the same server. */
 export const itemKey = (item: Item): string => JSON.stringify(item);
 
-/** Where each item of a table goes back: by column name, or by position among checks, exclusions, indexes. */
+/** `,"name":value` as JSON.stringify writes an object member, nothing for an undefined one. */
+const member = (name: string, value: unknown): string => {
+  if (value === undefined) return '';
+  const text = typeof value === 'string' ? jsonString(value) : typeof value === 'number' && Number.isFinite(value) ? String(value) : JSON.stringify(value);
+  return `,"${name}":${text}`;
+};
+
+/**
+ * itemKey of a plain column's item, written without making the item: there is one per column of every
+ * pending table, and most are items seen already (a thousand tables share a few dozen column shapes).
+ */
+export function columnItemKey(column: Column, expression: string | undefined): string {
+  const shape =
+    `{"dataType":${jsonString(column.dataType)}${member('arrayDims', column.arrayDims)}` +
+    `${member('collation', column.collation)}${member('enumType', column.enumType)}}`;
+  return `{"kind":"column","column":${shape}${member('expression', expression)}}`;
+}
+
+/** Where each item of a table goes back: by position among columns, checks, exclusions, indexes. */
 export interface TableItems {
   columns: { name: string; key: string }[];
   checks: string[];
@@ -72,11 +90,14 @@ export function collectItems(table: Table, items: Map<string, Item>): TableItems
   };
   const columns = table.columns.map((column) => {
     const source = column.valueSource;
-    const item: Item =
-      source.kind === 'generated'
-        ? { kind: 'generated', column: shapeOf(column), expression: source.expression, context: referenced(table, [source.expression]) }
-        : { kind: 'column', column: shapeOf(column), ...(source.kind === 'default' ? { expression: source.expression } : {}) };
-    return { name: column.name, key: add(item) };
+    if (source.kind === 'generated') {
+      const item: Item = { kind: 'generated', column: shapeOf(column), expression: source.expression, context: referenced(table, [source.expression]) };
+      return { name: column.name, key: add(item) };
+    }
+    const expression = source.kind === 'default' ? source.expression : undefined;
+    const key = columnItemKey(column, expression);
+    if (!items.has(key)) items.set(key, { kind: 'column', column: shapeOf(column), ...(expression !== undefined ? { expression } : {}) });
+    return { name: column.name, key };
   });
   const checks = table.checks.map((check) =>
     add({ kind: 'check', expression: check.expression, noInherit: check.noInherit ?? false, context: referenced(table, [check.expression]) }),
@@ -99,13 +120,14 @@ export function applyPrinted(table: Table, items: TableItems, printed: ReadonlyM
     if (!p || p.kind !== kind) throw new Error(`internal: no ${kind} printed for ${key}`);
     return p as Extract<Printed, { kind: K }>;
   };
-  const keyOf = new Map(items.columns.map((c) => [c.name, c.key]));
   return {
     ...table,
-    columns: table.columns.map((column) => {
-      const back = get(keyOf.get(column.name)!, 'column');
+    columns: table.columns.map((column, i) => {
+      const back = get(items.columns[i].key, 'column');
       const source = column.valueSource;
       const valueSource = source.kind === 'default' || source.kind === 'generated' ? back.valueSource : source;
+      // Models are never changed in place, so a column Postgres spells as it is stays the same object.
+      if (valueSource === source && back.dataType === column.dataType && back.arrayDims === column.arrayDims) return column;
       return { ...column, dataType: back.dataType, arrayDims: back.arrayDims, valueSource };
     }),
     checks: table.checks.map((check, i) => ({ ...check, expression: get(items.checks[i], 'check').expression })),

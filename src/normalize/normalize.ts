@@ -315,22 +315,24 @@ export async function normalizeDesired(
   cache: PrintedCache = memoryCache(),
   opts: NormalizeOptions = {},
 ): Promise<NormalizeResult> {
+  // Tables are looked up by the desired table object from here on: one key per table, not one per use.
   const actualTables = new Map(actual.tables.map((t) => [qualifiedKey(t), t]));
-  const pending = desired.tables.filter((table) => needsNormalizing(table, actualTables.get(qualifiedKey(table))));
+  const current = new Map(desired.tables.map((t) => [t, actualTables.get(qualifiedKey(t))]));
+  const pending = desired.tables.filter((table) => needsNormalizing(table, current.get(table)));
   // Tables left out keep the database's spelling of the expressions needsNormalizing matched loosely.
-  const pendingKeys = new Set(pending.map(qualifiedKey));
+  const pendingSet = new Set(pending);
   const inStep = (t: Table): Table => {
-    const current = actualTables.get(qualifiedKey(t));
-    return current && !pendingKeys.has(qualifiedKey(t)) ? withStoredExpressions(t, current) : t;
+    const have = current.get(t);
+    return have && !pendingSet.has(t) ? withStoredExpressions(t, have) : t;
   };
   if (pending.length === 0) return { schema: { ...desired, tables: desired.tables.map(inStep) }, normalizedTables: 0, spelledItems: 0 };
 
   const items = new Map<string, Item>();
   const owners = new Map<string, Table>();
-  const tableItems = new Map<string, TableItems>();
+  const tableItems = new Map<Table, TableItems>();
   for (const table of pending) {
     const found = collectItems(table, items);
-    tableItems.set(qualifiedKey(table), found);
+    tableItems.set(table, found);
     for (const key of [...found.columns.map((c) => c.key), ...found.checks, ...found.exclusions, ...found.indexes]) {
       if (!owners.has(key)) owners.set(key, table);
     }
@@ -354,13 +356,13 @@ export async function normalizeDesired(
   // `CURRENT_TIMESTAMP`): the database's is kept wherever storedExpression vouches for it.
   const normalized = new Map(
     pending.map((table) => {
-      const back = applyPrinted(table, tableItems.get(qualifiedKey(table))!, printed);
-      const current = actualTables.get(qualifiedKey(table));
-      return [qualifiedKey(table), current ? withStoredExpressions(back, current) : back];
+      const back = applyPrinted(table, tableItems.get(table)!, printed);
+      const have = current.get(table);
+      return [table, have ? withStoredExpressions(back, have) : back];
     }),
   );
   return {
-    schema: { ...desired, tables: desired.tables.map((t) => normalized.get(qualifiedKey(t)) ?? inStep(t)) },
+    schema: { ...desired, tables: desired.tables.map((t) => normalized.get(t) ?? inStep(t)) },
     normalizedTables: pending.length,
     spelledItems: missing.length,
   };

@@ -39,11 +39,17 @@ const createdTables = (changes: Change[]): Set<string> =>
 
 export function withTemporaryDefaults(changes: Change[], roles?: readonly ColumnRoleOf[]): Change[] {
   const created = createdTables(changes);
-  const roleOf = roles && new Map(roles.map((r) => [columnKey(r.table, r.column), r.role]));
+  // Made for the first NOT NULL column added without a default: most plans have none, and every column has a role.
+  let roleOf: Map<string, ColumnRole> | undefined;
+  const roleOfColumn = (c: ChangeOf<'addColumn'>): ColumnRole | 'none' | undefined => {
+    if (!roles) return undefined;
+    roleOf ??= new Map(roles.map((r) => [columnKey(r.table, r.column), r.role]));
+    return roleOf.get(columnKey(c.table, c.column.name)) ?? 'none';
+  };
   return changes.map((c) => {
     if (c.kind !== 'addColumn' || created.has(qualifiedKey(c.table))) return c;
     if (c.column.nullable || c.column.valueSource.kind !== 'none') return c;
-    const role = roleOf ? (roleOf.get(columnKey(c.table, c.column.name)) ?? 'none') : undefined;
+    const role = roleOfColumn(c);
     const temporaryDefault = meaningfulDefault(c.column, role);
     return temporaryDefault === undefined ? c : { ...c, temporaryDefault };
   });

@@ -233,8 +233,20 @@ export const emptySchema = (schemas: string[] = ['public']): Schema => ({
   unmanaged: [],
 });
 
-/** A map key for (schema, name) that no pair of identifiers can collide on (names may contain dots). */
-export const qualifiedKey = (q: QualifiedName): string => JSON.stringify([q.schema, q.name]);
+/** Printable ASCII without `"` or `\`: what JSON.stringify writes between quotes as it is. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/**
+ * `JSON.stringify(text)`, twice as fast for the usual identifier: map keys are made for every table and
+ * column on each diff.
+ */
+export const jsonString = (text: string): string => (PLAIN.test(text) ? `"${text}"` : JSON.stringify(text));
+
+/**
+ * A map key for (schema, name) that no pair of identifiers can collide on (names may contain dots):
+ * `JSON.stringify([schema, name])`.
+ */
+export const qualifiedKey = (q: QualifiedName): string => `[${jsonString(q.schema)},${jsonString(q.name)}]`;
 
 /** `schema.name`, for messages, file names and the include/exclude patterns users write. */
 export const qualifiedText = (q: QualifiedName): string => `${q.schema}.${q.name}`;

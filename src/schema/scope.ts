@@ -63,8 +63,8 @@ export function restrictToScope(schema: Schema, scope: Scope): Schema {
 export function adoptUnmodelled(actual: Schema, desired: Schema): Schema {
   const byKey = <T extends { schema: string; name: string }>(items: T[]) => new Map(items.map((i) => [qualifiedKey(i), i]));
   const desiredSequences = byKey(desired.sequences);
-  const ownedByDroppedTable = (s: Schema['sequences'][number]) =>
-    s.ownedBy !== undefined && !desired.tables.some((t) => qualifiedKey(t) === qualifiedKey(s.ownedBy!.table));
+  const desiredTables = new Set(desired.tables.map(qualifiedKey));
+  const ownedByDroppedTable = (s: Schema['sequences'][number]) => s.ownedBy !== undefined && !desiredTables.has(qualifiedKey(s.ownedBy.table));
   const extensions = new Map(actual.extensions.map((e) => [e.name, e]));
   for (const e of desired.extensions) if (!extensions.has(e.name)) extensions.set(e.name, e);
   return {

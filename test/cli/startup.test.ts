@@ -1,7 +1,8 @@
 /**
  * Start-up: `ormdiff --version` and `--help` load neither TypeORM nor the other heavy packages (they
- * are required on first use, src/typeorm.ts), while a command that reads entities does load TypeORM
- * (so the check below would see it). Runs the built CLI, with a preload that reports what was loaded.
+ * are required on first use, src/typeorm.ts), nor any command's API (each handler requires its own),
+ * while a command that reads entities does load TypeORM (so the check below would see it), and `diff`
+ * loads nothing of the other commands. Runs the built CLI, with a preload that reports what was loaded.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -9,34 +10,46 @@ import { BIN } from './helpers';
 
 const REPORT = path.join(__dirname, 'fixtures', 'report-modules.js');
 
-function loadedBy(args: string[]): { packages: string[]; stdout: string; status: number | null } {
+function loadedBy(args: string[]): { packages: string[]; modules: string[]; stdout: string; status: number | null } {
   const r = spawnSync(process.execPath, ['-r', REPORT, BIN, ...args], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
   const line = /^loaded-packages (.*)$/m.exec(r.stderr);
-  if (!line) throw new Error(`no report from the CLI: ${r.stderr}`);
-  return { packages: JSON.parse(line[1]) as string[], stdout: r.stdout, status: r.status };
+  const own = /^loaded-modules (.*)$/m.exec(r.stderr);
+  if (!line || !own) throw new Error(`no report from the CLI: ${r.stderr}`);
+  return { packages: JSON.parse(line[1]) as string[], modules: JSON.parse(own[1]) as string[], stdout: r.stdout, status: r.status };
 }
 
 const HEAVY = ['typeorm', 'typescript', '@swc/core', 'prettier'];
+/** Packages only some commands use: the prompts (--interactive), the scratch server's lock file. */
+const OCCASIONAL = ['@inquirer/prompts', 'proper-lockfile'];
+/** A command's API (the parser of the --rename/--using flags aside, api/hints: every command's builder shares it). */
+const isCommandApi = (m: string): boolean => m.startsWith('src/api/') && m !== 'src/api/hints';
+/** What only other commands (or `diff --scratch-url`) run: migrations, scratch databases, CI checks. */
+const OTHER_COMMANDS = /^src\/(runner|scratch|lint)\/|^src\/api\/(revision|check|verify|lint|baseline|squash|scaffold|adoption|replay)$/;
 
 describe('start-up', () => {
   it('--version prints the version without loading TypeORM', () => {
-    const { packages, stdout, status } = loadedBy(['--version']);
+    const { packages, modules, stdout, status } = loadedBy(['--version']);
     expect(status).toBe(0);
     expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
-    expect(packages.filter((p) => HEAVY.includes(p))).toEqual([]);
+    expect(packages.filter((p) => HEAVY.includes(p) || OCCASIONAL.includes(p))).toEqual([]);
+    expect(modules.filter(isCommandApi)).toEqual([]);
   });
 
   it('--help lists the commands without loading TypeORM', () => {
-    const { packages, stdout, status } = loadedBy(['--help']);
+    const { packages, modules, stdout, status } = loadedBy(['--help']);
     expect(status).toBe(0);
     expect(stdout).toContain('ormdiff diff');
     expect(stdout).toContain('ormdiff check');
-    expect(packages.filter((p) => HEAVY.includes(p))).toEqual([]);
+    expect(packages.filter((p) => HEAVY.includes(p) || OCCASIONAL.includes(p))).toEqual([]);
+    expect(modules.filter(isCommandApi)).toEqual([]);
   });
 
-  it('a command that reads the entities does load TypeORM (the report sees it)', () => {
+  it('a command that reads the entities does load TypeORM (the report sees it), and diff nothing of the other commands', () => {
     const config = path.join(__dirname, '..', 'fixtures', 'config', 'valid', 'ormconfig.ts');
-    const { packages } = loadedBy(['diff', '--config', config, '--url', 'postgres://nobody@127.0.0.1:1/none']);
+    const { packages, modules } = loadedBy(['diff', '--config', config, '--url', 'postgres://nobody@127.0.0.1:1/none']);
     expect(packages).toContain('typeorm');
+    expect(modules).toContain('src/api/diff');
+    expect(packages.filter((p) => OCCASIONAL.includes(p))).toEqual([]);
+    expect(modules.filter((m) => OTHER_COMMANDS.test(m))).toEqual([]);
   });
 });

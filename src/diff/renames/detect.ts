@@ -15,7 +15,7 @@
 import type { Column, EnumType, QualifiedName, Schema, Table } from '../../schema/model';
 import type { RenameOrigin } from '../changes';
 import { type RenameHint, refMatches, refOf } from './hints';
-import { byKey, stableKey } from '../keys';
+import { byKey, sameData, sameNames } from '../keys';
 import { qualifiedKey } from '../../schema/model';
 import { applyColumnRename, applyEnumValueRename, applyTableRename, applyTypeRename } from './apply';
 import { keepsValues } from '../typechange';
@@ -236,7 +236,7 @@ export function columnScore(from: Column, to: Column, fromPosition: number, toPo
   return (
     typeScore +
     (from.nullable === to.nullable ? 1 : 0) +
-    (stableKey(from.valueSource) === stableKey(to.valueSource) ? 1 : 0) +
+    (sameData(from.valueSource, to.valueSource) ? 1 : 0) +
     (fromPosition === toPosition ? 0.5 : 0) +
     nameLikeness(from.name, to.name)
   );
@@ -280,14 +280,16 @@ export function resolveRenames(from: Schema, to: Schema, hints: RenameHint[], de
   const afterEnums = byKey(to.enums, qualifiedKey);
   for (const e of [...current.enums]) {
     const next = afterEnums.get(qualifiedKey(e));
-    if (!next) continue;
+    const dropped = next ? e.values.filter((v) => !next.values.includes(v)) : [];
+    // No value gone (most enums): nothing to rename.
+    if (!next || dropped.length === 0) continue;
     const type = { schema: e.schema, name: e.name };
     const names = [type, nameBefore(renames, 'type', type)];
     take(
       runStage(
         {
           subject: { kind: 'enumValue', type },
-          dropped: e.values.filter((v) => !next.values.includes(v)),
+          dropped,
           added: next.values.filter((v) => !e.values.includes(v)),
           compatible: () => true,
           hintOf: (value) =>
@@ -324,7 +326,8 @@ export function resolveRenames(from: Schema, to: Schema, hints: RenameHint[], de
   const afterTables = byKey(to.tables, qualifiedKey);
   for (const t of [...current.tables]) {
     const next = afterTables.get(qualifiedKey(t));
-    if (!next) continue;
+    // The same columns on both sides (most tables): nothing was dropped, so nothing to rename.
+    if (!next || sameNames(t.columns, next.columns)) continue;
     const table = { schema: t.schema, name: t.name };
     const names = [table, nameBefore(renames, 'table', table)];
     const column = (list: Table, name: string) => list.columns.find((c) => c.name === name)!;
