@@ -28,6 +28,11 @@ export interface IntrospectOptions {
    * Not with `inTransaction` (a second connection cannot see what that transaction has not committed).
    */
   url?: string;
+  /**
+   * False: the uses are not read (`uses` comes back empty). What a migration replay's steps are judged
+   * by needs none, and theirs is the most expensive query on a small schema.
+   */
+  uses?: boolean;
 }
 
 export interface IntrospectResult {
@@ -83,7 +88,7 @@ async function introspectShared(db: Queryable, url: string, schemas: string[], o
     try {
       // A failed export fails here, before any catalog query.
       const { serverVersion } = await begun;
-      read = await readCatalog(db, schemas, { serverVersion, helper, onRead: assembly.onRead });
+      read = await readCatalog(db, schemas, { serverVersion, helper, onRead: assembly.onRead, uses: options.uses });
       await db.query('COMMIT');
     } catch (error) {
       await db.query('ROLLBACK').catch(() => undefined);
@@ -105,7 +110,7 @@ export async function introspect(db: Queryable, options: IntrospectOptions): Pro
     const { searchPath, scs, serverVersion } = reading((await db.query(READING_SETTINGS)).rows[0]);
     // Not in a finally: after a failed query the transaction is aborted, and its rollback restores the settings.
     // Assembled after the settings are back (a small read anyway): an assembly error leaves the caller's transaction as it was.
-    const read = await readCatalog(db, schemas, { serverVersion });
+    const read = await readCatalog(db, schemas, { serverVersion, uses: options.uses });
     await db.query("SELECT pg_catalog.set_config('search_path', $1, true), pg_catalog.set_config('standard_conforming_strings', $2, true)", [searchPath, scs]);
     return assembly.result(read);
   }
@@ -113,7 +118,7 @@ export async function introspect(db: Queryable, options: IntrospectOptions): Pro
   await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     const { serverVersion } = reading((await db.query(READING_SETTINGS)).rows[0]);
-    const read = await readCatalog(db, schemas, { serverVersion, onRead: assembly.onRead });
+    const read = await readCatalog(db, schemas, { serverVersion, onRead: assembly.onRead, uses: options.uses });
     await db.query('COMMIT');
     return assembly.result(read);
   } catch (error) {

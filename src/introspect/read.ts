@@ -159,6 +159,8 @@ export interface ReadOptions {
    * its next query: the caller can work on them while the server works on that one.
    */
   onRead?: (rows: Partial<CatalogRows>) => void;
+  /** False: the uses are not read (left empty): a migration replay's steps are judged without them. */
+  uses?: boolean;
 }
 
 export interface Helper {
@@ -179,11 +181,11 @@ export interface Helper {
 export async function readCatalog(
   db: Queryable,
   schemas: string[],
-  { serverVersion, helper, onRead }: ReadOptions = {},
+  { serverVersion, helper, onRead, uses = true }: ReadOptions = {},
 ): Promise<{ rows: CatalogRows; queryCount: number }> {
   const first = firstJobs(serverVersion);
-  const second = secondJobs();
-  const rows: Partial<Rows> = {};
+  const second = secondJobs().filter((job) => uses || job.key !== 'uses');
+  const rows: Partial<Rows> = uses ? {} : { uses: [] };
   let queryCount = 0;
   let failed = false;
   let readerFailure: { error: unknown } | undefined;

@@ -68,7 +68,8 @@ const USER_SCHEMAS = `SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname 
 
 async function readSchema(client: Client): Promise<Schema> {
   const { rows } = await client.query<{ nspname: string }>(USER_SCHEMAS);
-  return (await introspect(client, { schemas: rows.map((r) => r.nspname) })).schema;
+  // No uses: a step is judged by its schema before and after; the uses are for planning drops.
+  return (await introspect(client, { schemas: rows.map((r) => r.nspname), uses: false })).schema;
 }
 
 interface CallSite {

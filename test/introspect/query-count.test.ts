@@ -68,3 +68,17 @@ test('the large schema is read whole: every FK, unique, check, index and comment
   expect(schema.tables.slice(0, 3).map((t) => t.name)).toStrictEqual(['t1', 't10', 't100']);
   expect(schema.sequences).toStrictEqual([]);
 });
+
+test('without the uses (a replay step): the same model, no uses, one query fewer', async () => {
+  await small.client.query('CREATE VIEW t1_names AS SELECT name FROM t1');
+  try {
+    const full = await introspect(small.client, { schemas: ['public'] });
+    const lean = await introspect(small.client, { schemas: ['public'], uses: false });
+    expect(full.uses.length).toBeGreaterThan(0);
+    expect(lean.uses).toEqual([]);
+    expect(lean.schema).toEqual(full.schema);
+    expect(lean.queryCount).toBe(full.queryCount - 1);
+  } finally {
+    await small.client.query('DROP VIEW t1_names');
+  }
+});
