@@ -128,6 +128,30 @@ describe('normalization by distinct item', () => {
     expect(await querySql(db.url, "SELECT 1 FROM pg_namespace WHERE nspname = 'ormdiff_normalize'")).toEqual([]);
   });
 
+  it('spells hundreds of distinct column items (an enum type per table, none in the database) in the round trips of three', async () => {
+    // Each table's enum column is an item of its own, so the items fill several scratch tables, and every
+    // type is a temporary stand-in whose name is mapped back in each printed default.
+    const enumModel = (n: number): Schema => {
+      const base = model(n);
+      const enums = base.tables.map((t) => ({ schema: 'public', name: `${t.name}_status`, values: ['draft', 'live'] }));
+      const tables = base.tables.map((t, i) => ({
+        ...t,
+        columns: [
+          ...t.columns,
+          column('status', `public.${enums[i].name}`, { enumType: { schema: 'public', name: enums[i].name }, ...withDefault("'draft'") }),
+        ],
+      }));
+      return { ...base, enums, tables };
+    };
+    const [few] = await roundTrips(() => normalizeDesired(client, enumModel(3), emptySchema(['public']), memoryCache()));
+    const [many, result] = await roundTrips(() => normalizeDesired(client, enumModel(250), emptySchema(['public']), memoryCache()));
+    expect(many).toBe(few);
+    expect(result.spelledItems).toBeGreaterThan(250);
+    for (const t of result.schema.tables) {
+      expect(t.columns.find((c) => c.name === 'status')?.valueSource).toEqual({ kind: 'default', expression: `'draft'::public.${t.name}_status` });
+    }
+  });
+
   it('asks Postgres nothing the next run when the cache file has it; the plan applied, a second diff is empty', async () => {
     const file = join(dir, '.ormdiff', 'normalize-cache.json');
     const desired = model(5);
