@@ -152,6 +152,8 @@ interface Compiler {
   options: TS.CompilerOptions;
   declarationRoots: string[];
   host: TS.CompilerHost;
+  /** Answers of fileExists/directoryExists, valid while one program is built. */
+  probes: Map<string, boolean>;
 }
 
 export class ProjectCompiler {
@@ -187,7 +189,19 @@ export class ProjectCompiler {
         if (!parsed.has(fileName)) parsed.set(fileName, getSourceFile(fileName, languageVersion, onError, shouldCreate));
         return parsed.get(fileName);
       };
-      this.loaded = { ts, options, declarationRoots, host };
+      // Module resolution asks the same questions again and again (every `typeorm` import walks the
+      // same node_modules: ~25,000 stat calls for 2,000 paths); tsc memoises them per build too.
+      const probes = new Map<string, boolean>();
+      const memo = (kind: string, probe: (path: string) => boolean) => (path: string): boolean => {
+        const key = `${kind}${path}`;
+        let found = probes.get(key);
+        if (found === undefined) probes.set(key, (found = probe(path)));
+        return found;
+      };
+      host.fileExists = memo('f', host.fileExists.bind(host));
+      const directoryExists = host.directoryExists?.bind(host);
+      if (directoryExists) host.directoryExists = memo('d', directoryExists);
+      this.loaded = { ts, options, declarationRoots, host, probes };
     }
     return this.loaded;
   }
@@ -228,7 +242,9 @@ export class ProjectCompiler {
   }
 
   private buildProgram(): void {
-    const { ts, options, host, declarationRoots } = this.compiler;
+    const { ts, options, host, declarationRoots, probes } = this.compiler;
+    // Files may have appeared since the last program (a long-lived process, a test writing a project).
+    probes.clear();
     this.program = ts.createProgram({
       rootNames: [...declarationRoots, ...this.roots],
       options,
