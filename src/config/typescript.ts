@@ -7,7 +7,8 @@
  * (swc, esbuild, ts.transpileModule) cannot. tsc's CommonJS output also keeps circular imports between
  * entity files working, as they do in the user's build. So: one program over the files about to be
  * loaded, with the project's tsconfig, forced to CommonJS with decorator metadata, emitted even when
- * it has type errors (ormdiff is not a type checker).
+ * it has type errors (ormdiff is not a type checker). Nor does it type-check at all where the compiler
+ * can emit without (noCheck): the checker then answers only what emit asks, for the same output.
  *
  * Compiled output is cached (see ./compile-cache), so a second run does not build a program at all.
  */

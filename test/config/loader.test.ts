@@ -52,6 +52,13 @@ describe('TypeScript loader', () => {
     expect(post.columns).toContain('status String');
     expect(post.relations).toEqual(['author many-to-one user']);
     expect(user.relations).toEqual(['posts one-to-many post']);
+
+    // Byte for byte what the project's tsc wrote, although the loader emits without type-checking (noCheck).
+    const cached = readdirSync(join(project, '.ormdiff', 'ts'))
+      .filter((name) => /^[0-9a-f]{40}\.json$/.test(name))
+      .map((name) => (JSON.parse(readFileSync(join(project, '.ormdiff', 'ts', name), 'utf8')) as { code: string }).code);
+    const sources = ['ormconfig', 'src/model/base', 'src/model/enums', 'src/model/post.entity', 'src/model/user.entity'];
+    expect(cached.sort()).toEqual(sources.map((file) => readFileSync(join(project, 'build', `${file}.js`), 'utf8')).sort());
   }, 240_000);
 
   it('compiles nothing on a second run, and recompiles when an imported enum changes', () => {
