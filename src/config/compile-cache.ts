@@ -51,6 +51,17 @@ function readJson<T>(path: string): T | undefined {
   }
 }
 
+/** Caches with entries to write; one exit listener for all of them. */
+const unflushed = new Set<CompileCache>();
+let exitHooked = false;
+
+function flushAtExit(cache: CompileCache): void {
+  unflushed.add(cache);
+  if (exitHooked) return;
+  exitHooked = true;
+  process.on('exit', () => [...unflushed].forEach((c) => c.flush()));
+}
+
 export class CompileCache {
   /** Manifests already checked in this process. */
   private readonly valid = new Map<string, boolean>();
@@ -58,7 +69,6 @@ export class CompileCache {
   private readonly packs = new Map<string, Pack | undefined>();
   /** Compiled in this process, not yet on disk. */
   private readonly pending = new Map<string, { key: string; manifest: string; code: string }>();
-  private flushOnExit = false;
 
   constructor(private readonly dir: string) {}
 
@@ -76,14 +86,12 @@ export class CompileCache {
 
   write(file: string, key: string, manifest: Manifest, code: string): void {
     this.pending.set(file, { key: sha(`${key}\0${file}`), manifest: manifest.id, code });
-    if (!this.flushOnExit) {
-      this.flushOnExit = true;
-      process.once('exit', () => this.flush());
-    }
+    flushAtExit(this);
   }
 
   /** Writes the pending entries (at exit; tests may call it earlier). */
   flush(): void {
+    unflushed.delete(this);
     if (this.pending.size === 0) return;
     const pack: Pack = {};
     for (const [file, { code }] of this.pending) pack[file] = code;
