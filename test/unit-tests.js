@@ -5,6 +5,7 @@ const UNIT_TESTS = [
   'test/architecture/layers.test.ts',
   'test/architecture/unit-tests.test.ts',
   'test/cli/output.test.ts',
+  'test/config/compile-cache.test.ts',
   'test/config/late-decorators.test.ts',
   'test/config/tsconfig.test.ts',
   'test/ddl/golden.test.ts',

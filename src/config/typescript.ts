@@ -7,7 +7,8 @@
  * (swc, esbuild, ts.transpileModule) cannot. tsc's CommonJS output also keeps circular imports between
  * entity files working, as they do in the user's build. So: one program over the files about to be
  * loaded, with the project's tsconfig, forced to CommonJS with decorator metadata, emitted even when
- * it has type errors (ormdiff is not a type checker).
+ * it has type errors (ormdiff is not a type checker). Nor does it type-check at all where the compiler
+ * can emit without (noCheck): the checker then answers only what emit asks, for the same output.
  *
  * Compiled output is cached (see ./compile-cache), so a second run does not build a program at all.
  */
@@ -103,8 +104,19 @@ function compilerOptions(ts: TypeScript, tsconfig: string | undefined): { option
       sourceMap: false,
       inlineSourceMap: false,
       inlineSources: false,
+      // The emit resolver would otherwise type-check every emitted file (and, through it, the types of
+      // lib.d.ts, @types and typeorm it touches): most of a cold run. With noCheck (TypeScript 5.6+) the
+      // emitter computes lazily just what emit reads (import elision, design:type, check flags);
+      // TypeScript's own test suite asserts that JS emit is the same either way.
+      ...(supportsNoCheck(ts) ? { noCheck: true } : {}),
     },
   };
+}
+
+/** Whether this compiler's JS emit honours `noCheck` (public since 5.6). */
+function supportsNoCheck(ts: TypeScript): boolean {
+  const [major, minor] = ts.versionMajorMinor.split('.').map(Number);
+  return major > 5 || (major === 5 && minor >= 6);
 }
 
 /**
@@ -141,6 +153,8 @@ interface Compiler {
   options: TS.CompilerOptions;
   declarationRoots: string[];
   host: TS.CompilerHost;
+  /** Answers of fileExists/directoryExists, valid while one program is built. */
+  probes: Map<string, boolean>;
 }
 
 export class ProjectCompiler {
@@ -165,7 +179,10 @@ export class ProjectCompiler {
     if (!this.loaded) {
       const ts = require(this.typescript) as TypeScript;
       const { options, declarationRoots } = compilerOptions(ts, this.tsconfig);
-      const host = ts.createCompilerHost(options, true);
+      const host = ts.createCompilerHost(options);
+      // As tsc does: JSDoc in TypeScript files has no bearing on types or emit, so parse it only for
+      // the tags that can produce errors (TypeScript 5.3+; older ones parse it all).
+      host.jsDocParsingMode = ts.JSDocParsingMode?.ParseForTypeErrors;
       // Programs rebuilt for late roots reuse every file already parsed (lib files are most of the time).
       const parsed = new Map<string, TS.SourceFile | undefined>();
       const getSourceFile = host.getSourceFile.bind(host);
@@ -173,7 +190,19 @@ export class ProjectCompiler {
         if (!parsed.has(fileName)) parsed.set(fileName, getSourceFile(fileName, languageVersion, onError, shouldCreate));
         return parsed.get(fileName);
       };
-      this.loaded = { ts, options, declarationRoots, host };
+      // Module resolution asks the same questions again and again (every `typeorm` import walks the
+      // same node_modules: ~25,000 stat calls for 2,000 paths); tsc memoises them per build too.
+      const probes = new Map<string, boolean>();
+      const memo = (kind: string, probe: (path: string) => boolean) => (path: string): boolean => {
+        const key = `${kind}${path}`;
+        let found = probes.get(key);
+        if (found === undefined) probes.set(key, (found = probe(path)));
+        return found;
+      };
+      host.fileExists = memo('f', host.fileExists.bind(host));
+      const directoryExists = host.directoryExists?.bind(host);
+      if (directoryExists) host.directoryExists = memo('d', directoryExists);
+      this.loaded = { ts, options, declarationRoots, host, probes };
     }
     return this.loaded;
   }
@@ -214,7 +243,9 @@ export class ProjectCompiler {
   }
 
   private buildProgram(): void {
-    const { ts, options, host, declarationRoots } = this.compiler;
+    const { ts, options, host, declarationRoots, probes } = this.compiler;
+    // Files may have appeared since the last program (a long-lived process, a test writing a project).
+    probes.clear();
     this.program = ts.createProgram({
       rootNames: [...declarationRoots, ...this.roots],
       options,
