@@ -109,7 +109,7 @@ describe('matchByDefinition', () => {
 
   type Item = { name: string; columns: string[]; where?: string };
   // Columns compared as a set, as TypeORM's policy does: equal data is equal definitions, not the reverse.
-  const unordered = (i: Item) => definitionKey({ ...i, columns: [...i.columns].sort() });
+  const unordered = (i: Item) => definitionKey({ ...i, columns: [...i.columns].sort() } as Item);
 
   test('pairs as the linear search, over many shuffled sides with shared definitions and names', () => {
     let seed = 7;

@@ -10,6 +10,7 @@ import { Column, DataSource, type DataSourceOptions, Entity, PrimaryColumn } fro
 import { type Comparison, compareEntitiesWithDatabase } from '../../src/api/compare';
 import type { Project } from '../../src/api/project';
 import { driverBehaviour } from '../../src/entities/compat';
+import { connectExtensionsOf, readEntities } from '../../src/entities/read';
 import { renderPlanSql } from '../../src/render/sql';
 import { createTestDatabase, execSql, querySql, type TestDatabase } from '../../src/testing/database';
 
@@ -74,11 +75,15 @@ async function freshDatabase(): Promise<TestDatabase> {
 }
 
 function projectFor(url: string, entities: Entities, extra: Extra = {}): Project {
+  const dataSourceOptions: DataSourceOptions = { type: 'postgres', entities, ...extra };
   return {
     cwd: os.tmpdir(),
     versionSchema: 'public',
     configPath: path.join(os.tmpdir(), 'ormconfig.ts'),
-    dataSourceOptions: { type: 'postgres', entities, ...extra },
+    dataSourceOptions,
+    withEntities: async () => dataSourceOptions,
+    entityModel: () => readEntities(dataSourceOptions),
+    connectExtensions: () => connectExtensionsOf(dataSourceOptions),
     url,
     migrationsDir: path.join(os.tmpdir(), 'ormdiff-meta-no-migrations'),
     include: [],
