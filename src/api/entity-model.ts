@@ -2,6 +2,7 @@
  * The project's entity model, from the model cache when nothing it was built from has changed
  * (src/entities/model-cache.ts), else built through TypeORM's metadata and cached for the next run.
  */
+import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { emptyInputs, type RecordedInputs, recordingInputs } from '../config/inputs';
 import type { LoadedConfig } from '../config/load';
@@ -18,9 +19,11 @@ async function build(options: DataSourceOptions, inputs: RecordedInputs): Promis
 
 /**
  * The model of `loaded`'s entities, built at most once. `inputs` holds what loading the config read;
- * without it (or under a module registry that cannot be listed) nothing is cached.
+ * without it (or under a module registry that cannot be listed) nothing is cached. `keep` gives what
+ * the caller wants back beside the model on a run that does not evaluate the config (see
+ * readCachedProject).
  */
-export function entityModelOf(loaded: LoadedConfig, inputs: RecordedInputs | undefined): () => Promise<CachedModel> {
+export function entityModelOf(loaded: LoadedConfig, inputs: RecordedInputs | undefined, keep: () => unknown = () => undefined): () => Promise<CachedModel> {
   let model: Promise<CachedModel> | undefined;
   const load = async (): Promise<CachedModel> => {
     const cacheable = inputs !== undefined && canTrackModules() && !cacheDisabled();
@@ -30,14 +33,15 @@ export function entityModelOf(loaded: LoadedConfig, inputs: RecordedInputs | und
     }
     const file = modelCacheFile(loaded.configPath);
     const key = modelKey({ configPath: loaded.configPath, options: loaded.declaredOptions, entityFiles: loaded.entityFiles });
-    const cached = readCachedModel(file, key, loaded.declaredOptions);
+    const cached = readCachedModel(file, key);
     if (cached) {
       noteRun('modelCache', 'hit');
       return cached;
     }
     noteRun('modelCache', 'miss');
     const built = await build(await loaded.withEntities(), inputs);
-    writeCachedModel(file, key, loaded.declaredOptions, inputs, built);
+    const globs = { dir: dirname(loaded.configPath), patterns: loaded.entityPatterns, files: loaded.entityFiles };
+    writeCachedModel(file, key, { options: loaded.declaredOptions, inputs, globs, project: keep() }, built);
     return built;
   };
   return () => {

@@ -5,9 +5,12 @@
  */
 import path from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
-import { loadConfig } from '../config/load';
+import { loadConfig, type LoadedConfig, type OrmdiffOptions } from '../config/load';
+import { isTypeScriptFile, registerTypeScript } from '../config/register';
+import { canTrackModules, type CachedModel, modelCacheFile, readCachedProject } from '../entities/model-cache';
+import { noteRun } from '../timings';
 import { checkUrl } from '../config/url';
-import { useConnectionSettings } from '../db/connect';
+import { type ConnectionSettings, useConnectionSettings } from '../db/connect';
 import { emptyInputs } from '../config/inputs';
 import type { EntityReadResult } from '../entities/read';
 import { entityModelOf } from './entity-model';
@@ -68,40 +71,126 @@ export interface Project {
   versionSchema: string;
 }
 
+/** What a project takes from its config: kept beside the entity model, so a warm run need not evaluate the config. */
+interface ConfigSettings {
+  configPath: string;
+  dataSourceOptions: DataSourceOptions;
+  ormdiff: OrmdiffOptions;
+  /** The config's own URL: never kept (it may hold a password), so a run from the cache needs --url or DATABASE_URL. */
+  url?: string;
+  connection?: ConnectionSettings;
+}
+
+/** The options a project reads besides the entities (migrations, bookkeeping tables): strings only. */
+function settingsOptions(options: DataSourceOptions): DataSourceOptions {
+  const o = options as { schema?: unknown; migrationsTableName?: unknown; metadataTableName?: unknown; migrations?: unknown };
+  const kept: Record<string, unknown> = { type: 'postgres' };
+  for (const key of ['schema', 'migrationsTableName', 'metadataTableName'] as const) if (typeof o[key] === 'string') kept[key] = o[key];
+  const migrations = Array.isArray(o.migrations) ? o.migrations : o.migrations && typeof o.migrations === 'object' ? Object.values(o.migrations) : [];
+  // Classes cannot be kept, and name no folder anyway (typeormMigrationsDir): none.
+  kept.migrations = migrations.every((m) => typeof m === 'string') ? migrations : [];
+  return kept as unknown as DataSourceOptions;
+}
+
+/** True when every value is a number, a boolean or absent: settings with a string may hold a secret (an ssl key, a password). */
+function secretFree(value: unknown): boolean {
+  if (value === undefined || value === null || typeof value === 'number' || typeof value === 'boolean') return true;
+  if (typeof value === 'object' && !Buffer.isBuffer(value) && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value).every(secretFree);
+  return false;
+}
+
+/** What to keep of a loaded config for the next run; undefined when its connection settings could hold a secret. */
+function keptSettings(loaded: LoadedConfig): ConfigSettings | undefined {
+  if (!secretFree(loaded.connection)) return undefined;
+  return {
+    configPath: loaded.configPath,
+    dataSourceOptions: settingsOptions(loaded.declaredOptions),
+    ormdiff: loaded.ormdiff,
+    ...(loaded.connection ? { connection: loaded.connection } : {}),
+  };
+}
+
+const modelCacheUsable = (): boolean => canTrackModules() && process.env.ORMDIFF_MODEL_CACHE !== '0';
+
+/**
+ * The project as the last run kept it, when nothing it was built from has changed and the URL comes
+ * from --url or DATABASE_URL: the config is not evaluated at all (nor TypeORM loaded for it). Its
+ * TypeScript loader is still registered: migrations may import the project's TypeScript files.
+ */
+function fromCache(configPath: string, url: string | undefined): { settings: ConfigSettings; model: CachedModel } | undefined {
+  if (url === undefined || !modelCacheUsable()) return undefined;
+  const hit = readCachedProject(modelCacheFile(configPath));
+  if (!hit) return undefined;
+  if (isTypeScriptFile(configPath)) registerTypeScript(path.dirname(configPath));
+  return { settings: hit.project as ConfigSettings, model: hit.model };
+}
+
 export async function openProject(options: ProjectOptions = {}, how: OpenHow = {}): Promise<Project> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   // Checked before the config runs: a config that builds its DataSource from DATABASE_URL would fail on
   // a malformed one inside TypeORM, with a message that names no setting.
   if (options.url === undefined) checkUrl(process.env.DATABASE_URL || undefined, 'DATABASE_URL');
+  const configPath = path.resolve(cwd, options.config ?? 'ormconfig.ts');
+  const cached = how.lazyEntities ? fromCache(configPath, options.url ?? (process.env.DATABASE_URL || undefined)) : undefined;
+  if (cached) {
+    noteRun('config', 'cached');
+    noteRun('modelCache', 'hit');
+    let loading: Promise<DataSourceOptions> | undefined;
+    // A caller that needs the entities themselves (none of the commands, when the model is cached) loads the config then.
+    const withEntities = () => (loading ??= loadConfig(options.config ?? 'ormconfig.ts', cwd, { deferEntityFiles: true }).then((l) => l.withEntities()));
+    return projectOf(cached.settings, options, cwd, {
+      withEntities,
+      entityModel: async () => cached.model.read,
+      connectExtensions: async () => cached.model.connectExtensions,
+    });
+  }
   const inputs = emptyInputs();
   const loaded = await loadConfig(options.config ?? 'ormconfig.ts', cwd, { deferEntityFiles: how.lazyEntities, inputs });
-  const model = entityModelOf(loaded, inputs);
-  const configDir = path.dirname(loaded.configPath);
-  const url =
-    checkUrl(options.url, '--url') ??
-    checkUrl(process.env.DATABASE_URL || undefined, 'DATABASE_URL') ??
-    checkUrl(loaded.url, `the url in ${path.basename(loaded.configPath)}`);
-  const typeormDir = typeormMigrationsDir(loaded.dataSourceOptions, configDir);
-  const migrationsDir = loaded.ormdiff.migrationsDir ? path.resolve(configDir, loaded.ormdiff.migrationsDir) : (typeormDir ?? path.resolve(configDir, 'migrations'));
-  // The DataSource's ssl/extra apply to whichever URL is used for the project's database, as TypeORM's would.
-  if (url && loaded.connection) useConnectionSettings(url, loaded.connection);
-  return {
-    cwd,
+  const model = entityModelOf(loaded, inputs, () => keptSettings(loaded));
+  const settings: ConfigSettings = {
     configPath: loaded.configPath,
     dataSourceOptions: loaded.dataSourceOptions,
+    ormdiff: loaded.ormdiff,
+    ...(loaded.url !== undefined ? { url: loaded.url } : {}),
+    ...(loaded.connection ? { connection: loaded.connection } : {}),
+  };
+  return projectOf(settings, options, cwd, {
     withEntities: loaded.withEntities,
     entityModel: async () => (await model()).read,
     connectExtensions: async () => (await model()).connectExtensions,
+  });
+}
+
+function projectOf(
+  config: ConfigSettings,
+  options: ProjectOptions,
+  cwd: string,
+  entities: Pick<Project, 'withEntities' | 'entityModel' | 'connectExtensions'>,
+): Project {
+  const configDir = path.dirname(config.configPath);
+  const where = path.relative(cwd, config.configPath) || config.configPath;
+  const url =
+    checkUrl(options.url, '--url') ??
+    checkUrl(process.env.DATABASE_URL || undefined, 'DATABASE_URL') ??
+    checkUrl(config.url, `the url in ${path.basename(config.configPath)}`);
+  const typeormDir = typeormMigrationsDir(config.dataSourceOptions, configDir);
+  const migrationsDir = config.ormdiff.migrationsDir ? path.resolve(configDir, config.ormdiff.migrationsDir) : (typeormDir ?? path.resolve(configDir, 'migrations'));
+  // The DataSource's ssl/extra apply to whichever URL is used for the project's database, as TypeORM's would.
+  if (url && config.connection) useConnectionSettings(url, config.connection);
+  return {
+    cwd,
+    configPath: config.configPath,
+    dataSourceOptions: config.dataSourceOptions,
+    ...entities,
     url,
     migrationsDir,
-    typeormTable: { ...typeormTableOf(loaded.dataSourceOptions), shared: typeormDir === migrationsDir },
-    include: [...(loaded.ormdiff.include ?? []), ...(options.include ?? [])],
-    exclude: [...(loaded.ormdiff.exclude ?? []), ...(options.exclude ?? [])],
-    schemas: loaded.ormdiff.schemas ?? [],
-    policy: parsePolicyConfig(loaded.ormdiff.policy, path.relative(cwd, loaded.configPath) || loaded.configPath),
-    versionSchema: checkVersionSchema(options.versionSchema, '--version-schema') ??
-      checkVersionSchema(loaded.ormdiff.versionSchema, `ormdiff.versionSchema in ${path.relative(cwd, loaded.configPath) || loaded.configPath}`) ??
-      'public',
+    typeormTable: { ...typeormTableOf(config.dataSourceOptions), shared: typeormDir === migrationsDir },
+    include: [...(config.ormdiff.include ?? []), ...(options.include ?? [])],
+    exclude: [...(config.ormdiff.exclude ?? []), ...(options.exclude ?? [])],
+    schemas: config.ormdiff.schemas ?? [],
+    policy: parsePolicyConfig(config.ormdiff.policy, where),
+    versionSchema:
+      checkVersionSchema(options.versionSchema, '--version-schema') ?? checkVersionSchema(config.ormdiff.versionSchema, `ormdiff.versionSchema in ${where}`) ?? 'public',
   };
 }
 

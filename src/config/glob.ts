@@ -12,3 +12,6 @@ export function globFiles(pattern: string, cwd: string): string[] {
   const files = globSync(pattern.split(sep).join('/'), { cwd, absolute: true });
   return [...new Set(files.map((file) => resolve(file)))].sort();
 }
+
+/** What TypeORM loads from an entity pattern's matches: JavaScript and TypeScript modules, not declarations. */
+export const isEntityFile = (file: string): boolean => /\.(js|mjs|cjs|ts|mts|cts)$/.test(file) && !file.endsWith('.d.ts');

@@ -9,7 +9,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { typeorm } from '../typeorm';
 import { ConfigError, firstLine } from './errors';
-import { globFiles } from './glob';
+import { globFiles, isEntityFile } from './glob';
 import { type RecordedInputs, recordingInputs } from './inputs';
 import { isTypeScriptFile, registerTypeScript } from './register';
 import type { PolicyOverrides } from '../diff/policy';
@@ -44,7 +44,8 @@ export interface LoadedConfig {
   dataSourceOptions: DataSourceOptions;
   /** The options as the config gave them, entity patterns unexpanded. */
   declaredOptions: DataSourceOptions;
-  /** The files the entity patterns match. */
+  /** The entity patterns the config lists (relative to its directory) and the files they match. */
+  entityPatterns: string[];
   entityFiles: string[];
   /** The options with every entity loaded (requiring deferred entity files on the first call). */
   withEntities(): Promise<DataSourceOptions>;
@@ -57,7 +58,6 @@ export interface LoadedConfig {
 /** What TypeORM accepts as an entity: a class or an EntitySchema. */
 type EntityTarget = NonNullable<DataSourceOptions['entities']> extends (infer T)[] | Record<string, infer U> ? T | U : never;
 
-const ENTITY_FILE = /\.(js|mjs|cjs|ts|mts|cts)$/;
 
 const isEntitySchema = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && (value as Record<string, unknown>)['@instanceof'] === Symbol.for('EntitySchema');
@@ -188,7 +188,7 @@ interface ListedEntities {
 function listedEntities(options: DataSourceOptions, configFile: string): ListedEntities {
   const all = options.entities === undefined ? [] : Array.isArray(options.entities) ? options.entities : Object.values(options.entities);
   const patterns = all.filter((e): e is string => typeof e === 'string');
-  const files = patterns.flatMap((p) => globFiles(p, dirname(configFile)).filter((f) => ENTITY_FILE.test(f) && !f.endsWith('.d.ts')));
+  const files = patterns.flatMap((p) => globFiles(p, dirname(configFile)).filter(isEntityFile));
   // In pattern order, as TypeORM requires them (the order can matter to circular imports).
   return { listed: all.filter((e) => typeof e !== 'string'), patterns, files: [...new Set(files)] };
 }
@@ -251,6 +251,7 @@ export async function loadConfig(configPath = 'ormconfig.ts', cwd = process.cwd(
     configPath: file,
     dataSourceOptions,
     declaredOptions: options,
+    entityPatterns: listed.patterns,
     entityFiles: listed.files,
     withEntities,
     ormdiff,

@@ -21,11 +21,12 @@ import Module from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { contentHash, fileStamp, writeCacheFile } from '../config/cache-file';
+import { globFiles, isEntityFile } from '../config/glob';
 import type { RecordedInputs } from '../config/inputs';
 import type { EntityReadResult } from './schema';
 
 /** Bumped when what a record holds, or how ormdiff builds a model from the same inputs, changes shape. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface CachedModel {
   read: EntityReadResult;
@@ -40,9 +41,15 @@ interface ModelRecord {
   files: [string, string, string][];
   /** [variable, sha256 of its value or null when unset]. */
   env: [string, string | null][];
-  /** sha256 of the whole environment, when loading enumerated it. */
+  /** sha256 of the whole environment but `connectionEnv`, when loading enumerated it. */
   wholeEnv?: string;
+  /** Variables whose values went into the connection settings: never part of the record. */
+  connectionEnv: string[];
+  /** The entity patterns (relative to `dir`) and what they matched, to be matched again without the config. */
+  globs: { dir: string; patterns: string[]; files: string[] };
   model: CachedModel;
+  /** What the caller keeps of the project beside the model (the settings a run needs without the config). */
+  project?: unknown;
 }
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -127,32 +134,51 @@ function unchanged([file, stamp, hash]: [string, string, string]): boolean {
 
 const envHash = (value: string | undefined): string | null => (value === undefined ? null : sha(value));
 
-function wholeEnvHash(skip: (value: string) => boolean): string {
+function wholeEnvHash(skip: ReadonlySet<string>): string {
   return sha(
     Object.keys(process.env)
       .sort()
-      .filter((k) => !skip(process.env[k] ?? ''))
+      .filter((k) => !skip.has(k))
       .map((k) => `${k}=${process.env[k]}`)
       .join('\0'),
   );
 }
 
-/** The cached model for `key`, if every input it was built from is as it was. */
-export function readCachedModel(file: string, key: string, options: object): CachedModel | undefined {
-  let record: ModelRecord;
+function readRecord(file: string): ModelRecord | undefined {
   try {
-    record = deserialize(readFileSync(file)) as ModelRecord;
+    const record = deserialize(readFileSync(file)) as ModelRecord;
+    return record?.format === FORMAT ? record : undefined;
   } catch {
     return undefined;
   }
-  if (record?.format !== FORMAT || record.key !== key) return undefined;
-  if (!record.env.every(([name, hash]) => envHash(process.env[name]) === hash)) return undefined;
-  if (record.wholeEnv !== undefined) {
-    const secrets = new Set(connectionStrings(options as Record<string, unknown>));
-    if (record.wholeEnv !== wholeEnvHash((v) => isConnectionValue(v, secrets))) return undefined;
-  }
-  if (!record.files.every(unchanged)) return undefined;
+}
+
+/** Every input as it was: the variables, the environment as a whole if it counted, the files. */
+function inputsUnchanged(record: ModelRecord): boolean {
+  if (!record.env.every(([name, hash]) => envHash(process.env[name]) === hash)) return false;
+  if (record.wholeEnv !== undefined && record.wholeEnv !== wholeEnvHash(new Set(record.connectionEnv))) return false;
+  return record.files.every(unchanged);
+}
+
+/** The cached model for `key`, if every input it was built from is as it was. */
+export function readCachedModel(file: string, key: string): CachedModel | undefined {
+  const record = readRecord(file);
+  if (!record || record.key !== key || !inputsUnchanged(record)) return undefined;
   return record.model;
+}
+
+/**
+ * The cached model and what the caller kept of the project, without evaluating the config: valid while
+ * every input is as it was (the config's own file and imports among them) and the entity patterns
+ * match the same files.
+ */
+export function readCachedProject(file: string): { model: CachedModel; project: unknown } | undefined {
+  const record = readRecord(file);
+  if (!record || record.project === undefined || !inputsUnchanged(record)) return undefined;
+  const { dir, patterns, files } = record.globs;
+  const now = [...new Set(patterns.flatMap((p) => globFiles(p, dir).filter(isEntityFile)))];
+  if (now.length !== files.length || now.some((f, i) => f !== files[i])) return undefined;
+  return { model: record.model, project: record.project };
 }
 
 function isConnectionValue(value: string, secrets: Set<string>): boolean {
@@ -161,8 +187,17 @@ function isConnectionValue(value: string, secrets: Set<string>): boolean {
   return false;
 }
 
+export interface ModelInputs {
+  /** The DataSource options as the config gave them. */
+  options: object;
+  inputs: RecordedInputs;
+  globs: ModelRecord['globs'];
+  /** Serializable, secret-free settings to keep beside the model (none: the config is evaluated every run). */
+  project?: unknown;
+}
+
 /** Records the model with what it was built from: the modules loaded now and the inputs recorded while loading. */
-export function writeCachedModel(file: string, key: string, options: object, inputs: RecordedInputs, model: CachedModel): void {
+export function writeCachedModel(file: string, key: string, { options, inputs, globs, project }: ModelInputs, model: CachedModel): void {
   const paths = new Set([...Object.keys(require.cache), ...inputs.files].filter((f) => !derived(f)));
   const files: [string, string, string][] = [];
   for (const path of [...paths].sort()) {
@@ -177,6 +212,7 @@ export function writeCachedModel(file: string, key: string, options: object, inp
     files.push([path, stamp, hash]);
   }
   const secrets = new Set(connectionStrings(options as Record<string, unknown>));
+  const connectionEnv = Object.keys(process.env).filter((name) => isConnectionValue(process.env[name] ?? '', secrets));
   const env = [...inputs.env]
     .filter(([, value]) => value === undefined || !isConnectionValue(value, secrets))
     .map(([name, value]): [string, string | null] => [name, envHash(value)])
@@ -186,8 +222,18 @@ export function writeCachedModel(file: string, key: string, options: object, inp
     key,
     files,
     env,
-    ...(inputs.envEnumerated ? { wholeEnv: wholeEnvHash((v) => isConnectionValue(v, secrets)) } : {}),
+    ...(inputs.envEnumerated ? { wholeEnv: wholeEnvHash(new Set(connectionEnv)) } : {}),
+    connectionEnv,
+    globs,
     model,
+    ...(project !== undefined ? { project } : {}),
   };
-  writeCacheFile(file, serialize(record));
+  let bytes: Buffer;
+  try {
+    bytes = serialize(record);
+  } catch {
+    // What the caller kept is not serializable (a function in the config's ormdiff export): the model alone.
+    bytes = serialize({ ...record, project: undefined });
+  }
+  writeCacheFile(file, bytes);
 }

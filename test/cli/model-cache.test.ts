@@ -51,14 +51,16 @@ interface Run {
   code: number;
   sql: string;
   cache: string | undefined;
+  /** 'cached' when the config itself was not evaluated. */
+  config: string | undefined;
   stderr: string;
 }
 
 async function diffSql(env: Record<string, string | undefined> = {}): Promise<Run> {
   const run = await runCli(['diff', '--format', 'sql'], { cwd: dir, env: { DATABASE_URL: urlWithPassword(), ORMDIFF_TIMINGS: '1', ...env } });
   const timings = /^ormdiff-timings (.*)$/m.exec(run.stderr);
-  const cache = timings ? (JSON.parse(timings[1]) as { modelCache?: string }).modelCache : undefined;
-  return { code: run.code, sql: run.stdout, cache, stderr: run.stderr };
+  const notes = timings ? (JSON.parse(timings[1]) as { modelCache?: string; config?: string }) : {};
+  return { code: run.code, sql: run.stdout, cache: notes.modelCache, config: notes.config, stderr: run.stderr };
 }
 
 const records = (): string[] => readdirSync(path.join(dir, '.ormdiff')).filter((f) => f.startsWith('model-'));
@@ -70,6 +72,8 @@ test('a second run reuses the model and plans exactly what the first did', async
   expect(cold.sql).toMatch(/CREATE TABLE "public"\."authors"/);
   const warm = await diffSql();
   expect(warm.cache).toBe('hit');
+  // Nothing changed and the URL is given: not even the config is evaluated.
+  expect(warm.config).toBe('cached');
   expect(warm.code).toBe(cold.code);
   expect(warm.sql).toBe(cold.sql);
 });
@@ -140,4 +144,27 @@ test('a broken entity file is reported as before, not hidden by the cache', asyn
 
 test('ORMDIFF_MODEL_CACHE=0 builds the model every time', async () => {
   expect((await diffSql({ ORMDIFF_MODEL_CACHE: '0' })).cache).toBe('off');
+});
+
+test('connection settings that could hold a secret keep the config evaluated on every run (the model is still cached)', async () => {
+  const config = readFileSync(path.join(dir, 'ormconfig.ts'), 'utf8');
+  write('ormconfig.ts', config.replace("type: 'postgres',", "type: 'postgres', extra: { application_name: 'model-cache-app' },"));
+  try {
+    expect((await diffSql()).cache).toBe('miss');
+    const warm = await diffSql();
+    expect(warm.cache).toBe('hit');
+    expect(warm.config).toBeUndefined();
+    expect(readFileSync(path.join(dir, '.ormdiff', records()[0])).includes('model-cache-app')).toBe(false);
+  } finally {
+    write('ormconfig.ts', config);
+  }
+});
+
+test('without --url or DATABASE_URL the config is evaluated for its URL', async () => {
+  await diffSql();
+  expect((await diffSql()).config).toBe('cached');
+  const run = await runCli(['diff', '--format', 'sql'], { cwd: dir, env: { DATABASE_URL: undefined, ORMDIFF_TIMINGS: '1' } });
+  // The config's own url is DATABASE_URL: unset, there is no database to compare with.
+  expect(run.code).not.toBe(0);
+  expect(run.stderr).not.toMatch(/"config":"cached"/);
 });
