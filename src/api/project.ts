@@ -76,8 +76,10 @@ interface ConfigSettings {
   configPath: string;
   dataSourceOptions: DataSourceOptions;
   ormdiff: OrmdiffOptions;
-  /** The config's own URL: never kept (it may hold a password), so a run from the cache needs --url or DATABASE_URL. */
+  /** The config's own URL: never kept (it may hold a password), so a run from the cache needs --url or DATABASE_URL… */
   url?: string;
+  /** …unless the config had none (a run that uses no database, a check on a scratch one). */
+  hasUrl?: boolean;
   connection?: ConnectionSettings;
 }
 
@@ -106,6 +108,7 @@ function keptSettings(loaded: LoadedConfig): ConfigSettings | undefined {
     configPath: loaded.configPath,
     dataSourceOptions: settingsOptions(loaded.declaredOptions),
     ormdiff: loaded.ormdiff,
+    hasUrl: loaded.url !== undefined,
     ...(loaded.connection ? { connection: loaded.connection } : {}),
   };
 }
@@ -114,13 +117,14 @@ const modelCacheUsable = (): boolean => canTrackModules() && process.env.ORMDIFF
 
 /**
  * The project as the last run kept it, when nothing it was built from has changed and the URL comes
- * from --url or DATABASE_URL: the config is not evaluated at all (nor TypeORM loaded for it). Its
+ * from --url or DATABASE_URL (or the config has none): the config is not evaluated at all (nor TypeORM
+ * loaded for it). Its
  * TypeScript loader is still registered: migrations may import the project's TypeScript files.
  */
 function fromCache(configPath: string, url: string | undefined): { settings: ConfigSettings; model: CachedModel } | undefined {
-  if (url === undefined || !modelCacheUsable()) return undefined;
+  if (!modelCacheUsable()) return undefined;
   const hit = readCachedProject(modelCacheFile(configPath));
-  if (!hit) return undefined;
+  if (!hit || (url === undefined && (hit.project as ConfigSettings).hasUrl !== false)) return undefined;
   if (isTypeScriptFile(configPath)) registerTypeScript(path.dirname(configPath));
   return { settings: hit.project as ConfigSettings, model: hit.model };
 }
