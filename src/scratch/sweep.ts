@@ -50,8 +50,30 @@ export interface SweepOptions {
  * ended first: a killed run's backend may linger). One that cannot be dropped (another role's) is
  * reported and left; the run goes on.
  */
+/** How long a sweep waits for a gone run's CREATE DATABASE to finish (a large template copies for a while). */
+const ORPHAN_CREATE_WAIT_MS = 10_000;
+
+/**
+ * Waits while a gone run's CREATE DATABASE still runs on the server: a run killed right after sending it
+ * leaves the server creating a database nobody will drop, invisible to pg_database until it commits.
+ * The next run starts fast enough to look before that.
+ */
+async function orphanCreatesDone(client: Client, here: Vantage, exclusive: boolean): Promise<void> {
+  const deadline = Date.now() + ORPHAN_CREATE_WAIT_MS;
+  for (;;) {
+    const { rows } = await client.query<{ query: string }>(
+      "SELECT query FROM pg_catalog.pg_stat_activity WHERE state = 'active' AND pid <> pg_catalog.pg_backend_pid() AND left(query, $2) = $1",
+      [`CREATE DATABASE "${SCRATCH_PREFIX}`, `CREATE DATABASE "${SCRATCH_PREFIX}`.length],
+    );
+    const orphans = rows.map((r) => /^CREATE DATABASE "([^"]+)"/.exec(r.query)?.[1]).filter((name) => name !== undefined && isStale(name, here, exclusive));
+    if (orphans.length === 0 || Date.now() > deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export async function sweepStaleScratchDatabases(client: Client, opts: SweepOptions = {}): Promise<string[]> {
   const log = opts.log ?? (() => undefined);
+  await orphanCreatesDone(client, { host: hostTag(), now: Date.now(), alive: processAlive }, opts.exclusive ?? false);
   const { rows } = await client.query<{ datname: string }>(
     'SELECT datname FROM pg_catalog.pg_database WHERE left(datname, $2) = $1 ORDER BY datname',
     [SCRATCH_PREFIX, SCRATCH_PREFIX.length],
