@@ -26,7 +26,7 @@ import type { RecordedInputs } from '../config/inputs';
 import type { EntityReadResult } from './schema';
 
 /** Bumped when what a record holds, or how ormdiff builds a model from the same inputs, changes shape. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 export interface CachedModel {
   read: EntityReadResult;
@@ -37,6 +37,8 @@ export interface CachedModel {
 interface ModelRecord {
   format: number;
   key: string;
+  /** runtimeOf when it was built. */
+  runtime: string;
   /** [path, size:mtime, sha256] of every input file. */
   files: [string, string, string][];
   /** [variable, sha256 of its value or null when unset]. */
@@ -144,10 +146,28 @@ function wholeEnvHash(skip: ReadonlySet<string>): string {
   );
 }
 
+/**
+ * What decides which code builds the model besides the files on disk: the Node binary, its flags and
+ * preloads (a `--require` may redirect module resolution), and which TypeORM the config's directory
+ * resolves to. A record from another runtime is not reused, though no file changed.
+ */
+function runtimeOf(configDir: string): string {
+  let typeorm = '';
+  try {
+    typeorm = require.resolve('typeorm', { paths: [configDir] });
+  } catch {
+    // none to be found: the config will say so when it is loaded
+  }
+  return sha([process.version, process.execArgv.join('\0'), process.env.NODE_OPTIONS ?? '', typeorm].join('\0\0'));
+}
+
+/** The config's directory, from its record's path (`<config dir>/.ormdiff/model-….bin`). */
+const configDirOf = (file: string): string => dirname(dirname(file));
+
 function readRecord(file: string): ModelRecord | undefined {
   try {
     const record = deserialize(readFileSync(file)) as ModelRecord;
-    return record?.format === FORMAT ? record : undefined;
+    return record?.format === FORMAT && record.runtime === runtimeOf(configDirOf(file)) ? record : undefined;
   } catch {
     return undefined;
   }
@@ -220,6 +240,7 @@ export function writeCachedModel(file: string, key: string, { options, inputs, g
   const record: ModelRecord = {
     format: FORMAT,
     key,
+    runtime: runtimeOf(configDirOf(file)),
     files,
     env,
     ...(inputs.envEnumerated ? { wholeEnv: wholeEnvHash(new Set(connectionEnv)) } : {}),

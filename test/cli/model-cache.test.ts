@@ -8,7 +8,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync,
 import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../../src/testing/database';
-import { ROOT, runCli } from './helpers';
+import { spawnSync } from 'node:child_process';
+import { BIN, ROOT, runCli } from './helpers';
 
 let db: TestDatabase;
 let dir: string;
@@ -167,4 +168,15 @@ test('without --url or DATABASE_URL the config is evaluated for its URL', async 
   // The config's own url is DATABASE_URL: unset, there is no database to compare with.
   expect(run.code).not.toBe(0);
   expect(run.stderr).not.toMatch(/"config":"cached"/);
+});
+
+test('another runtime (a --require preload that could redirect what loads) builds the model again', async () => {
+  await diffSql();
+  expect((await diffSql()).cache).toBe('hit');
+  const preload = path.join(dir, 'preload.js');
+  writeFileSync(preload, '// nothing: its presence on the command line is what counts\n');
+  const env = { ...process.env, NO_COLOR: '1', DATABASE_URL: urlWithPassword(), ORMDIFF_TIMINGS: '1' } as Record<string, string>;
+  delete env.NODE_OPTIONS;
+  const run = spawnSync(process.execPath, ['--require', preload, BIN, 'diff', '--format', 'sql'], { cwd: dir, env, encoding: 'utf8' });
+  expect(run.stderr).toMatch(/"modelCache":"miss"/);
 });
