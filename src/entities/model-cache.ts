@@ -128,7 +128,7 @@ const derived = (file: string): boolean => file.includes(`${sep}.ormdiff${sep}`)
 /** Stamp of a file that was looked for and not found (a `.env` dotenv tried): it must still be absent. */
 const ABSENT = 'absent';
 
-function unchanged([file, stamp, hash]: [string, string, string]): boolean {
+function unchangedFile([file, stamp, hash]: [string, string, string]): boolean {
   const now = fileStamp(file);
   if (stamp === ABSENT) return now === undefined;
   return now === stamp || (now !== undefined && contentHash(file, now) === hash);
@@ -164,26 +164,44 @@ function runtimeOf(configDir: string): string {
 /** The config's directory, from its record's path (`<config dir>/.ormdiff/model-….bin`). */
 const configDirOf = (file: string): string => dirname(dirname(file));
 
+/**
+ * Records read in this process, and whether their inputs were found unchanged: a run whose config must
+ * be evaluated after all (it gives the URL) asks for the same record twice, with and without the key.
+ */
+const read = new Map<string, { record: ModelRecord | undefined; unchanged?: boolean }>();
+
 function readRecord(file: string): ModelRecord | undefined {
-  try {
-    const record = deserialize(readFileSync(file)) as ModelRecord;
-    return record?.format === FORMAT && record.runtime === runtimeOf(configDirOf(file)) ? record : undefined;
-  } catch {
-    return undefined;
+  let known = read.get(file);
+  if (!known) {
+    let record: ModelRecord | undefined;
+    try {
+      record = deserialize(readFileSync(file)) as ModelRecord;
+      if (record?.format !== FORMAT || record.runtime !== runtimeOf(configDirOf(file))) record = undefined;
+    } catch {
+      record = undefined;
+    }
+    known = { record };
+    read.set(file, known);
   }
+  return known.record;
 }
 
 /** Every input as it was: the variables, the environment as a whole if it counted, the files. */
-function inputsUnchanged(record: ModelRecord): boolean {
-  if (!record.env.every(([name, hash]) => envHash(process.env[name]) === hash)) return false;
-  if (record.wholeEnv !== undefined && record.wholeEnv !== wholeEnvHash(new Set(record.connectionEnv))) return false;
-  return record.files.every(unchanged);
+function inputsUnchanged(file: string, record: ModelRecord): boolean {
+  const known = read.get(file);
+  if (known?.record === record && known.unchanged !== undefined) return known.unchanged;
+  const unchanged =
+    record.env.every(([name, hash]) => envHash(process.env[name]) === hash) &&
+    (record.wholeEnv === undefined || record.wholeEnv === wholeEnvHash(new Set(record.connectionEnv))) &&
+    record.files.every(unchangedFile);
+  if (known?.record === record) known.unchanged = unchanged;
+  return unchanged;
 }
 
 /** The cached model for `key`, if every input it was built from is as it was. */
 export function readCachedModel(file: string, key: string): CachedModel | undefined {
   const record = readRecord(file);
-  if (!record || record.key !== key || !inputsUnchanged(record)) return undefined;
+  if (!record || record.key !== key || !inputsUnchanged(file, record)) return undefined;
   return record.model;
 }
 
@@ -194,7 +212,7 @@ export function readCachedModel(file: string, key: string): CachedModel | undefi
  */
 export function readCachedProject(file: string): { model: CachedModel; project: unknown } | undefined {
   const record = readRecord(file);
-  if (!record || record.project === undefined || !inputsUnchanged(record)) return undefined;
+  if (!record || record.project === undefined || !inputsUnchanged(file, record)) return undefined;
   const { dir, patterns, files } = record.globs;
   const now = [...new Set(patterns.flatMap((p) => globFiles(p, dir).filter(isEntityFile)))];
   if (now.length !== files.length || now.some((f, i) => f !== files[i])) return undefined;
@@ -257,4 +275,5 @@ export function writeCachedModel(file: string, key: string, { options, inputs, g
     bytes = serialize({ ...record, project: undefined });
   }
   writeCacheFile(file, bytes);
+  read.delete(file);
 }
