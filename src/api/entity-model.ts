@@ -6,12 +6,9 @@ import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { emptyInputs, type RecordedInputs, recordingInputs } from '../config/inputs';
 import type { LoadedConfig } from '../config/load';
-import { canTrackModules, type CachedModel, modelCacheFile, modelKey, readCachedModel, writeCachedModel } from '../entities/model-cache';
+import { cachingAllowed, type CachedModel, modelCacheFile, modelKey, readCachedModel, writeCachedModel } from '../entities/model-cache';
 import { connectExtensionsOf, readEntities } from '../entities/read';
 import { noteRun } from '../timings';
-
-/** `ORMDIFF_MODEL_CACHE=0` builds the model every time (when a cached one is in doubt). */
-const cacheDisabled = (): boolean => process.env.ORMDIFF_MODEL_CACHE === '0';
 
 async function build(options: DataSourceOptions, inputs: RecordedInputs): Promise<CachedModel> {
   return recordingInputs(inputs, async () => ({ read: await readEntities(options), connectExtensions: await connectExtensionsOf(options) }));
@@ -26,7 +23,7 @@ async function build(options: DataSourceOptions, inputs: RecordedInputs): Promis
 export function entityModelOf(loaded: LoadedConfig, inputs: RecordedInputs | undefined, keep: () => unknown = () => undefined): () => Promise<CachedModel> {
   let model: Promise<CachedModel> | undefined;
   const load = async (): Promise<CachedModel> => {
-    const cacheable = inputs !== undefined && canTrackModules() && !cacheDisabled();
+    const cacheable = inputs !== undefined && cachingAllowed();
     if (!cacheable) {
       noteRun('modelCache', 'off');
       return build(await loaded.withEntities(), inputs ?? emptyInputs());

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileStamp, writeCacheFile } from '../config/cache-file';
-import { canTrackModules } from '../entities/model-cache';
+import { cachingAllowed } from '../entities/model-cache';
 import type { StatementFinding } from '../lint/judge';
 
 const FORMAT = 1;
@@ -50,7 +50,7 @@ const none: Judgements = { seed: '', known: () => undefined, findings: () => und
 
 /** The judgements kept beside the config at `configPath`; none when the process's modules cannot be listed. */
 export function judgementsFor(configPath: string): Judgements {
-  if (!canTrackModules() || process.env.ORMDIFF_MODEL_CACHE === '0') return none;
+  if (!cachingAllowed()) return none;
   const file = join(dirname(configPath), '.ormdiff', 'judgements.json');
   let entries = new Map<string, Entry>();
   try {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { loadConfig, type LoadedConfig, type OrmdiffOptions } from '../config/load';
 import { isTypeScriptFile, registerTypeScript } from '../config/register';
-import { canTrackModules, type CachedModel, modelCacheFile, readCachedProject } from '../entities/model-cache';
+import { cachingAllowed, type CachedModel, modelCacheFile, readCachedProject } from '../entities/model-cache';
 import { noteRun } from '../timings';
 import { checkUrl } from '../config/url';
 import { type ConnectionSettings, useConnectionSettings } from '../db/connect';
@@ -113,16 +113,14 @@ function keptSettings(loaded: LoadedConfig): ConfigSettings | undefined {
   };
 }
 
-const modelCacheUsable = (): boolean => canTrackModules() && process.env.ORMDIFF_MODEL_CACHE !== '0';
-
 /**
  * The project as the last run kept it, when nothing it was built from has changed and the URL comes
  * from --url or DATABASE_URL (or the config has none): the config is not evaluated at all (nor TypeORM
- * loaded for it). Its
- * TypeScript loader is still registered: migrations may import the project's TypeScript files.
+ * loaded for it). Its TypeScript loader is still registered: migrations may import the project's
+ * TypeScript files.
  */
 function fromCache(configPath: string, url: string | undefined): { settings: ConfigSettings; model: CachedModel } | undefined {
-  if (!modelCacheUsable()) return undefined;
+  if (!cachingAllowed()) return undefined;
   const hit = readCachedProject(modelCacheFile(configPath));
   if (!hit || (url === undefined && (hit.project as ConfigSettings).hasUrl !== false)) return undefined;
   if (isTypeScriptFile(configPath)) registerTypeScript(path.dirname(configPath));
@@ -141,7 +139,7 @@ export async function openProject(options: ProjectOptions = {}, how: OpenHow = {
     noteRun('modelCache', 'hit');
     let loading: Promise<DataSourceOptions> | undefined;
     // A caller that needs the entities themselves (none of the commands, when the model is cached) loads the config then.
-    const withEntities = () => (loading ??= loadConfig(options.config ?? 'ormconfig.ts', cwd, { deferEntityFiles: true }).then((l) => l.withEntities()));
+    const withEntities = () => (loading ??= loadConfig(configPath, cwd, { deferEntityFiles: true }).then((l) => l.withEntities()));
     return projectOf(cached.settings, options, cwd, {
       withEntities,
       entityModel: async () => cached.model.read,
@@ -149,7 +147,7 @@ export async function openProject(options: ProjectOptions = {}, how: OpenHow = {
     });
   }
   const inputs = emptyInputs();
-  const loaded = await loadConfig(options.config ?? 'ormconfig.ts', cwd, { deferEntityFiles: how.lazyEntities, inputs });
+  const loaded = await loadConfig(configPath, cwd, { deferEntityFiles: how.lazyEntities, inputs });
   const model = entityModelOf(loaded, inputs, () => keptSettings(loaded));
   const settings: ConfigSettings = {
     configPath: loaded.configPath,

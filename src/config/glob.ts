@@ -14,4 +14,9 @@ export function globFiles(pattern: string, cwd: string): string[] {
 }
 
 /** What TypeORM loads from an entity pattern's matches: JavaScript and TypeScript modules, not declarations. */
-export const isEntityFile = (file: string): boolean => /\.(js|mjs|cjs|ts|mts|cts)$/.test(file) && !file.endsWith('.d.ts');
+const isEntityFile = (file: string): boolean => /\.(js|mjs|cjs|ts|mts|cts)$/.test(file) && !file.endsWith('.d.ts');
+
+/** The entity files `patterns` match, each once, in pattern order, as TypeORM requires them (the order can matter to circular imports). */
+export function entityFilesOf(patterns: string[], cwd: string): string[] {
+  return [...new Set(patterns.flatMap((p) => globFiles(p, cwd).filter(isEntityFile)))];
+}

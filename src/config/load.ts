@@ -9,7 +9,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { typeorm } from '../typeorm';
 import { ConfigError, firstLine } from './errors';
-import { globFiles, isEntityFile } from './glob';
+import { entityFilesOf } from './glob';
 import { type RecordedInputs, recordingInputs } from './inputs';
 import { isTypeScriptFile, registerTypeScript } from './register';
 import type { PolicyOverrides } from '../diff/policy';
@@ -188,9 +188,7 @@ interface ListedEntities {
 function listedEntities(options: DataSourceOptions, configFile: string): ListedEntities {
   const all = options.entities === undefined ? [] : Array.isArray(options.entities) ? options.entities : Object.values(options.entities);
   const patterns = all.filter((e): e is string => typeof e === 'string');
-  const files = patterns.flatMap((p) => globFiles(p, dirname(configFile)).filter(isEntityFile));
-  // In pattern order, as TypeORM requires them (the order can matter to circular imports).
-  return { listed: all.filter((e) => typeof e !== 'string'), patterns, files: [...new Set(files)] };
+  return { listed: all.filter((e) => typeof e !== 'string'), patterns, files: entityFilesOf(patterns, dirname(configFile)) };
 }
 
 function noEntitiesFound(patterns: string[], configFile: string, cwd: string): ConfigError {

@@ -21,7 +21,7 @@ import Module from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { contentHash, fileStamp, writeCacheFile } from '../config/cache-file';
-import { globFiles, isEntityFile } from '../config/glob';
+import { entityFilesOf } from '../config/glob';
 import type { RecordedInputs } from '../config/inputs';
 import type { EntityReadResult } from './schema';
 
@@ -108,7 +108,8 @@ export interface ModelKeyParts {
 
 export function modelKey(parts: ModelKeyParts): string {
   const settings = Object.fromEntries(Object.entries(parts.options).filter(([k]) => !CONNECTION_SETTINGS.has(k)));
-  return sha([FORMAT, process.version, parts.configPath, describe(settings), ...parts.entityFiles].join('\0'));
+  // Node's version is in the record's runtime.
+  return sha([FORMAT, parts.configPath, describe(settings), ...parts.entityFiles].join('\0'));
 }
 
 export function modelCacheFile(configPath: string): string {
@@ -116,11 +117,12 @@ export function modelCacheFile(configPath: string): string {
 }
 
 /**
- * True when the process's module registry is Node's own, so the modules loaded can be listed. Under a
- * test runner with its own registry (Jest) they cannot, and no model is cached or reused.
+ * Whether what ormdiff builds from the project may be kept between runs: only where the process's
+ * module registry is Node's own, so the modules loaded can be listed (under a test runner with its own
+ * registry, Jest, they cannot), and not with `ORMDIFF_MODEL_CACHE=0` (when a kept one is in doubt).
  */
-export function canTrackModules(): boolean {
-  return require.cache === (Module as unknown as { _cache: unknown })._cache;
+export function cachingAllowed(): boolean {
+  return require.cache === (Module as unknown as { _cache: unknown })._cache && process.env.ORMDIFF_MODEL_CACHE !== '0';
 }
 
 const derived = (file: string): boolean => file.includes(`${sep}.ormdiff${sep}`);
@@ -214,7 +216,7 @@ export function readCachedProject(file: string): { model: CachedModel; project: 
   const record = readRecord(file);
   if (!record || record.project === undefined || !inputsUnchanged(file, record)) return undefined;
   const { dir, patterns, files } = record.globs;
-  const now = [...new Set(patterns.flatMap((p) => globFiles(p, dir).filter(isEntityFile)))];
+  const now = entityFilesOf(patterns, dir);
   if (now.length !== files.length || now.some((f, i) => f !== files[i])) return undefined;
   return { model: record.model, project: record.project };
 }
