@@ -142,8 +142,7 @@ async function runStep(ctx: ExecContext, step: PlanStep): Promise<StepResult> {
     try {
       await session.runner.startTransaction();
       await body();
-      for (const s of bookkeeping(ctx, step)) await session.exec(s);
-      await session.exec(historyApplied(tables, row));
+      await session.execAll([...bookkeeping(ctx, step), historyApplied(tables, row)]);
       await session.runner.commitTransaction();
     } catch (err) {
       await rollbackAll(session);
@@ -175,8 +174,7 @@ async function runStep(ctx: ExecContext, step: PlanStep): Promise<StepResult> {
     session.afterStatement = undefined;
     try {
       await session.runner.startTransaction();
-      for (const s of bookkeeping(ctx, step)) await session.exec(s);
-      await session.exec(historyFinished(tables, rev.revision));
+      await session.execAll([...bookkeeping(ctx, step), historyFinished(tables, rev.revision)]);
       await session.runner.commitTransaction();
     } catch (err) {
       await rollbackAll(session);

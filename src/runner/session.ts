@@ -41,6 +41,12 @@ export interface Session {
   afterStatement?: (s: Statement) => Promise<void>;
   /** A script statement. */
   exec(s: Statement): Promise<unknown>;
+  /**
+   * Script statements that run one after another with nothing between them (a step's bookkeeping):
+   * each is its own statement in the script, but online they go to the server in one round trip when
+   * none has parameters. A replay of hundreds of migrations spent a third of its waiting on those.
+   */
+  execAll(statements: readonly Statement[]): Promise<void>;
   /** Bookkeeping, never part of the script. */
   direct<R = Record<string, unknown>>(sql: string, parameters?: unknown[]): Promise<R[]>;
   close(): Promise<void>;
@@ -120,6 +126,19 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     statements,
     async exec(s) {
       return sink(s.sql, s.parameters, false);
+    },
+    async execAll(batch) {
+      if (offline || batch.length < 2 || batch.some((s) => s.parameters?.length)) {
+        for (const s of batch) await sink(s.sql, s.parameters, false);
+        return;
+      }
+      for (const s of batch) {
+        statements.push(s);
+        opts.onStatement?.(s);
+      }
+      // The simple query protocol (no parameters) runs several statements in one message, in order.
+      await raw(batch.map((s) => s.sql).join(';\n'));
+      for (const s of batch) if (session.afterStatement) await session.afterStatement(s);
     },
     async direct<R>(sql: string, parameters?: unknown[]) {
       return (await read(sql, parameters)) as R[];

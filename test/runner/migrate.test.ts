@@ -171,6 +171,27 @@ describe('a linear history', () => {
     expect(await querySql(db.url, 'SELECT count(*)::int AS n FROM ops.ormdiff_history')).toEqual([{ n: 3 }]);
   });
 
+  it("sends a step's bookkeeping in one round trip, yet lists each statement in the script", async () => {
+    const sent: string[] = [];
+    const { DataSource } = await import('typeorm');
+    const dataSource = new DataSource({ type: 'postgres', url: db.url, logging: true, logger: { logQuery: (q: string) => void sent.push(q), logQueryError: () => undefined, logQuerySlow: () => undefined, logSchemaBuild: () => undefined, logMigration: () => undefined, log: () => undefined } });
+    await dataSource.initialize();
+    try {
+      const r = await upgrade({ ...opts(), dataSource });
+      expect(await versions()).toEqual(['ccc333']);
+      const bookkeeping = r.statements.filter((s) => /ormdiff_(version|history)"/.test(s.sql) && !/^CREATE/.test(s.sql));
+      // Per step: the version change and the history row are two statements of the script...
+      expect(bookkeeping).toHaveLength(6);
+      // ...that reached the server together, once per step, between the migration and its COMMIT.
+      const batches = sent.filter((q) => q.includes('"ormdiff_version"') && q.includes('"ormdiff_history"'));
+      expect(batches).toHaveLength(3);
+      for (const [i, batch] of batches.entries()) expect(batch).toBe(`${bookkeeping[2 * i].sql};\n${bookkeeping[2 * i + 1].sql}`);
+      expect(sent.filter((q) => /^(INSERT|UPDATE)/.test(q) && !batches.includes(q))).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+
   it('never puts the password of the URL in an error', async () => {
     const url = db.url.replace('postgres@', 'postgres:s3cr%40t@').replace(':5432/', ':1/');
     const err = await upgrade({ ...opts(), url }).catch((e) => e);
