@@ -4,7 +4,8 @@
  * `revision --autogenerate` without a live database both ask it. A replay holds no rows, so no
  * hazard is counted on it.
  */
-import type { StepResult } from '../runner';
+import { loadGraph, type MigrationGraph, type StepResult } from '../runner';
+import { typeorm } from '../typeorm';
 import { timed } from '../timings';
 import { replayMigrations, scratchSourceFor, withScratchDatabase, type ReplayOptions } from '../scratch';
 import { type RecordedStep, type RecordOptions, replayRecorded } from '../scratch/record';
@@ -30,6 +31,13 @@ export async function compareWithReplayedMigrations(
   options: ReplayCompareOptions,
 ): Promise<{ comparison: Comparison; revisions: number; replayed: StepResult[]; steps?: RecordedStep[]; stale?: string }> {
   const log = options.log;
+  let graph: MigrationGraph | undefined;
+  // Compiling and loading the migrations (and TypeORM, which runs them) is CPU work the process can do
+  // while the server copies the template for the scratch database.
+  const meanwhile = () => {
+    graph = loadGraph(project.migrationsDir);
+    typeorm();
+  };
   return withScratchDatabase(
     scratchSourceFor(project, options.scratchUrl),
     async (scratch) => {
@@ -41,6 +49,7 @@ export async function compareWithReplayedMigrations(
         extensions: connectExtensionsFor(project),
         warn: log,
         onStep: options.onStep,
+        graph,
       };
       const recorded = options.record ? await timed('replay', () => replayRecorded(scratch.url, replayOptions, options.record)) : undefined;
       const replay = recorded?.run ?? (await timed('replay', () => replayMigrations(scratch.url, replayOptions)));
@@ -58,6 +67,6 @@ export async function compareWithReplayedMigrations(
         ...(recorded?.stale ? { stale: recorded.stale } : {}),
       };
     },
-    { log },
+    { log, meanwhile },
   );
 }

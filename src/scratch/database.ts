@@ -45,6 +45,12 @@ export interface OnServerOptions {
   log?: (line: string) => void;
   /** The server is one only this process uses (the embedded one): see sweep.ts. */
   exclusive?: boolean;
+  /**
+   * Work of the caller's to do while the server creates the database (CREATE DATABASE copies a
+   * template for a fifth of a second or more): loading what `fn` will run. Its error, if any, is thrown
+   * once the database exists, so that the drop finds what was made.
+   */
+  meanwhile?: () => void;
 }
 
 /**
@@ -80,11 +86,18 @@ export async function withScratchOn<T>(serverUrl: string, fn: (db: ScratchDataba
       // Observed here and by `drop`; never an unhandled rejection while paused.
       creating.catch(() => undefined);
       await pauseAt('scratch:creating');
+      let meanwhileError: { error: unknown } | undefined;
+      try {
+        opts.meanwhile?.();
+      } catch (error) {
+        meanwhileError = { error };
+      }
       try {
         await creating;
       } catch (error) {
         throw await createError(client, serverUrl, error);
       }
+      if (meanwhileError) throw meanwhileError.error;
       // A scratch database is thrown away: its commits need not wait for the disk. A replay commits once
       // per migration, and waiting for each flush was most of its time. Its owner may set this; a
       // server that refuses leaves the replay slower, not wrong.

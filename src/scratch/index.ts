@@ -4,7 +4,7 @@
  * database beside the project's), else the embedded PostgreSQL under `<project>/.ormdiff/`.
  */
 import path from 'node:path';
-import { upgrade, type ConnectExtensions, type RunOptions, type RunResult, type StepObserver, type Statement, type TypeormTable } from '../runner';
+import { upgrade, type ConnectExtensions, type MigrationGraph, type RunOptions, type RunResult, type StepObserver, type Statement, type TypeormTable } from '../runner';
 import { withScratchOn, type ScratchDatabase } from './database';
 import { withEmbeddedServer } from './embedded';
 import { checkUrl } from '../config/url';
@@ -24,6 +24,8 @@ export function scratchSourceFor(project: { url?: string; configPath: string }, 
 
 export interface ScratchOptions {
   log?: (line: string) => void;
+  /** Work to do while the server creates the database: see OnServerOptions. */
+  meanwhile?: () => void;
 }
 
 export type { ScratchDatabase } from './database';
@@ -35,8 +37,9 @@ export type { ScratchDatabase } from './database';
  */
 export async function withScratchDatabase<T>(source: ScratchSource, fn: (db: ScratchDatabase) => Promise<T>, opts: ScratchOptions = {}): Promise<T> {
   const log = opts.log ?? (() => undefined);
-  if (source.kind === 'server') return withScratchOn(source.url, fn, { log });
-  return withEmbeddedServer(source.projectDir, (server) => withScratchOn(server.url, fn, { log, exclusive: true }), { log });
+  const { meanwhile } = opts;
+  if (source.kind === 'server') return withScratchOn(source.url, fn, { log, meanwhile });
+  return withEmbeddedServer(source.projectDir, (server) => withScratchOn(server.url, fn, { log, exclusive: true, meanwhile }), { log });
 }
 
 export interface ReplayOptions {
@@ -52,11 +55,13 @@ export interface ReplayOptions {
   warn?: (line: string) => void;
   /** Watches each step (lint records what each migration ran). */
   observer?: StepObserver;
+  /** The migrations, when the caller has loaded them already. */
+  graph?: MigrationGraph;
   onStatement?: (s: Statement) => void;
 }
 
 /** Applies every migration (all heads) to a scratch database. */
 export function replayMigrations(url: string, opts: ReplayOptions): Promise<RunResult> {
-  const { migrationsDir, typeormTable, versionSchema, extensions, log, warn, observer, onStatement, onStep } = opts;
-  return upgrade({ migrationsDir, typeormTable, url, schema: versionSchema, target: 'heads', extensions, log, warn, observer, onStatement, onStep, ranBy: 'ormdiff scratch' });
+  const { migrationsDir, typeormTable, versionSchema, extensions, log, warn, observer, onStatement, onStep, graph } = opts;
+  return upgrade({ migrationsDir, graph, typeormTable, url, schema: versionSchema, target: 'heads', extensions, log, warn, observer, onStatement, onStep, ranBy: 'ormdiff scratch' });
 }

@@ -2,7 +2,7 @@
  * The scratch database's lifetime on a configured server: created for `ormdiff check`, and dropped
  * after success, after a migration fails, and when the process gets SIGINT mid-migration.
  */
-import { rmSync } from 'node:fs';
+import { appendFileSync, rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { querySql, serverUrl } from '../../src/testing/database';
 import { runCli } from '../cli/helpers';
@@ -38,6 +38,22 @@ test('dropped after a migration fails, which is named with exit code 4', async (
     const names = scratchNames(run.stderr);
     expect(names).toHaveLength(1);
     expect(await existing(names)).toEqual([]);
+  } finally {
+    rmSync(file);
+  }
+});
+
+test('dropped when a migration fails to load while the database is being created, which names the file', async () => {
+  const file = fixture.project().addMigration({ revision: 'f00000000003', parent: INITIAL, slug: 'unloadable', up: '', down: '' });
+  appendFileSync(file, `throw new Error('cannot load me');\n`);
+  try {
+    const run = await runCli(['check'], { cwd: fixture.project().dir, env: { DATABASE_URL: fixture.db().url } });
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/f00000000003_unloadable\.ts.*cannot load me/);
+    // Migrations load while the server creates the database: it was made, then dropped.
+    const dropped = [...run.stderr.matchAll(/Dropped scratch database (ormdiff_scratch_[0-9a-z_]+)/g)].map((m) => m[1]);
+    expect(dropped).toHaveLength(1);
+    expect(await existing(dropped)).toEqual([]);
   } finally {
     rmSync(file);
   }
