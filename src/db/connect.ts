@@ -62,6 +62,27 @@ export function urlOf(client: object): string | undefined {
   return urls.get(client);
 }
 
+let loadedPg: typeof import('pg') | undefined;
+
+/**
+ * The driver, loaded on first use: `--help`, `--version` and the messages (messageOf) need none.
+ * As it loads, pg asks whether it runs in a Cloudflare Worker: from `navigator` where there is one
+ * (Node 21+), else by constructing a `Response`, which on Node 20 loads Node's whole fetch
+ * implementation (undici), a fifth of the start-up of a run that finds nothing to change. For the
+ * length of the require it gets the answer Node 21 would give; nothing else runs meanwhile.
+ */
+function pg(): typeof import('pg') {
+  if (loadedPg) return loadedPg;
+  const global = globalThis as { navigator?: unknown };
+  const standIn = global.navigator === undefined;
+  if (standIn) Object.defineProperty(globalThis, 'navigator', { value: { userAgent: `Node.js/${process.versions.node.split('.')[0]}` }, configurable: true, writable: true });
+  try {
+    return (loadedPg = require('pg') as typeof import('pg'));
+  } finally {
+    if (standIn) delete global.navigator;
+  }
+}
+
 let roundTrips = 0;
 
 /** Queries sent to the server over connections opened by `connect` in this process (a multi-statement query counts once). */
@@ -72,8 +93,7 @@ export function roundTripCount(): number {
 /** Opens one connection; any failure becomes a one-line DatabaseError that names the server. */
 export async function connect(url: string): Promise<Client> {
   // The project's settings win over ormdiff's defaults, as `extra` does in TypeORM; the URL over both.
-  // Required here, not at import: `--help`, `--version` and the messages (messageOf) need no driver.
-  const { Client: PgClient } = require('pg') as typeof import('pg');
+  const { Client: PgClient } = pg();
   const client = new PgClient({ application_name: 'ormdiff', connectionTimeoutMillis: 15000, ...connectionSettings(url), connectionString: url });
   // An idle client whose server goes away emits 'error'; without a listener that would crash the process.
   client.on('error', () => undefined);

@@ -10,8 +10,8 @@ import { BIN } from './helpers';
 
 const REPORT = path.join(__dirname, 'fixtures', 'report-modules.js');
 
-function loadedBy(args: string[]): { packages: string[]; modules: string[]; stdout: string; status: number | null } {
-  const r = spawnSync(process.execPath, ['-r', REPORT, BIN, ...args], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+function loadedBy(args: string[], env: Record<string, string> = {}): { packages: string[]; modules: string[]; stdout: string; status: number | null } {
+  const r = spawnSync(process.execPath, ['-r', REPORT, BIN, ...args], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', ...env } });
   const line = /^loaded-packages (.*)$/m.exec(r.stderr);
   const own = /^loaded-modules (.*)$/m.exec(r.stderr);
   if (!line || !own) throw new Error(`no report from the CLI: ${r.stderr}`);
@@ -46,10 +46,30 @@ describe('start-up', () => {
 
   it('a command that reads the entities does load TypeORM (the report sees it), and diff nothing of the other commands', () => {
     const config = path.join(__dirname, '..', 'fixtures', 'config', 'valid', 'ormconfig.ts');
-    const { packages, modules } = loadedBy(['diff', '--config', config, '--url', 'postgres://nobody@127.0.0.1:1/none']);
+    // A model read from the entities, not from a record an earlier run of this test kept in the fixture.
+    const { packages, modules } = loadedBy(['diff', '--config', config, '--url', 'postgres://nobody@127.0.0.1:1/none'], { ORMDIFF_MODEL_CACHE: '0' });
     expect(packages).toContain('typeorm');
     expect(modules).toContain('src/api/diff');
     expect(packages.filter((p) => OCCASIONAL.includes(p))).toEqual([]);
     expect(modules.filter((m) => OTHER_COMMANDS.test(m))).toEqual([]);
+  });
+});
+
+describe('the driver', () => {
+  it("loads without Node's fetch (undici) and leaves the global scope as it found it", () => {
+    const script = [
+      `const before = typeof globalThis.navigator;`,
+      `const { connect } = require(${JSON.stringify(path.join(__dirname, '..', '..', 'dist', 'src', 'db', 'connect.js'))});`,
+      // An unreachable server: the driver is loaded before the connection fails.
+      `connect('postgres://nobody@127.0.0.1:1/none').catch(() => {}).finally(() => {`,
+      `  const undici = process.moduleLoadList.some((m) => m.includes('undici'));`,
+      `  console.log(JSON.stringify({ before, after: typeof globalThis.navigator, undici, pg: Object.keys(require.cache).some((f) => f.includes('/node_modules/pg/')) }));`,
+      `});`,
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    const seen = JSON.parse(r.stdout.trim()) as { before: string; after: string; undici: boolean; pg: boolean };
+    expect(seen.pg).toBe(true);
+    expect(seen.after).toBe(seen.before);
+    expect(seen.undici).toBe(false);
   });
 });
