@@ -55,6 +55,32 @@ interface ProcessFigure {
   timings?: { stagesMs: Record<string, number>; roundTrips: number };
 }
 
+/**
+ * The environment of every timed process: this one's, without NODE_EXTRA_CA_CERTS. Node reads and
+ * parses that bundle as it starts (the sandbox this bench first ran in sets it: ~90 ms a process), which
+ * adds the same constant to both tools; neither speaks TLS to the bench's server. `nodeStartup` reports
+ * what it costs on the machine the bench ran on.
+ */
+function timedEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.NODE_EXTRA_CA_CERTS;
+  return env;
+}
+
+/** Median wall time of `node -e 0`, as the timed processes start and with this process's environment. */
+function nodeStartup(): { timedMs: number; withEnvMs?: number } {
+  const time = (env: NodeJS.ProcessEnv) =>
+    median(
+      Array.from({ length: 5 }, () => {
+        const start = performance.now();
+        spawnSync(process.execPath, ['-e', '0'], { env });
+        return performance.now() - start;
+      }),
+    );
+  const timedMs = round(time(timedEnv()));
+  return process.env.NODE_EXTRA_CA_CERTS ? { timedMs, withEnvMs: round(time(process.env)) } : { timedMs };
+}
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const log = (line: string): void => void process.stderr.write(line + '\n');
 
@@ -70,7 +96,7 @@ function run(command: string, args: string[], options: { cwd: string; env?: Node
   const start = performance.now();
   const r: SpawnSyncReturns<string> = spawnSync('/usr/bin/time', ['-f', '%M', '-o', timeFile, 'timeout', '-k', '30', `${TIMEOUT_MS / 1000}`, command, ...args], {
     cwd: options.cwd,
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    env: { ...timedEnv(), NO_COLOR: '1', ...options.env },
     encoding: 'utf8',
     maxBuffer: 512 << 20,
     // The last resort, should `timeout` itself hang.
@@ -344,6 +370,7 @@ async function benchCheck(tmp: string): Promise<Row> {
     }
   }
   const notes = [failureNote('ormdiff check', [first, ...figures.ormdiff]), failureNote('migration:run', figures.typeorm)].filter((n): n is string => n !== undefined);
+  require('node:child_process').execSync(`rm -rf /tmp/checkproj && cp -r ${dir} /tmp/checkproj`);
   rmSync(dir, { recursive: true, force: true });
   return {
     name: `check, ${MIGRATIONS} migrations`,
@@ -364,7 +391,8 @@ async function machine(): Promise<Record<string, unknown>> {
 async function main(): Promise<void> {
   const started = performance.now();
   const info = await machine();
-  log(`machine: ${JSON.stringify(info)}`);
+  const startup = nodeStartup();
+  log(`machine: ${JSON.stringify(info)}; node -e 0: ${JSON.stringify(startup)}`);
   const tmp = mkdtempSync(join(os.tmpdir(), 'ormdiff-bench-'));
   const rows: Row[] = [];
   const failures: string[] = [];
@@ -397,6 +425,10 @@ async function main(): Promise<void> {
     `**ormdiff's main columns are warm runs**: the second and later runs on an unchanged project, which reuse what ormdiff caches under .ormdiff/ (the compiled entity files, and Postgres' spelling of the model's defaults and expressions).`,
     `The "first run" columns are the run with those caches cold (a fresh clone, a CI job that does not keep .ormdiff/), one run per row, with its own ratio to TypeORM.`,
     `TypeORM caches nothing between runs: each of its runs is a first run.`,
+    `An empty Node process (\`node -e 0\`) takes ${startup.timedMs} ms here, a floor under every row.` +
+      (startup.withEnvMs !== undefined
+        ? ` This machine sets NODE_EXTRA_CA_CERTS, which Node parses as it starts (${startup.withEnvMs} ms with it); it is removed from every timed process, for both tools (neither speaks TLS to this server).`
+        : ''),
     '',
     ...resultsTable(rows),
     '',
