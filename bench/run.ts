@@ -370,7 +370,6 @@ async function benchCheck(tmp: string): Promise<Row> {
     }
   }
   const notes = [failureNote('ormdiff check', [first, ...figures.ormdiff]), failureNote('migration:run', figures.typeorm)].filter((n): n is string => n !== undefined);
-  require('node:child_process').execSync(`rm -rf /tmp/checkproj && cp -r ${dir} /tmp/checkproj`);
   rmSync(dir, { recursive: true, force: true });
   return {
     name: `check, ${MIGRATIONS} migrations`,
