@@ -10,7 +10,10 @@
  * it has type errors (ormdiff is not a type checker). Nor does it type-check at all where the compiler
  * can emit without (noCheck): the checker then answers only what emit asks, for the same output.
  *
- * Compiled output is cached (see ./compile-cache), so a second run does not build a program at all.
+ * The program is first built over the project's own files only, and used where it provably emits the
+ * same (./narrow-program): most of a first run is otherwise spent parsing the declaration files of
+ * TypeORM, @types/node and the rest of node_modules. Compiled output is cached (see ./compile-cache),
+ * so a second run does not build a program at all.
  */
 import { createHash } from 'node:crypto';
 import Module from 'node:module';
@@ -18,6 +21,7 @@ import { dirname, join, sep } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import type * as TS from 'typescript';
 import { CompileCache, type Manifest } from './compile-cache';
+import { inexactness, narrowHost, narrowOptions, type NarrowHost } from './narrow-program';
 import { resolveProjectImports } from './resolve';
 import { nearestTsconfig, tsconfigChain } from './tsconfig';
 
@@ -25,11 +29,14 @@ type TypeScript = typeof TS;
 
 export const TS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
 
-/** What the loader did in this process; tests assert a warm run compiles nothing. */
-export const loaderStats = { programs: 0, emitted: 0, cacheHits: 0 };
+/**
+ * What the loader did in this process; tests assert a warm run compiles nothing. `narrow`: programs
+ * over the project's files only that were used; `whole`: why the whole program was built instead.
+ */
+export const loaderStats: { programs: number; emitted: number; cacheHits: number; narrow: number; whole?: string } = { programs: 0, emitted: 0, cacheHits: 0, narrow: 0 };
 
 /** Bumped when the loader's output for the same input could change. */
-const LOADER_VERSION = '1';
+const LOADER_VERSION = '2';
 
 const inNodeModules = (file: string): boolean => file.includes(`${sep}node_modules${sep}`);
 
@@ -155,6 +162,8 @@ interface Compiler {
   host: TS.CompilerHost;
   /** Answers of fileExists/directoryExists, valid while one program is built. */
   probes: Map<string, boolean>;
+  /** The same host resolving only into the project, and its options (./narrow-program). */
+  narrow: NarrowHost & { options: TS.CompilerOptions };
 }
 
 export class ProjectCompiler {
@@ -163,6 +172,8 @@ export class ProjectCompiler {
   private readonly roots = new Set<string>();
   private loaded: Compiler | undefined;
   private program: TS.Program | undefined;
+  /** Whether programs cover the project's files only, until one turns out not to emit as the whole would. */
+  private narrow = true;
   private manifest: Manifest | undefined;
 
   constructor(
@@ -202,7 +213,8 @@ export class ProjectCompiler {
       host.fileExists = memo('f', host.fileExists.bind(host));
       const directoryExists = host.directoryExists?.bind(host);
       if (directoryExists) host.directoryExists = memo('d', directoryExists);
-      this.loaded = { ts, options, declarationRoots, host, probes };
+      const narrow = narrowOptions(options);
+      this.loaded = { ts, options, declarationRoots, host, probes, narrow: { ...narrowHost(ts, host, narrow), options: narrow } };
     }
     return this.loaded;
   }
@@ -243,16 +255,26 @@ export class ProjectCompiler {
   }
 
   private buildProgram(): void {
-    const { ts, options, host, declarationRoots, probes } = this.compiler;
+    const { ts, options, host, declarationRoots, probes, narrow } = this.compiler;
     // Files may have appeared since the last program (a long-lived process, a test writing a project).
     probes.clear();
-    this.program = ts.createProgram({
-      rootNames: [...declarationRoots, ...this.roots],
-      options,
-      host,
-      ...(this.program ? { oldProgram: this.program } : {}),
-    });
+    const rootNames = [...declarationRoots, ...this.roots];
     this.manifest = undefined;
+    if (this.narrow) {
+      const program = ts.createProgram({ rootNames, options: narrow.options, host: narrow.host, ...(this.program ? { oldProgram: this.program } : {}) });
+      loaderStats.programs++;
+      const reason = inexactness(ts, program, narrow.dropped);
+      if (reason === undefined) {
+        this.program = program;
+        loaderStats.narrow++;
+        return;
+      }
+      // From now on, for every file of this project: their outputs come from one kind of program.
+      this.narrow = false;
+      this.program = undefined;
+      loaderStats.whole = reason;
+    }
+    this.program = ts.createProgram({ rootNames, options, host, ...(this.program ? { oldProgram: this.program } : {}) });
     loaderStats.programs++;
   }
 
