@@ -13,8 +13,10 @@
  * So the narrow program is the project's files plus the standard library its options name (the
  * built-in types such as `Date` serialize as in the whole program), with every import that resolves
  * into node_modules left unresolved, and no automatic `@types`. `inexactness` finds each of the three
- * cases above; where one occurs, the loader builds the whole program instead, so the output is always
- * the whole program's, byte for byte where the narrow one is used.
+ * cases above; where one occurs, the loader builds the whole program instead. Where the narrow program
+ * is used its output is the whole program's byte for byte, but for a member typed with an interface,
+ * object type or class a package declares (TypeORM's `Relation<T>`): tsc then writes a check that
+ * finds, at runtime, the same value the whole program names (the class, or Object).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -93,23 +95,45 @@ function serializedTypes(ts: TypeScript, cls: TS.ClassLikeDeclaration): TS.TypeN
   return types;
 }
 
+const packageRoots = new Map<string, string | undefined>();
+
 /** The package directory (with its package.json) a file under node_modules belongs to. */
 function packageRoot(file: string): string | undefined {
+  if (!packageRoots.has(file)) packageRoots.set(file, findPackageRoot(file));
+  return packageRoots.get(file);
+}
+
+function findPackageRoot(file: string): string | undefined {
   for (let dir = dirname(file); dirname(dir) !== dir && !dir.endsWith(`${sep}node_modules`); dir = dirname(dir)) {
     if (existsSync(join(dir, 'package.json'))) return dir;
   }
   return undefined;
 }
 
-const constEnumPackages = new Map<string, boolean>();
+/** Whether a package can be required at runtime (not a types-only package such as @types/x). */
+const runtimeEntries = new Map<string, boolean>();
 
-/** Whether a package declares a `const enum` anywhere in its declaration files (its own, not its dependencies'). */
-function declaresConstEnum(root: string): boolean {
-  let found = constEnumPackages.get(root);
-  if (found !== undefined) return found;
-  found = false;
+function hasRuntimeEntry(root: string): boolean {
+  let has = runtimeEntries.get(root);
+  if (has === undefined) runtimeEntries.set(root, (has = readRuntimeEntry(root)));
+  return has;
+}
+
+function readRuntimeEntry(root: string): boolean {
+  if (root.split(sep).includes('@types')) return false;
+  try {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main?: unknown; exports?: unknown; module?: unknown };
+    return Boolean(pkg.main || pkg.exports) || existsSync(join(root, 'index.js'));
+  } catch {
+    return false;
+  }
+}
+
+/** Every declaration file of a package (its own, not its dependencies'). */
+function declarationFiles(root: string): string[] {
+  const files: string[] = [];
   const pending = [root];
-  while (pending.length && !found) {
+  while (pending.length) {
     const dir = pending.pop()!;
     let entries: import('node:fs').Dirent[];
     try {
@@ -118,15 +142,66 @@ function declaresConstEnum(root: string): boolean {
       continue;
     }
     for (const entry of entries) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory() && entry.name !== 'node_modules') pending.push(path);
-      else if (/\.d\.[cm]?ts$/.test(entry.name) && /\bconst\s+enum\b/.test(readFileSync(path, 'utf8'))) {
-        found = true;
-        break;
-      }
+      if (entry.isDirectory() && entry.name !== 'node_modules') pending.push(join(dir, entry.name));
+      else if (/\.d\.[cm]?ts$/.test(entry.name)) files.push(join(dir, entry.name));
     }
   }
-  constEnumPackages.set(root, found);
+  return files;
+}
+
+const packageFiles = new Map<string, { file: string; text: string }[]>();
+
+function packageTexts(root: string): { file: string; text: string }[] {
+  let texts = packageFiles.get(root);
+  if (!texts) packageFiles.set(root, (texts = declarationFiles(root).map((file) => ({ file, text: readFileSync(file, 'utf8') }))));
+  return texts;
+}
+
+/**
+ * Whether every declaration a package's declaration files make of `name` is one the whole program
+ * serializes as the narrow program's check does at runtime: an interface or an object-like type alias
+ * (no value: both give Object; `type Relation<T> = T`, TypeORM's, is one), or a class (its value). Only
+ * the few files that mention the name are parsed. Anything else (an enum, an alias of a primitive, no
+ * declaration found) is not.
+ */
+const declarationKinds = new Map<string, boolean>();
+
+function declaredObjectOrClass(ts: TypeScript, root: string, name: string): boolean {
+  const key = `${root}\0${name}`;
+  let is = declarationKinds.get(key);
+  if (is === undefined) declarationKinds.set(key, (is = readDeclarationKind(ts, root, name)));
+  return is;
+}
+
+function readDeclarationKind(ts: TypeScript, root: string, name: string): boolean {
+  const word = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\b`);
+  let found = false;
+  for (const { file, text } of packageTexts(root)) {
+    if (!word.test(text)) continue;
+    const sf = ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false);
+    for (const statement of sf.statements) {
+      const declared = (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isFunctionDeclaration(statement) || ts.isModuleDeclaration(statement)) && statement.name?.getText(sf) === name;
+      const variable = ts.isVariableStatement(statement) && statement.declarationList.declarations.some((d) => d.name.getText(sf) === name);
+      if (!declared && !variable) continue;
+      found = true;
+      if (ts.isInterfaceDeclaration(statement) || ts.isClassDeclaration(statement)) continue;
+      if (ts.isTypeAliasDeclaration(statement)) {
+        const type = statement.type;
+        const ownParameter = ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && (statement.typeParameters ?? []).some((p) => p.name.text === (type.typeName as TS.Identifier).text);
+        if (ownParameter || ts.isTypeLiteralNode(type) || ts.isMappedTypeNode(type)) continue;
+      }
+      return false;
+    }
+  }
+  return found;
+}
+
+const constEnumPackages = new Map<string, boolean>();
+
+/** Whether a package declares a `const enum` anywhere in its declaration files (its own, not its dependencies'). */
+function declaresConstEnum(root: string): boolean {
+  let found = constEnumPackages.get(root);
+  if (found === undefined) constEnumPackages.set(root, (found = packageTexts(root).some(({ text }) => /\bconst\s+enum\b/.test(text))));
   return found;
 }
 
@@ -141,49 +216,77 @@ export function inexactness(ts: TypeScript, program: TS.Program, dropped: Droppe
   const files = program.getSourceFiles().filter((sf) => !sf.isDeclarationFile && !inNodeModules(sf.fileName));
   const droppedModule = (sf: TS.SourceFile, specifier: TS.Expression) =>
     ts.isStringLiteralLike(specifier) ? dropped.get(`${sf.fileName}\0${specifier.text}`) : undefined;
-  /** The import a symbol of this file comes from, when that import was left unresolved. */
-  const droppedImportOf = (symbol: TS.Symbol): string | undefined => {
+  /**
+   * For a name imported with `import … from` or `import … = require()`: the file its module resolves to
+   * where the narrow program left it unresolved, null where the whole program cannot resolve it either.
+   * Undefined for any other kind of alias.
+   */
+  const importedFrom = (symbol: TS.Symbol): string | null | undefined => {
     const declaration = symbol.declarations?.[0];
-    const importDeclaration = declaration && ts.findAncestor(declaration, ts.isImportDeclaration);
-    return importDeclaration ? droppedModule(importDeclaration.getSourceFile(), importDeclaration.moduleSpecifier) : undefined;
+    if (!declaration) return undefined;
+    const statement = ts.findAncestor(declaration, (n) => ts.isImportDeclaration(n) || ts.isImportEqualsDeclaration(n));
+    let specifier: TS.Expression | undefined;
+    if (statement && ts.isImportDeclaration(statement)) specifier = statement.moduleSpecifier;
+    else if (statement && ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) specifier = statement.moduleReference.expression;
+    if (!specifier || !ts.isStringLiteralLike(specifier)) return undefined;
+    return droppedModule(statement!.getSourceFile(), specifier) ?? null;
   };
   const unresolvedAlias = (symbol: TS.Symbol) => (symbol.flags & ts.SymbolFlags.Alias) !== 0 && !checker.getAliasedSymbol(symbol).declarations?.length;
+  /** A name imported from a package that the whole program would serialize as the narrow one's runtime check does. */
+  const importedObjectOrClass = (symbol: TS.Symbol, module: string): boolean => {
+    const specifier = symbol.declarations?.[0];
+    const root = packageRoot(module);
+    if (!specifier || !ts.isImportSpecifier(specifier) || !root || !hasRuntimeEntry(root)) return false;
+    return declaredObjectOrClass(ts, root, (specifier.propertyName ?? specifier.name).text);
+  };
 
   const seenAliases = new Set<TS.Node>();
-  /** The first name in a serialized type that only the whole program resolves. */
-  const outsideName = (type: TS.Node): string | undefined => {
+  /**
+   * The first name in a type that only the whole program resolves. A member's own annotation is
+   * followed as tsc's serializer reads it (a union's members, a conditional's branches, a type
+   * reference's name; not an object literal's members, an array's element or type arguments); a
+   * project type alias it names is read whole, as the checker computes the alias's type from all of it.
+   */
+  const outsideName = (type: TS.Node, whole: boolean): string | undefined => {
     let found: string | undefined;
     const visit = (node: TS.Node): void => {
       if (found) return;
       if (ts.isTypeReferenceNode(node)) {
-        let leftmost: TS.EntityName = node.typeName;
-        while (ts.isQualifiedName(leftmost)) leftmost = leftmost.left;
-        const root = checker.getSymbolAtLocation(leftmost);
-        if (!root) {
-          if (!(leftmost === node.typeName && VALUE_GLOBALS.has(leftmost.text))) found = `${where(node)}: ${leftmost.text} is declared outside the project`;
-          return;
-        }
-        if (unresolvedAlias(root)) {
-          found = `${where(node)}: ${leftmost.text} comes from a package`;
-          return;
-        }
-        const symbol = checker.getSymbolAtLocation(node.typeName);
-        if (!symbol) {
-          found = `${where(node)}: ${node.typeName.getText()} is declared outside the project`;
-          return;
-        }
-        const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
-        for (const declaration of target.declarations ?? []) {
-          if (ts.isTypeAliasDeclaration(declaration) && !inNodeModules(declaration.getSourceFile().fileName) && !program.isSourceFileDefaultLibrary(declaration.getSourceFile()) && !seenAliases.has(declaration)) {
-            seenAliases.add(declaration);
-            visit(declaration.type);
-          }
-        }
-      }
-      ts.forEachChild(node, visit);
+        found = referenceOutside(node);
+        if (!found && whole) ts.forEachChild(node, visit);
+      } else if (whole) ts.forEachChild(node, visit);
+      else if (ts.isParenthesizedTypeNode(node)) visit(node.type);
+      else if (ts.isTypeOperatorNode(node) && node.operator === ts.SyntaxKind.ReadonlyKeyword) visit(node.type);
+      else if (ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node)) node.types.forEach(visit);
+      else if (ts.isConditionalTypeNode(node)) [node.trueType, node.falseType].forEach(visit);
     };
     visit(type);
     return found;
+  };
+  const referenceOutside = (node: TS.TypeReferenceNode): string | undefined => {
+    let leftmost: TS.EntityName = node.typeName;
+    while (ts.isQualifiedName(leftmost)) leftmost = leftmost.left;
+    // The checker answers a name it cannot resolve with undefined or with its `unknown` symbol (no declarations).
+    const resolved = (symbol: TS.Symbol | undefined) => (symbol?.declarations?.length ? symbol : undefined);
+    const root = resolved(checker.getSymbolAtLocation(leftmost));
+    if (!root) return leftmost === node.typeName && VALUE_GLOBALS.has(leftmost.text) ? undefined : `${where(node)}: ${leftmost.text} is declared outside the project`;
+    if (unresolvedAlias(root)) {
+      const module = importedFrom(root);
+      // An import no resolution finds: the whole program writes the same runtime check.
+      if (module === null) return undefined;
+      return module !== undefined && leftmost === node.typeName && importedObjectOrClass(root, module) ? undefined : `${where(node)}: ${leftmost.text} comes from a package`;
+    }
+    const symbol = resolved(checker.getSymbolAtLocation(node.typeName));
+    if (!symbol) return `${where(node)}: ${node.typeName.getText()} is declared outside the project`;
+    const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+    for (const declaration of target.declarations ?? []) {
+      const file = declaration.getSourceFile();
+      if (!ts.isTypeAliasDeclaration(declaration) || inNodeModules(file.fileName) || program.isSourceFileDefaultLibrary(file) || seenAliases.has(declaration)) continue;
+      seenAliases.add(declaration);
+      const inside = outsideName(declaration.type, true);
+      if (inside) return inside;
+    }
+    return undefined;
   };
 
   for (const sf of files) {
@@ -196,12 +299,12 @@ export function inexactness(ts: TypeScript, program: TS.Program, dropped: Droppe
     const visit = (node: TS.Node): void => {
       if (reason) return;
       if (ts.isClassLike(node)) {
-        for (const type of serializedTypes(ts, node)) if ((reason = outsideName(type))) return;
+        for (const type of serializedTypes(ts, node)) if ((reason = outsideName(type, false))) return;
       } else if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) {
         const symbol = checker.getSymbolAtLocation(node.expression);
-        const module = symbol && unresolvedAlias(symbol) ? droppedImportOf(symbol) : undefined;
-        const root = module && packageRoot(module);
-        if (module && (!root || declaresConstEnum(root))) {
+        const module = symbol && unresolvedAlias(symbol) ? importedFrom(symbol) : null;
+        const root = module ? packageRoot(module) : undefined;
+        if (module === undefined || (module !== null && (!root || declaresConstEnum(root)))) {
           reason = `${where(node)}: ${node.expression.text} comes from a package that declares const enums`;
           return;
         }

@@ -22,6 +22,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type * as TS from 'typescript';
 import { CompileCache, type Manifest } from './compile-cache';
 import { inexactness, narrowHost, narrowOptions, type NarrowHost } from './narrow-program';
+import { noteRun } from '../timings';
 import { resolveProjectImports } from './resolve';
 import { nearestTsconfig, tsconfigChain } from './tsconfig';
 
@@ -172,17 +173,22 @@ export class ProjectCompiler {
   private readonly roots = new Set<string>();
   private loaded: Compiler | undefined;
   private program: TS.Program | undefined;
-  /** Whether programs cover the project's files only, until one turns out not to emit as the whole would. */
-  private narrow = true;
   private manifest: Manifest | undefined;
+
+  /** Whether programs cover the project's files only, until one turns out not to emit as the whole would. */
+  private narrow: boolean;
 
   constructor(
     readonly tsconfig: string | undefined,
     private readonly cache: CompileCache,
     projectDir: string,
+    options: { narrow?: boolean } = {},
   ) {
+    this.narrow = options.narrow ?? true;
     this.typescript = typescriptPackage(tsconfig ? dirname(tsconfig) : projectDir);
-    this.key = compilerKey(this.typescript, tsconfig, tsconfig ? dirname(tsconfig) : projectDir);
+    // Outputs of the two kinds of program differ in text where they agree at runtime (./narrow-program):
+    // the whole program, when asked for, is not served what a narrow one wrote.
+    this.key = `${compilerKey(this.typescript, tsconfig, tsconfig ? dirname(tsconfig) : projectDir)}${this.narrow ? '' : '-whole'}`;
   }
 
   /** The compiler, its options and host: loaded on the first cache miss only. */
@@ -267,6 +273,7 @@ export class ProjectCompiler {
       if (reason === undefined) {
         this.program = program;
         loaderStats.narrow++;
+        noteRun('compile', 'project files');
         return;
       }
       // From now on, for every file of this project: their outputs come from one kind of program.
@@ -274,6 +281,7 @@ export class ProjectCompiler {
       this.program = undefined;
       loaderStats.whole = reason;
     }
+    noteRun('compile', loaderStats.whole ? `whole program: ${loaderStats.whole}` : 'whole program');
     this.program = ts.createProgram({ rootNames, options, host, ...(this.program ? { oldProgram: this.program } : {}) });
     loaderStats.programs++;
   }
@@ -322,7 +330,9 @@ export function registerTypeScriptLoader(projectDir: string, cacheDir: string): 
   const tsconfig = nearestTsconfig(projectDir);
   const id = `${tsconfig ?? ''}\0${cacheDir}`;
   let compiler = compilers.get(id);
-  if (!compiler) compilers.set(id, (compiler = new ProjectCompiler(tsconfig, new CompileCache(cacheDir), projectDir)));
+  // ORMDIFF_WHOLE_PROGRAM=1: never the program over the project's files only (to rule it out).
+  const narrow = process.env.ORMDIFF_WHOLE_PROGRAM !== '1';
+  if (!compiler) compilers.set(id, (compiler = new ProjectCompiler(tsconfig, new CompileCache(cacheDir), projectDir, { narrow })));
   active = compiler;
   resolveProjectImports(tsconfig);
   hook();

@@ -29,6 +29,11 @@ export interface RealWorldApp {
    * checks that the entities indeed fail to load with `error`, and the rest is skipped.
    */
   requires?: { typeorm: string; because: string; error: RegExp };
+  /**
+   * Why the loader must compile this app with the whole program (the reason it gives, as ORMDIFF_TIMINGS'
+   * `compile` note ends); by default the program over the app's own files serves.
+   */
+  wholeProgram?: RegExp;
   /** Which migration files the app's own loader runs (Medusa skips those of disabled feature flags); default all. */
   includeMigration?: (exports: Record<string, unknown>) => boolean;
   /**
@@ -48,7 +53,7 @@ export interface RealWorldRun {
   ormdiffDown?: string[];
   error?: unknown;
   /** The same diff by the built CLI in its own process, with its own TypeScript loader; or its failure. */
-  cli: { up?: string[]; error?: string };
+  cli: { up?: string[]; error?: string; /** Which program compiled the entities (ORMDIFF_TIMINGS), when this run compiled them. */ compile?: string };
 }
 
 const ROOT = __dirname;
@@ -181,7 +186,7 @@ const BIN = path.resolve(ROOT, '../../bin/ormdiff.js');
  * shims as a Node module alias (register.js): the entities go through ormdiff's own TypeScript loader.
  */
 function cliStatements(app: RealWorldApp, url: string): Promise<RealWorldRun['cli']> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...app.env, NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...app.env, NO_COLOR: '1', ORMDIFF_TIMINGS: '1' };
   // jest's flags must not leak into the child's Node; the TypeORM of the matrix must (a jest project sets it as a global).
   delete env.NODE_OPTIONS;
   const alias = variant();
@@ -189,8 +194,33 @@ function cliStatements(app: RealWorldApp, url: string): Promise<RealWorldRun['cl
   const args = [...nodeArgs(), '-r', path.join(ROOT, 'register.js'), BIN, 'diff', '--config', app.config, '--url', url, '--format', 'json'];
   return new Promise((resolve) => {
     execFile(process.execPath, args, { cwd: path.join(ROOT, app.name), env, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+      const timings = /^ormdiff-timings (.*)$/m.exec(stderr);
+      const compile = timings ? (JSON.parse(timings[1]) as { compile?: string }).compile : undefined;
       if (error) resolve({ error: `exit ${String(error.code)}: ${stderr.trim() || error.message}` });
-      else resolve({ up: (JSON.parse(stdout) as { up: string[] }).up.map(oneLine) });
+      else resolve({ up: (JSON.parse(stdout) as { up: string[] }).up.map(oneLine), ...(compile ? { compile } : {}) });
+    });
+  });
+}
+
+/**
+ * The whole model, as `ormdiff diff --format json` against an empty database plans it, compiled cold
+ * (no model record) either by the loader's choice (`narrow`) or with the whole program always, and
+ * which program the loader chose (ORMDIFF_TIMINGS' `compile`).
+ */
+export function cliModel(app: RealWorldApp, url: string, program: 'narrow' | 'whole'): Promise<{ up?: string[]; compile?: string; error?: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...app.env, NO_COLOR: '1', ORMDIFF_MODEL_CACHE: '0', ORMDIFF_TIMINGS: '1' };
+  delete env.NODE_OPTIONS;
+  if (program === 'whole') env.ORMDIFF_WHOLE_PROGRAM = '1';
+  else delete env.ORMDIFF_WHOLE_PROGRAM;
+  const alias = variant();
+  if (alias) env[ENV] = alias;
+  const args = [...nodeArgs(), '-r', path.join(ROOT, 'register.js'), BIN, 'diff', '--config', app.config, '--url', url, '--format', 'json'];
+  return new Promise((resolve) => {
+    execFile(process.execPath, args, { cwd: path.join(ROOT, app.name), env, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+      const timings = /^ormdiff-timings (.*)$/m.exec(stderr);
+      const compile = timings ? (JSON.parse(timings[1]) as { compile?: string }).compile : undefined;
+      if (error && error.code !== 1) resolve({ error: `exit ${String(error.code)}: ${stderr.trim() || error.message}` });
+      else resolve({ up: (JSON.parse(stdout) as { up: string[] }).up.map(oneLine), compile });
     });
   });
 }
@@ -311,6 +341,24 @@ export function describeRealWorldApp(app: RealWorldApp): void {
         expect(run!.cli.up).toEqual(run!.ormdiff);
       },
     );
+
+    test("the CLI compiles the entities with the program over the app's own files, and reads the same model as with the whole program", async () => {
+      const empty = await createTestDatabase(`ormdiff_rw_model_${app.name.replace(/\W/g, '_').slice(0, 12)}`);
+      try {
+        const narrow = await cliModel(app, empty.url, 'narrow');
+        const whole = await cliModel(app, empty.url, 'whole');
+        expect(narrow.error).toBeUndefined();
+        expect(whole.error).toBeUndefined();
+        expect(narrow.up!.length).toBeGreaterThan(0);
+        expect(narrow.up).toEqual(whole.up);
+        // The first CLI run of this file compiled the app, unless an earlier run left it compiled (not in a fresh clone).
+        const chosen = app.wholeProgram ? expect.stringMatching(app.wholeProgram) : 'project files';
+        for (const compile of [run!.cli.compile, narrow.compile]) if (compile !== undefined) expect(compile).toEqual(chosen);
+        expect(whole.compile ?? 'whole program').toMatch(/^whole program/);
+      } finally {
+        await empty.drop();
+      }
+    }, 240_000);
 
     testOrFailing(known.apply)(
       `ormdiff's migration applies in one transaction, a second diff is empty, and its down restores the state${known.apply ? ` (known: ${known.apply})` : ''}`,

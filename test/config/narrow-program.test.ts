@@ -1,0 +1,163 @@
+/**
+ * The loader's program over the project's own files (src/config/narrow-program.ts): used where it
+ * emits what the whole program (with TypeORM's and the packages' declarations) emits, and not where a
+ * package's declarations would change the output. Each project here is compiled both ways; where the
+ * narrow program is refused, the test also shows that its output would have been different.
+ */
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { CompileCache } from '../../src/config/compile-cache';
+import { loaderStats, ProjectCompiler } from '../../src/config/typescript';
+
+const ROOT = resolve(__dirname, '../..');
+
+interface Project {
+  dir: string;
+  file: (name: string) => string;
+}
+
+let project: Project;
+
+/** A project without a tsconfig (the loader's defaults), TypeORM linked in, and a package of its own. */
+function writeProject(files: Record<string, string>): Project {
+  const dir = mkdtempSync(join(tmpdir(), 'ormdiff-narrow-'));
+  mkdirSync(join(dir, 'node_modules'));
+  symlinkSync(join(ROOT, 'node_modules', 'typeorm'), join(dir, 'node_modules', 'typeorm'), 'dir');
+  symlinkSync(join(ROOT, 'node_modules', 'reflect-metadata'), join(dir, 'node_modules', 'reflect-metadata'), 'dir');
+  const all: Record<string, string> = {
+    'node_modules/moods/package.json': JSON.stringify({ name: 'moods', version: '1.0.0', main: 'index.js', types: 'index.d.ts' }),
+    'node_modules/moods/index.js': `exports.Mood = { Happy: 'happy', Sad: 'sad' }; exports.Level = { Low: 0, High: 1 }; class Money {} exports.Money = Money;\n`,
+    'node_modules/moods/index.d.ts': [
+      `export declare enum Mood { Happy = 'happy', Sad = 'sad' }`,
+      `export declare const enum Level { Low = 0, High = 1 }`,
+      `export type Id = string;`,
+      `export interface Shape { kind: string }`,
+      `export declare class Money { }`,
+      '',
+    ].join('\n'),
+    'node_modules/@types/wire/package.json': JSON.stringify({ name: '@types/wire', version: '1.0.0', types: 'index.d.ts' }),
+    'node_modules/@types/wire/index.d.ts': `export interface Frame { bytes: number }\n`,
+    ...files,
+  };
+  for (const [name, text] of Object.entries(all)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return { dir, file: (name) => join(dir, name) };
+}
+
+afterEach(() => rmSync(project.dir, { recursive: true, force: true }));
+
+/** The entity compiled both ways, and what the narrow attempt concluded. */
+function compileBothWays(entity: string): { narrow: string; whole: string; usedNarrow: boolean; reason?: string } {
+  const file = project.file(entity);
+  const before = { ...loaderStats };
+  const auto = new ProjectCompiler(undefined, new CompileCache(join(project.dir, '.cache-auto')), project.dir);
+  auto.addRoots([file]);
+  const narrow = auto.compile(file);
+  const usedNarrow = loaderStats.narrow > before.narrow;
+  const reason = loaderStats.whole !== before.whole ? loaderStats.whole : undefined;
+  const whole = new ProjectCompiler(undefined, new CompileCache(join(project.dir, '.cache-whole')), project.dir, { narrow: false }).compile(file);
+  return { narrow, whole, usedNarrow, reason };
+}
+
+const entity = (imports: string, members: string, extra = '') =>
+  `import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';\n${imports}\n${extra}\n@Entity()\nexport class Thing {\n  @PrimaryGeneratedColumn() id: number;\n${members}\n}\n`;
+
+describe('the narrow program is used, and emits what the whole program does', () => {
+  it('byte for byte for project enums, aliases, unions, lib types and relations', () => {
+    project = writeProject({
+      'src/enums.ts': `export enum Role { Reader, Writer }\nexport enum Status { Draft = 'draft' }\nexport type Cents = number;\n`,
+      'src/other.entity.ts': `import { Entity, PrimaryGeneratedColumn } from 'typeorm';\n@Entity()\nexport class Other { @PrimaryGeneratedColumn() id: number; }\n`,
+      'src/thing.entity.ts': entity(
+        `import { ManyToOne } from 'typeorm';\nimport { Role, Status, Cents } from './enums';\nimport { Other } from './other.entity';`,
+        [
+          '  @Column() role: Role;',
+          '  @Column() status: Status;',
+          '  @Column() price: Cents;',
+          `  @Column() label: string | null;`,
+          `  @Column() kind: 'a' | 'b';`,
+          '  @Column() at: Date;',
+          '  @Column() tags: string[];',
+          '  @Column() meta: Record<string, unknown>;',
+          '  @ManyToOne(() => Other) other: Promise<Other>;',
+        ].join('\n'),
+      ),
+    });
+    const r = compileBothWays('src/thing.entity.ts');
+    expect(r.reason).toBeUndefined();
+    expect(r.usedNarrow).toBe(true);
+    expect(r.narrow).toBe(r.whole);
+    expect(r.narrow).toContain('__metadata("design:type", Number)\n], Thing.prototype, "role"');
+    expect(r.narrow).toContain('__metadata("design:type", String)\n], Thing.prototype, "status"');
+    expect(r.narrow).toContain('__metadata("design:type", Number)\n], Thing.prototype, "price"');
+  });
+
+  it("with TypeORM's Relation<T> and a package's interface and class: a check that finds the same value at runtime", () => {
+    project = writeProject({
+      'src/thing.entity.ts': entity(
+        `import { ManyToOne, Relation } from 'typeorm';\nimport { Shape, Money } from 'moods';`,
+        ['  @ManyToOne(() => Thing) parent: Relation<Thing>;', '  @Column("jsonb") shape: Shape;', '  @Column("numeric") money: Money;'].join('\n'),
+      ),
+    });
+    const r = compileBothWays('src/thing.entity.ts');
+    expect(r.reason).toBeUndefined();
+    expect(r.usedNarrow).toBe(true);
+    const designTypes = (code: string) => [...code.matchAll(/__metadata\("design:type", (.*)\)\n\], Thing\.prototype, "(\w+)"/g)].map((m) => [m[2], m[1]]);
+    expect(Object.fromEntries(designTypes(r.whole))).toMatchObject({ parent: 'Object', shape: 'Object', money: 'moods_1.Money' });
+    const narrow = Object.fromEntries(designTypes(r.narrow));
+    expect(narrow.parent).toMatch(/typeof typeorm_\d\.Relation !== "undefined" && typeorm_\d\.Relation\) === "function" \? _\w+ : Object$/);
+    // At runtime: TypeORM exports no value Relation, the package no value Shape, and the class Money.
+    expect((require('typeorm') as Record<string, unknown>).Relation).toBeUndefined();
+    const moods = require(project.file('node_modules/moods')) as Record<string, unknown>;
+    expect(moods.Shape).toBeUndefined();
+    expect(typeof moods.Money).toBe('function');
+    expect(narrow.money).toContain('moods_1.Money');
+  });
+});
+
+describe('the whole program is built where a package would change the output', () => {
+  const refused = (files: Record<string, string>, reason: RegExp, differs = true) => {
+    project = writeProject(files);
+    const r = compileBothWays('src/thing.entity.ts');
+    expect(r.usedNarrow).toBe(false);
+    expect(r.reason).toMatch(reason);
+    // What was written is the whole program's.
+    const again = new ProjectCompiler(undefined, new CompileCache(join(project.dir, '.cache-narrow-forced')), project.dir, { narrow: true });
+    expect(again.compile(project.file('src/thing.entity.ts'))).toBe(r.whole);
+    return r.whole;
+  };
+
+  it("a package's enum as a member's type (String in the whole program)", () => {
+    const whole = refused({ 'src/thing.entity.ts': entity(`import { Mood } from 'moods';`, '  @Column() mood: Mood;') }, /thing\.entity\.ts:\d+: Mood comes from a package/);
+    expect(whole).toContain('__metadata("design:type", String)');
+  });
+
+  it("a package's alias of a primitive, also through a project alias", () => {
+    refused({ 'src/thing.entity.ts': entity(`import { Id } from 'moods';`, '  @Column() ref: Id;') }, /Id comes from a package/);
+    rmSync(project.dir, { recursive: true, force: true });
+    const whole = refused({ 'src/thing.entity.ts': entity(`import { Id } from 'moods';`, '  @Column() ref: Ref;', 'type Ref = Id;') }, /Id comes from a package/);
+    expect(whole).toContain('__metadata("design:type", String)');
+  });
+
+  it('a global type the standard library does not declare', () => {
+    refused({ 'src/thing.entity.ts': entity('', '  @Column() file: Express.Multer.File;') }, /Express is declared outside the project/);
+  });
+
+  it("an interface of a types-only package (its import would be required at runtime)", () => {
+    refused({ 'src/thing.entity.ts': entity(`import { Frame } from 'wire';`, '  @Column("jsonb") frame: Frame;') }, /Frame comes from a package/);
+  });
+
+  it("a member of a package's const enum (inlined by the whole program)", () => {
+    const whole = refused({ 'src/thing.entity.ts': entity(`import { Level } from 'moods';`, '  @Column({ default: Level.High }) level: number;') }, /Level comes from a package that declares const enums/);
+    expect(whole).toContain('default: 1 /* Level.High */');
+  });
+
+  it('a re-export of names of a package', () => {
+    refused(
+      { 'src/kinds.ts': `export { Shape } from 'moods';\n`, 'src/thing.entity.ts': entity(`import './kinds';`, '  @Column() name: string;') },
+      /kinds\.ts:\d+: re-exports names of a package/,
+    );
+  });
+});
