@@ -3,6 +3,7 @@
  * connection in the same snapshot, and hands back the raw rows (the transactions and their settings
  * are introspect.ts's and helper.ts's).
  */
+import { createHash } from 'node:crypto';
 import type { CatalogRows, ColumnRow, ConstraintRow, DomainRow, EnumRow, IndexRow, RelationRow, UnmanagedRow } from './rows';
 import {
   COLUMNS_SQL,
@@ -21,7 +22,14 @@ import { portableLiterals } from '../sql/quote';
 
 /** A pg Client or PoolClient (or anything with its query signature). */
 export interface Queryable {
-  query(sql: string, params?: unknown[]): Promise<{ rows: any[] }>;
+  query(sql: string | PreparedQuery, params?: unknown[]): Promise<{ rows: any[] }>;
+}
+
+/** A query the connection prepares once under its name, and then only executes (pg's named statements). */
+export interface PreparedQuery {
+  name: string;
+  text: string;
+  values: unknown[];
 }
 
 /** SQL the catalog printed, in the spelling that means the same whatever standard_conforming_strings is. */
@@ -43,6 +51,15 @@ interface Job {
 }
 
 const asIs = (rows: any[]): unknown => rows;
+
+const statementNames = new Map<string, string>();
+
+/** A name per query text: a connection holds one statement per name, and the text varies with the server version. */
+function statementName(job: Job): string {
+  let name = statementNames.get(job.sql);
+  if (!name) statementNames.set(job.sql, (name = `ormdiff_${job.key}_${createHash('sha256').update(job.sql).digest('hex').slice(0, 12)}`));
+  return name;
+}
 
 /**
  * Fixes up each row where it is (the driver's rows are ours): a large schema has tens of thousands,
@@ -161,6 +178,8 @@ export interface ReadOptions {
   onRead?: (rows: Partial<CatalogRows>) => void;
   /** False: the uses are not read (left empty): a migration replay's steps are judged without them. */
   uses?: boolean;
+  /** Prepare each query once on its connection: see IntrospectOptions.prepared. */
+  prepared?: boolean;
 }
 
 export interface Helper {
@@ -181,7 +200,7 @@ export interface Helper {
 export async function readCatalog(
   db: Queryable,
   schemas: string[],
-  { serverVersion, helper, onRead, uses = true }: ReadOptions = {},
+  { serverVersion, helper, onRead, uses = true, prepared = false }: ReadOptions = {},
 ): Promise<{ rows: CatalogRows; queryCount: number }> {
   const first = firstJobs(serverVersion);
   const second = secondJobs().filter((job) => uses || job.key !== 'uses');
@@ -206,7 +225,8 @@ export async function readCatalog(
   const work = async (on: Queryable, own: Job[], other: Job[], yields?: (error: unknown) => boolean): Promise<void> => {
     for (let job = own.shift() ?? other.shift(); job && !failed; job = own.shift() ?? other.shift()) {
       try {
-        const result = await on.query(job.sql, job.params === 'schemas' ? [schemas] : []);
+        const values = job.params === 'schemas' ? [schemas] : [];
+        const result = await on.query(prepared ? { name: statementName(job), text: job.sql, values } : job.sql, prepared ? undefined : values);
         (rows as Record<string, unknown>)[job.key] = job.finish(result.rows);
         queryCount++;
         tell();

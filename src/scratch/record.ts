@@ -67,9 +67,9 @@ export const statementsHash = (statements: readonly RecordedStatement[]): string
 const USER_SCHEMAS = `SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname !~ '^pg_' AND nspname <> 'information_schema' ORDER BY 1`;
 
 async function readSchema(client: Client): Promise<Schema> {
-  const { rows } = await client.query<{ nspname: string }>(USER_SCHEMAS);
+  const { rows } = await client.query<{ nspname: string }>({ name: 'ormdiff_user_schemas', text: USER_SCHEMAS });
   // No uses: a step is judged by its schema before and after; the uses are for planning drops.
-  return (await introspect(client, { schemas: rows.map((r) => r.nspname), uses: false })).schema;
+  return (await introspect(client, { schemas: rows.map((r) => r.nspname), uses: false, prepared: true })).schema;
 }
 
 interface CallSite {
@@ -118,6 +118,9 @@ function callSiteIn(path: string): number | undefined {
 export async function replayRecorded(url: string, opts: ReplayOptions, record: RecordOptions = {}): Promise<RecordedReplay & { stale?: string }> {
   const client = await connect(url);
   try {
+    // This connection reads the schema after every step with the same prepared catalog queries: planned
+    // once for any parameters, not again for each read (the server's default re-plans some every time).
+    await client.query('SET plan_cache_mode = force_generic_plan');
     const steps: RecordedStep[] = [];
     let before: Schema | undefined = await readSchema(client);
     let key = sha(`${record.seed ?? ''}\0${JSON.stringify(before)}`);

@@ -82,3 +82,24 @@ test('without the uses (a replay step): the same model, no uses, one query fewer
     await small.client.query('DROP VIEW t1_names');
   }
 });
+
+test('prepared: the same schema, each catalog query parsed once per connection however often it reads', async () => {
+  const plain = await introspect(small.client, { schemas: ['public'], uses: false });
+  const first = await introspect(small.client, { schemas: ['public'], uses: false, prepared: true });
+  const statements = async () =>
+    (await small.client.query(`SELECT name FROM pg_catalog.pg_prepared_statements WHERE name LIKE 'ormdiff\\_%' ORDER BY name`)).rows.map((r: { name: string }) => r.name);
+  const prepared = await statements();
+  expect(prepared.length).toBe(first.queryCount);
+  // A table more, read again on the same connection: the new table is seen, no statement is prepared again.
+  await small.client.query('CREATE TABLE t_extra (id integer PRIMARY KEY)');
+  try {
+    const again = await introspect(small.client, { schemas: ['public'], uses: false, prepared: true });
+    expect(first.schema).toEqual(plain.schema);
+    expect(again.schema.tables.map((t) => t.name)).toEqual([...plain.schema.tables.map((t) => t.name), 't_extra'].sort());
+    expect(await statements()).toEqual(prepared);
+    const executions = (await small.client.query(`SELECT min(generic_plans + custom_plans)::int AS n FROM pg_catalog.pg_prepared_statements WHERE name LIKE 'ormdiff\\_%'`)).rows[0].n;
+    expect(executions).toBe(2);
+  } finally {
+    await small.client.query('DROP TABLE t_extra');
+  }
+});
