@@ -85,7 +85,9 @@ function serializedTypes(ts: TypeScript, cls: TS.ClassLikeDeclaration): TS.TypeN
     const anyParameterDecorated = ts.isFunctionLike(member) && member.parameters.some(decorated);
     if (ts.isPropertyDeclaration(member) && decorated(member) && member.type) types.push(member.type);
     else if ((ts.isGetAccessor(member) || ts.isSetAccessor(member)) && decorated(member)) {
-      types.push(...(member.type ? [member.type] : []), ...parameterTypes(member));
+      // tsc takes an accessor's type from its pair too (the setter's parameter first).
+      const pair = cls.members.filter((m): m is TS.AccessorDeclaration => (ts.isGetAccessor(m) || ts.isSetAccessor(m)) && m.name.getText() === member.name.getText());
+      for (const accessor of pair) types.push(...(accessor.type ? [accessor.type] : []), ...parameterTypes(accessor));
     } else if (ts.isMethodDeclaration(member) && (decorated(member) || anyParameterDecorated)) {
       types.push(...(member.type ? [member.type] : []), ...parameterTypes(member));
     } else if (ts.isConstructorDeclaration(member) && (classDecorated || anyParameterDecorated)) {

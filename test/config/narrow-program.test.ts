@@ -134,6 +134,14 @@ describe('the whole program is built where a package would change the output', (
     expect(whole).toContain('__metadata("design:type", String)');
   });
 
+  it("a package's enum as the type of the undecorated setter of a decorated getter", () => {
+    const whole = refused(
+      { 'src/thing.entity.ts': entity(`import { Mood } from 'moods';`, '  private m!: Mood;\n  @Column()\n  get mood() { return this.m; }\n  set mood(value: Mood) { this.m = value; }') },
+      /Mood comes from a package/,
+    );
+    expect(whole).toContain('__metadata("design:type", String),\n    __metadata("design:paramtypes", [String])');
+  });
+
   it("a package's alias of a primitive, also through a project alias", () => {
     refused({ 'src/thing.entity.ts': entity(`import { Id } from 'moods';`, '  @Column() ref: Id;') }, /Id comes from a package/);
     rmSync(project.dir, { recursive: true, force: true });
