@@ -18,13 +18,15 @@
  * object type or class a package declares (TypeORM's `Relation<T>`): tsc then writes a check that
  * finds, at runtime, the same value the whole program names (the class, or Object).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { globSync } from 'tinyglobby';
 import type * as TS from 'typescript';
 
 type TypeScript = typeof TS;
 
-const inNodeModules = (file: string): boolean => file.includes(`${sep}node_modules${sep}`) || file.includes('/node_modules/');
+/** Whether a path (Node's, or TypeScript's with forward slashes) lies under node_modules. */
+export const inNodeModules = (file: string): boolean => file.includes(`${sep}node_modules${sep}`) || file.includes('/node_modules/');
 
 /** Imports the narrow program left unresolved: `${containing file}\0${specifier}` → the file it would have resolved to. */
 export type DroppedImports = Map<string, string>;
@@ -132,24 +134,8 @@ function readRuntimeEntry(root: string): boolean {
 }
 
 /** Every declaration file of a package (its own, not its dependencies'). */
-function declarationFiles(root: string): string[] {
-  const files: string[] = [];
-  const pending = [root];
-  while (pending.length) {
-    const dir = pending.pop()!;
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory() && entry.name !== 'node_modules') pending.push(join(dir, entry.name));
-      else if (/\.d\.[cm]?ts$/.test(entry.name)) files.push(join(dir, entry.name));
-    }
-  }
-  return files;
-}
+const declarationFiles = (root: string): string[] =>
+  globSync(['**/*.d.ts', '**/*.d.mts', '**/*.d.cts'], { cwd: root, absolute: true, ignore: ['**/node_modules/**'] });
 
 const packageFiles = new Map<string, { file: string; text: string }[]>();
 

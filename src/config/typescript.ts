@@ -21,7 +21,7 @@ import { dirname, join, sep } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import type * as TS from 'typescript';
 import { CompileCache, type Manifest } from './compile-cache';
-import { inexactness, narrowHost, narrowOptions, type NarrowHost } from './narrow-program';
+import { inexactness, inNodeModules, narrowHost, narrowOptions, type NarrowHost } from './narrow-program';
 import { noteRun } from '../timings';
 import { resolveProjectImports } from './resolve';
 import { nearestTsconfig, tsconfigChain } from './tsconfig';
@@ -39,7 +39,6 @@ export const loaderStats: { programs: number; emitted: number; cacheHits: number
 /** Bumped when the loader's output for the same input could change. */
 const LOADER_VERSION = '2';
 
-const inNodeModules = (file: string): boolean => file.includes(`${sep}node_modules${sep}`);
 
 /** Where the project's own `typescript` is (the one its build uses), else ormdiff's. */
 function typescriptPackage(projectDir: string): string {
