@@ -28,8 +28,9 @@ function slowed(client: Queryable, delayMs: number, afterFirst?: () => Promise<v
   return {
     sent,
     async query(sql, params) {
-      sent.push(sql);
-      if (sent.length > 1 && !/^(COMMIT|ROLLBACK)$/.test(sql)) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      const text = typeof sql === 'string' ? sql : sql.text;
+      sent.push(text);
+      if (sent.length > 1 && !/^(COMMIT|ROLLBACK)$/.test(text)) await new Promise((resolve) => setTimeout(resolve, delayMs));
       const result = await client.query(sql, params);
       if (sent.length === 1) await afterFirst?.();
       return result;

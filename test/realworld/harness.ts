@@ -186,7 +186,22 @@ const BIN = path.resolve(ROOT, '../../bin/ormdiff.js');
  * shims as a Node module alias (register.js): the entities go through ormdiff's own TypeScript loader.
  */
 function cliStatements(app: RealWorldApp, url: string): Promise<RealWorldRun['cli']> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...app.env, NO_COLOR: '1', ORMDIFF_TIMINGS: '1' };
+  return cliDiff(app, url, {});
+}
+
+/**
+ * The whole model, as `ormdiff diff --format json` against an empty database plans it, compiled cold
+ * (no model record) either by the loader's choice (`narrow`) or with the whole program always, and
+ * which program the loader chose (ORMDIFF_TIMINGS' `compile`).
+ */
+export function cliModel(app: RealWorldApp, url: string, program: 'narrow' | 'whole'): Promise<RealWorldRun['cli']> {
+  return cliDiff(app, url, { ORMDIFF_MODEL_CACHE: '0', ORMDIFF_WHOLE_PROGRAM: program === 'whole' ? '1' : undefined });
+}
+
+/** `ormdiff diff --format json` by the built CLI in the app's folder, with `env` over the app's; its statements and compile note. */
+function cliDiff(app: RealWorldApp, url: string, extraEnv: Record<string, string | undefined>): Promise<RealWorldRun['cli']> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...app.env, NO_COLOR: '1', ORMDIFF_TIMINGS: '1', ...extraEnv };
+  for (const [name, value] of Object.entries(extraEnv)) if (value === undefined) delete env[name];
   // jest's flags must not leak into the child's Node; the TypeORM of the matrix must (a jest project sets it as a global).
   delete env.NODE_OPTIONS;
   const alias = variant();
@@ -198,29 +213,6 @@ function cliStatements(app: RealWorldApp, url: string): Promise<RealWorldRun['cl
       const compile = timings ? (JSON.parse(timings[1]) as { compile?: string }).compile : undefined;
       if (error) resolve({ error: `exit ${String(error.code)}: ${stderr.trim() || error.message}` });
       else resolve({ up: (JSON.parse(stdout) as { up: string[] }).up.map(oneLine), ...(compile ? { compile } : {}) });
-    });
-  });
-}
-
-/**
- * The whole model, as `ormdiff diff --format json` against an empty database plans it, compiled cold
- * (no model record) either by the loader's choice (`narrow`) or with the whole program always, and
- * which program the loader chose (ORMDIFF_TIMINGS' `compile`).
- */
-export function cliModel(app: RealWorldApp, url: string, program: 'narrow' | 'whole'): Promise<{ up?: string[]; compile?: string; error?: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...app.env, NO_COLOR: '1', ORMDIFF_MODEL_CACHE: '0', ORMDIFF_TIMINGS: '1' };
-  delete env.NODE_OPTIONS;
-  if (program === 'whole') env.ORMDIFF_WHOLE_PROGRAM = '1';
-  else delete env.ORMDIFF_WHOLE_PROGRAM;
-  const alias = variant();
-  if (alias) env[ENV] = alias;
-  const args = [...nodeArgs(), '-r', path.join(ROOT, 'register.js'), BIN, 'diff', '--config', app.config, '--url', url, '--format', 'json'];
-  return new Promise((resolve) => {
-    execFile(process.execPath, args, { cwd: path.join(ROOT, app.name), env, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      const timings = /^ormdiff-timings (.*)$/m.exec(stderr);
-      const compile = timings ? (JSON.parse(timings[1]) as { compile?: string }).compile : undefined;
-      if (error && error.code !== 1) resolve({ error: `exit ${String(error.code)}: ${stderr.trim() || error.message}` });
-      else resolve({ up: (JSON.parse(stdout) as { up: string[] }).up.map(oneLine), compile });
     });
   });
 }
