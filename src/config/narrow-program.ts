@@ -99,51 +99,42 @@ function serializedTypes(ts: TypeScript, cls: TS.ClassLikeDeclaration): TS.TypeN
   return types;
 }
 
-const packageRoots = new Map<string, string | undefined>();
-
-/** The package directory (with its package.json) a file under node_modules belongs to. */
-function packageRoot(file: string): string | undefined {
-  if (!packageRoots.has(file)) packageRoots.set(file, findPackageRoot(file));
-  return packageRoots.get(file);
+/** `compute`, asked once per key for the life of the process (packages do not change under a run). */
+function memoized<V>(compute: (key: string) => V): (key: string) => V {
+  const known = new Map<string, V>();
+  return (key) => {
+    if (!known.has(key)) known.set(key, compute(key));
+    return known.get(key)!;
+  };
 }
 
-function findPackageRoot(file: string): string | undefined {
+/** The package directory (with its package.json) a file under node_modules belongs to. */
+const packageRoot = memoized((file): string | undefined => {
   for (let dir = dirname(file); dirname(dir) !== dir && !dir.endsWith(`${sep}node_modules`); dir = dirname(dir)) {
     if (existsSync(join(dir, 'package.json'))) return dir;
   }
   return undefined;
-}
+});
 
 /** Whether a package can be required at runtime (not a types-only package such as @types/x). */
-const runtimeEntries = new Map<string, boolean>();
-
-function hasRuntimeEntry(root: string): boolean {
-  let has = runtimeEntries.get(root);
-  if (has === undefined) runtimeEntries.set(root, (has = readRuntimeEntry(root)));
-  return has;
-}
-
-function readRuntimeEntry(root: string): boolean {
+const hasRuntimeEntry = memoized((root): boolean => {
   if (root.split(sep).includes('@types')) return false;
   try {
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main?: unknown; exports?: unknown; module?: unknown };
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main?: unknown; exports?: unknown };
     return Boolean(pkg.main || pkg.exports) || existsSync(join(root, 'index.js'));
   } catch {
     return false;
   }
-}
+});
 
 /** Every declaration file of a package (its own, not its dependencies'). */
 const declarationFiles = (root: string): string[] =>
   globSync(['**/*.d.ts', '**/*.d.mts', '**/*.d.cts'], { cwd: root, absolute: true, ignore: ['**/node_modules/**'] });
 
-const packageFiles = new Map<string, { file: string; text: string }[]>();
+/** A package's declaration files and their text. */
+const packageTexts = memoized((root) => declarationFiles(root).map((file) => ({ file, text: readFileSync(file, 'utf8') })));
 
-function packageTexts(root: string): { file: string; text: string }[] {
-  let texts = packageFiles.get(root);
-  if (!texts) packageFiles.set(root, (texts = declarationFiles(root).map((file) => ({ file, text: readFileSync(file, 'utf8') }))));
-  return texts;
-}
+const declarationKinds = new Map<string, boolean>();
 
 /**
  * Whether every declaration a package's declaration files make of `name` is one the whole program
@@ -152,13 +143,10 @@ function packageTexts(root: string): { file: string; text: string }[] {
  * the few files that mention the name are parsed. Anything else (an enum, an alias of a primitive, no
  * declaration found) is not.
  */
-const declarationKinds = new Map<string, boolean>();
-
 function declaredObjectOrClass(ts: TypeScript, root: string, name: string): boolean {
   const key = `${root}\0${name}`;
-  let is = declarationKinds.get(key);
-  if (is === undefined) declarationKinds.set(key, (is = readDeclarationKind(ts, root, name)));
-  return is;
+  if (!declarationKinds.has(key)) declarationKinds.set(key, readDeclarationKind(ts, root, name));
+  return declarationKinds.get(key)!;
 }
 
 function readDeclarationKind(ts: TypeScript, root: string, name: string): boolean {
@@ -184,14 +172,8 @@ function readDeclarationKind(ts: TypeScript, root: string, name: string): boolea
   return found;
 }
 
-const constEnumPackages = new Map<string, boolean>();
-
 /** Whether a package declares a `const enum` anywhere in its declaration files (its own, not its dependencies'). */
-function declaresConstEnum(root: string): boolean {
-  let found = constEnumPackages.get(root);
-  if (found === undefined) constEnumPackages.set(root, (found = packageTexts(root).some(({ text }) => /\bconst\s+enum\b/.test(text))));
-  return found;
-}
+const declaresConstEnum = memoized((root) => packageTexts(root).some(({ text }) => /\bconst\s+enum\b/.test(text)));
 
 /**
  * Why the narrow program's output could differ from the whole program's, or undefined when it cannot:
