@@ -132,10 +132,7 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
         for (const s of batch) await sink(s.sql, s.parameters, false);
         return;
       }
-      for (const s of batch) {
-        statements.push(s);
-        opts.onStatement?.(s);
-      }
+      batch.forEach(script);
       // The simple query protocol (no parameters) runs several statements in one message, in order.
       await raw(batch.map((s) => s.sql).join(';\n'));
       for (const s of batch) if (session.afterStatement) await session.afterStatement(s);
@@ -153,10 +150,15 @@ export async function openSession(opts: SessionOptions): Promise<Session> {
     },
   };
 
-  async function sink(sql: string, parameters?: unknown[], structured?: boolean): Promise<unknown> {
-    const statement: Statement = parameters && parameters.length ? { sql, parameters } : { sql };
+  /** A statement joins the script (and the caller hears of it) before it runs, or instead of running offline. */
+  function script(statement: Statement): void {
     statements.push(statement);
     opts.onStatement?.(statement);
+  }
+
+  async function sink(sql: string, parameters?: unknown[], structured?: boolean): Promise<unknown> {
+    const statement: Statement = parameters && parameters.length ? { sql, parameters } : { sql };
+    script(statement);
     if (offline) return emptyResult(structured);
     const result = await raw(sql, parameters, structured);
     if (session.afterStatement) await session.afterStatement(statement);
