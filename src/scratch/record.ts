@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Client } from 'pg';
 import { connect } from '../db/connect';
-import { introspect } from '../introspect';
+import { snapshot } from './snapshot';
 import type { LoadedRevision, RunResult, StepObserver } from '../runner';
 import { sourceLine } from '../runner';
 import type { Schema } from '../schema/model';
@@ -64,13 +64,8 @@ const nextKey = (previous: string, rev: LoadedRevision): string => sha(`${previo
 export const statementsHash = (statements: readonly RecordedStatement[]): string =>
   sha(statements.map((s) => `${s.line ?? ''}\0${s.sql}`).join('\0\0'));
 
-const USER_SCHEMAS = `SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname !~ '^pg_' AND nspname <> 'information_schema' ORDER BY 1`;
-
-async function readSchema(client: Client): Promise<Schema> {
-  const { rows } = await client.query<{ nspname: string }>({ name: 'ormdiff_user_schemas', text: USER_SCHEMAS });
-  // No uses: a step is judged by its schema before and after; the uses are for planning drops.
-  return (await introspect(client, { schemas: rows.map((r) => r.nspname), uses: false, prepared: true })).schema;
-}
+/** No uses: a step is judged by its schema before and after; the uses are for planning drops. */
+const readSchema = (client: Client): Promise<Schema> => snapshot(client, [], { uses: false, prepared: true });
 
 interface CallSite {
   getFileName(): string | null | undefined;

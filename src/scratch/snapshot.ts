@@ -6,7 +6,7 @@
 import type { Client } from 'pg';
 import { diffSchemas } from '../diff/diff';
 import { changeObject } from '../diff/describe';
-import { introspect } from '../introspect';
+import { introspect, type IntrospectOptions } from '../introspect';
 import type { Schema, UnmanagedObject } from '../schema/model';
 
 const USER_SCHEMAS = `
@@ -14,10 +14,14 @@ const USER_SCHEMAS = `
   WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'
   ORDER BY nspname`;
 
-/** `ignoreTables`: bookkeeping tables of the project's naming (TypeORM's `metadataTableName`). */
-export async function snapshot(client: Client, ignoreTables: readonly string[] = []): Promise<Schema> {
-  const { rows } = await client.query<{ nspname: string }>(USER_SCHEMAS);
-  return (await introspect(client, { schemas: rows.map((r) => r.nspname), ignoreTables })).schema;
+/**
+ * `ignoreTables`: bookkeeping tables of the project's naming (TypeORM's `metadataTableName`). `read`:
+ * how to read (introspect's `uses` and `prepared`: a replay reads each step's schema without the uses,
+ * again and again on one connection).
+ */
+export async function snapshot(client: Client, ignoreTables: readonly string[] = [], read: Pick<IntrospectOptions, 'uses' | 'prepared'> = {}): Promise<Schema> {
+  const { rows } = await client.query<{ nspname: string }>(read.prepared ? { name: 'ormdiff_user_schemas', text: USER_SCHEMAS } : USER_SCHEMAS);
+  return (await introspect(client, { schemas: rows.map((r) => r.nspname), ignoreTables, ...read })).schema;
 }
 
 const unmanagedKey = (o: UnmanagedObject): string => `${o.kind} ${o.schema}.${o.table ? `${o.table}.` : ''}${o.name}`;
