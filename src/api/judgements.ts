@@ -10,9 +10,8 @@
  * A cache: failing to read or write it means judging again, never an error.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { fileStamp, writeCacheFile } from '../config/cache-file';
+import { entriesFile, fileStamp } from '../config/cache-file';
 import { cachingAllowed } from '../entities/model-cache';
 import type { StatementFinding } from '../lint/judge';
 
@@ -51,26 +50,12 @@ const none: Judgements = { seed: '', known: () => undefined, findings: () => und
 /** The judgements kept beside the config at `configPath`; none when the process's modules cannot be listed. */
 export function judgementsFor(configPath: string): Judgements {
   if (!cachingAllowed()) return none;
-  const file = join(dirname(configPath), '.ormdiff', 'judgements.json');
-  let entries = new Map<string, Entry>();
-  try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { format: number; entries: [string, Entry][] };
-    if (data.format === FORMAT) entries = new Map(data.entries);
-  } catch {
-    // none yet
-  }
-  let added = false;
+  const entries = entriesFile<Entry>(join(dirname(configPath), '.ormdiff', 'judgements.json'), FORMAT, MAX_ENTRIES);
   return {
     seed: ownCode(),
     known: (key) => entries.get(key)?.statementsHash,
     findings: (key) => entries.get(key)?.findings,
-    remember(key, statementsHash, findings) {
-      entries.delete(key);
-      entries.set(key, { statementsHash, findings });
-      added = true;
-    },
-    save() {
-      if (added && writeCacheFile(file, JSON.stringify({ format: FORMAT, entries: [...entries].slice(-MAX_ENTRIES) }))) added = false;
-    },
+    remember: (key, statementsHash, findings) => entries.set(key, { statementsHash, findings }),
+    save: () => entries.save(),
   };
 }

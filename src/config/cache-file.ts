@@ -50,3 +50,38 @@ export function contentHash(file: string, stamp = fileStamp(file)): string | und
     return undefined;
   }
 }
+
+/** A map kept in one JSON file: what a run added is written by `save`, the newest `maxEntries` kept. */
+export interface EntriesFile<V> {
+  get(key: string): V | undefined;
+  /** Adds or replaces an entry, as the newest. */
+  set(key: string, value: V): void;
+  /** Writes the file when something was set since it was read or last written. */
+  save(): void;
+}
+
+/**
+ * The entries in the file at `path` written in `format` (another format, or no file: none), and the
+ * means to add to them. Oldest first past `maxEntries`, so a file kept for years stays small.
+ */
+export function entriesFile<V>(path: string, format: number, maxEntries: number): EntriesFile<V> {
+  let entries = new Map<string, V>();
+  try {
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as { format?: number; entries?: [string, V][] };
+    if (parsed.format === format && Array.isArray(parsed.entries)) entries = new Map(parsed.entries);
+  } catch {
+    // No file yet, or one written by another version: start empty.
+  }
+  let added = false;
+  return {
+    get: (key) => entries.get(key),
+    set(key, value) {
+      entries.delete(key);
+      entries.set(key, value);
+      added = true;
+    },
+    save() {
+      if (added && writeCacheFile(path, JSON.stringify({ format, entries: [...entries].slice(-maxEntries) }))) added = false;
+    },
+  };
+}

@@ -5,8 +5,7 @@
  *
  * The cache is an optimisation: a failure to read or write it means asking Postgres, never an error.
  */
-import { readFileSync } from 'node:fs';
-import { writeCacheFile } from '../config/cache-file';
+import { entriesFile } from '../config/cache-file';
 import type { Printed } from './items';
 
 /** Oldest entries go first past this many, so the file stays small while a model changes over years. */
@@ -21,26 +20,7 @@ export interface PrintedCache {
 }
 
 export function fileCache(path: string): PrintedCache {
-  let entries = new Map<string, Printed>();
-  try {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as { format?: number; entries?: [string, Printed][] };
-    if (parsed.format === FORMAT && Array.isArray(parsed.entries)) entries = new Map(parsed.entries);
-  } catch {
-    // No cache yet, or one written by another version: start empty.
-  }
-  let added = false;
-  return {
-    get: (key) => entries.get(key),
-    set(key, printed) {
-      entries.set(key, printed);
-      added = true;
-    },
-    save() {
-      if (!added) return;
-      const kept = [...entries].slice(-MAX_ENTRIES);
-      if (writeCacheFile(path, JSON.stringify({ format: FORMAT, entries: kept }))) added = false;
-    },
-  };
+  return entriesFile<Printed>(path, FORMAT, MAX_ENTRIES);
 }
 
 /** No file: every item is spelled by Postgres (scratch replays, callers without a project). */
