@@ -5,7 +5,8 @@
 import yargs, { type Argv, type CommandModule } from 'yargs';
 import packageJson from '../../package.json';
 import { exitCodeOf, ExitCode, UsageError } from '../errors';
-import { messageOf } from '../db/connect';
+import { messageOf, roundTripCount } from '../db/connect';
+import { runNotes, stageTimes } from '../timings';
 import { createOutput, type Output } from './output';
 import { commands } from './commands';
 import { ciCommands } from './ci-commands';
@@ -70,4 +71,9 @@ export async function main(argv: string[]): Promise<number> {
     if (verbose && error instanceof Error && error.stack) out().error(error.stack);
     return exitCodeOf(error) === 1 && !(error as { exitCode?: number }).exitCode ? ExitCode.usage : exitCodeOf(error);
   }
+}
+
+/** `ORMDIFF_TIMINGS=1`: the run's stages, round trips and notes as JSON, read from the bundle's own module state. */
+export function timingsLine(): string {
+  return JSON.stringify({ stagesMs: stageTimes(), roundTrips: roundTripCount(), uptimeMs: Math.round(process.uptime() * 1000), ...runNotes() });
 }

@@ -2,20 +2,32 @@
  * Start-up: `ormdiff --version` and `--help` load neither TypeORM nor the other heavy packages (they
  * are required on first use, src/typeorm.ts), nor any command's API (each handler requires its own),
  * while a command that reads entities does load TypeORM (so the check below would see it), and `diff`
- * loads nothing of the other commands. Runs the built CLI, with a preload that reports what was loaded.
+ * loads nothing of the other commands. Runs the built CLI, with a preload that reports what was loaded:
+ * the packages as bin/ormdiff.js runs it (ormdiff's own modules bundled in one file, packages apart),
+ * ormdiff's own modules from the same entry unbundled (dist/src/cli/main.js), where each is a file the
+ * preload can see; the bundle evaluates each module at its first require, as Node does.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { BIN } from './helpers';
 
 const REPORT = path.join(__dirname, 'fixtures', 'report-modules.js');
+const UNBUNDLED = path.join(__dirname, 'fixtures', 'unbundled-cli.js');
 
-function loadedBy(args: string[], env: Record<string, string> = {}): { packages: string[]; modules: string[]; stdout: string; status: number | null } {
-  const r = spawnSync(process.execPath, ['-r', REPORT, BIN, ...args], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', ...env } });
+function run(entry: string, args: string[], env: Record<string, string>): { packages: string[]; modules: string[]; stdout: string; status: number | null } {
+  const r = spawnSync(process.execPath, ['-r', REPORT, entry, ...args], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', ...env } });
   const line = /^loaded-packages (.*)$/m.exec(r.stderr);
   const own = /^loaded-modules (.*)$/m.exec(r.stderr);
   if (!line || !own) throw new Error(`no report from the CLI: ${r.stderr}`);
   return { packages: JSON.parse(line[1]) as string[], modules: JSON.parse(own[1]) as string[], stdout: r.stdout, status: r.status };
+}
+
+/** The packages the CLI loads as users run it, and ormdiff's own modules the same command evaluates. */
+function loadedBy(args: string[], env: Record<string, string> = {}): { packages: string[]; modules: string[]; stdout: string; status: number | null } {
+  const bundled = run(BIN, args, env);
+  // The bundle is one file: none of ormdiff's modules is loaded from dist/src.
+  expect(bundled.modules).toEqual([]);
+  return { ...bundled, modules: run(UNBUNDLED, args, env).modules };
 }
 
 const HEAVY = ['typeorm', 'typescript', '@swc/core', 'prettier'];
