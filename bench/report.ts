@@ -20,8 +20,10 @@ export interface Row {
   entities?: number;
   /** ormdiff with its caches (.ormdiff/) cold: the first run on a fresh checkout or a CI job without them. */
   first: Summary;
-  /** Warm: later runs on the unchanged project. */
+  /** Warm: later runs on the unchanged project and database (the catalog read a run keeps is reused). */
   ormdiff: Summary;
+  /** Warm caches, but the database changed since the last run: its catalog is read again (no kept read). */
+  changed?: Summary;
   typeorm: Summary;
   pgDump?: Summary;
   inSync: { ormdiff: boolean; typeorm: boolean };
@@ -42,10 +44,12 @@ export interface Growth {
 
 const METRICS = {
   ormdiffWarmTime: { label: 'ormdiff warm time', pick: (r: Row) => r.ormdiff, field: 'medianMs' },
+  ormdiffChangedTime: { label: 'ormdiff database-changed time', pick: (r: Row) => r.changed, field: 'medianMs' },
   ormdiffFirstRunTime: { label: 'ormdiff first-run time', pick: (r: Row) => r.first, field: 'medianMs' },
   typeormTime: { label: 'TypeORM time', pick: (r: Row) => r.typeorm, field: 'medianMs' },
   pgDumpTime: { label: 'pg_dump time', pick: (r: Row) => r.pgDump, field: 'medianMs' },
   ormdiffWarmMemory: { label: 'ormdiff warm memory', pick: (r: Row) => r.ormdiff, field: 'maxRssMb' },
+  ormdiffChangedMemory: { label: 'ormdiff database-changed memory', pick: (r: Row) => r.changed, field: 'maxRssMb' },
   ormdiffFirstRunMemory: { label: 'ormdiff first-run memory', pick: (r: Row) => r.first, field: 'maxRssMb' },
   typeormMemory: { label: 'TypeORM memory', pick: (r: Row) => r.typeorm, field: 'maxRssMb' },
 } as const satisfies Record<string, { label: string; pick: (r: Row) => Summary | undefined; field: 'medianMs' | 'maxRssMb' }>;
@@ -120,13 +124,15 @@ export function resultsTable(rows: Row[]): string[] {
     'ormdiff warm ms',
     'TypeORM ms',
     'x faster (warm)',
+    'ormdiff, database changed ms',
+    'x faster (database changed)',
     'ormdiff first run ms',
     'x faster (first run)',
     'pg_dump ms',
     'x pg_dump (warm)',
-    'ormdiff MiB (warm / first)',
+    'ormdiff MiB (warm / changed / first)',
     'TypeORM MiB',
-    'round trips (warm / first)',
+    'round trips (warm / changed / first)',
   ];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
   for (const r of rows) {
@@ -136,13 +142,15 @@ export function resultsTable(rows: Row[]): string[] {
         ms(r.ormdiff),
         ms(r.typeorm),
         times(r.typeorm, r.ormdiff),
+        r.changed ? ms(r.changed) : '',
+        r.changed ? times(r.typeorm, r.changed) : '',
         ms(r.first),
         times(r.typeorm, r.first),
         r.pgDump ? ms(r.pgDump) : '',
         r.pgDump ? round(r.ormdiff.medianMs / r.pgDump.medianMs, 2) : '',
-        `${r.ormdiff.maxRssMb} / ${r.first.maxRssMb}`,
+        `${r.ormdiff.maxRssMb} / ${r.changed?.maxRssMb ?? '-'} / ${r.first.maxRssMb}`,
         `${r.typeorm.timedOut ? '≥ ' : ''}${r.typeorm.maxRssMb}`,
-        `${r.ormdiff.roundTrips ?? '-'} / ${r.first.roundTrips ?? '-'}`,
+        `${r.ormdiff.roundTrips ?? '-'} / ${r.changed?.roundTrips ?? '-'} / ${r.first.roundTrips ?? '-'}`,
       ].join(' | ')} |`,
     );
   }
@@ -151,12 +159,13 @@ export function resultsTable(rows: Row[]): string[] {
 
 /** ormdiff's own stage times (ORMDIFF_TIMINGS), warm and first run: where a cold run's extra time goes. */
 export function stagesTable(rows: Row[]): string[] {
-  const stages = [...new Set(rows.flatMap((r) => [...Object.keys(r.ormdiff.stagesMs ?? {}), ...Object.keys(r.first.stagesMs ?? {})]))];
+  const stages = [...new Set(rows.flatMap((r) => [...Object.keys(r.ormdiff.stagesMs ?? {}), ...Object.keys(r.changed?.stagesMs ?? {}), ...Object.keys(r.first.stagesMs ?? {})]))];
   if (stages.length === 0) return [];
   const header = ['', 'run', ...stages];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
   for (const r of rows) {
-    for (const [run, s] of [['warm', r.ormdiff], ['first', r.first]] as const) {
+    const runs: [string, Summary][] = [['warm', r.ormdiff], ...(r.changed ? [['database changed', r.changed] as [string, Summary]] : []), ['first', r.first]];
+    for (const [run, s] of runs) {
       lines.push(`| ${[run === 'warm' ? r.name : '', run, ...stages.map((k) => (s.stagesMs?.[k] === undefined ? '' : Math.round(s.stagesMs[k])))].join(' | ')} |`);
     }
   }
@@ -180,14 +189,15 @@ function fasterBy(r: Row, run: Summary, min: number): boolean | undefined {
   return r.typeorm.exitCode === 0 ? x >= min : undefined;
 }
 
-/** A goal judged on the warm run and on the first run, each said. */
+/** A goal judged on the warm run, the run after the database changed (where measured) and the first run, each said. */
 function bothRuns(rows: Row[], judge: (r: Row, run: Summary) => boolean | undefined, show: (r: Row) => string): string {
   if (rows.length === 0) return '- (not measured)';
   const verdict = (run: (r: Row) => Summary): string => {
     const v = every(rows.map((r) => judge(r, run(r))));
     return v === undefined ? 'not judged: a run failed or was stopped, see Notes' : mark(v);
   };
-  return `${rows.map(show).join('; ')} (warm: ${verdict((r) => r.ormdiff)}; first run: ${verdict((r) => r.first)})`;
+  const changed = rows.every((r) => r.changed) ? `; database changed: ${verdict((r) => r.changed!)}` : '';
+  return `${rows.map(show).join('; ')} (warm: ${verdict((r) => r.ormdiff)}${changed}; first run: ${verdict((r) => r.first)})`;
 }
 
 const exp = (e: Exponent | undefined): string => (e === undefined ? '-' : `${e.lowerBound ? '≥ ' : ''}n^${e.k}`);
@@ -199,29 +209,33 @@ export function goalLines(rows: Row[], opts: { appNames: string[]; migrations: n
   const check = rows.filter((r) => r.name.startsWith('check'));
   const g = growth(rows);
   const o = g.overall?.exponents;
-  const linear = o ? [o.ormdiffWarmTime, o.ormdiffFirstRunTime, o.ormdiffWarmMemory, o.ormdiffFirstRunMemory] : undefined;
+  const linear = o ? [o.ormdiffWarmTime, o.ormdiffChangedTime, o.ormdiffFirstRunTime, o.ormdiffWarmMemory, o.ormdiffChangedMemory, o.ormdiffFirstRunMemory] : undefined;
   const linearOk = linear?.some((e) => e === undefined) ? undefined : linear?.every((e) => e!.k <= LINEAR_MAX_EXPONENT);
-  const warmTrips = new Set(sized.map((r) => r.ormdiff.roundTrips));
+  const warmTrips = new Set(sized.map((r) => `${r.ormdiff.roundTrips}/${r.changed?.roundTrips}`));
   const firstTrips = new Set(sized.map((r) => r.first.roundTrips));
-  const vsTypeorm = (r: Row): string => `${times(r.typeorm, r.ormdiff)}x warm, ${times(r.typeorm, r.first)}x first run`;
+  const vsTypeorm = (r: Row): string =>
+    `${times(r.typeorm, r.ormdiff)}x warm, ${r.changed ? `${times(r.typeorm, r.changed)}x database changed, ` : ''}${times(r.typeorm, r.first)}x first run`;
   return [
     `- 1,000 entities, ormdiff ≥ 10x faster than TypeORM: ${bothRuns(at1000, (r, run) => fasterBy(r, run, 10), vsTypeorm)}`,
     `- 1,000 entities, ormdiff within 2x of pg_dump --schema-only: ${bothRuns(
       at1000.filter((r) => r.pgDump),
       (r, run) => (run.exitCode === 0 && r.pgDump!.exitCode === 0 ? run.medianMs / r.pgDump!.medianMs <= 2 : undefined),
-      (r) => `${round(r.ormdiff.medianMs / r.pgDump!.medianMs, 2)}x warm, ${round(r.first.medianMs / r.pgDump!.medianMs, 2)}x first run`,
+      (r) =>
+        `${round(r.ormdiff.medianMs / r.pgDump!.medianMs, 2)}x warm, ${r.changed ? `${round(r.changed.medianMs / r.pgDump!.medianMs, 2)}x database changed, ` : ''}${round(r.first.medianMs / r.pgDump!.medianMs, 2)}x first run`,
     )}`,
     `- peak memory ≤ TypeORM's at every size: ${
-      sized.map((r) => `${r.entities}: ${r.ormdiff.maxRssMb} warm / ${r.first.maxRssMb} first vs ${r.typeorm.timedOut ? '≥ ' : ''}${r.typeorm.maxRssMb} MiB`).join('; ') || '-'
-    } (${mark(sized.length ? sized.every((r) => Math.max(r.ormdiff.maxRssMb, r.first.maxRssMb) <= r.typeorm.maxRssMb) : undefined)})`,
+      sized.map((r) => `${r.entities}: ${r.ormdiff.maxRssMb} warm / ${r.changed ? `${r.changed.maxRssMb} changed / ` : ''}${r.first.maxRssMb} first vs ${r.typeorm.timedOut ? '≥ ' : ''}${r.typeorm.maxRssMb} MiB`).join('; ') || '-'
+    } (warm: ${mark(sized.length ? sized.every((r) => Math.max(r.ormdiff.maxRssMb, r.changed?.maxRssMb ?? 0) <= r.typeorm.maxRssMb) : undefined)}; first run: ${mark(
+      sized.length ? sized.every((r) => r.first.maxRssMb <= r.typeorm.maxRssMb) : undefined,
+    )})`,
     `- linear growth (ormdiff's time and memory exponents, warm and first run, ≤ ${LINEAR_MAX_EXPONENT} from ${GROWTH_FROM.toLocaleString('en')} entities to the largest size): ${
       g.overall && o
-        ? `${g.overall.from}→${g.overall.to}: time ${exp(o.ormdiffWarmTime)} warm, ${exp(o.ormdiffFirstRunTime)} first run; memory ${exp(o.ormdiffWarmMemory)} warm, ${exp(o.ormdiffFirstRunMemory)} first run (TypeORM time ${exp(o.typeormTime)}, pg_dump ${exp(o.pgDumpTime)})${
+        ? `${g.overall.from}→${g.overall.to}: time ${exp(o.ormdiffWarmTime)} warm, ${exp(o.ormdiffChangedTime)} database changed, ${exp(o.ormdiffFirstRunTime)} first run; memory ${exp(o.ormdiffWarmMemory)} warm, ${exp(o.ormdiffChangedMemory)} database changed, ${exp(o.ormdiffFirstRunMemory)} first run (TypeORM time ${exp(o.typeormTime)}, pg_dump ${exp(o.pgDumpTime)})${
             g.pairs.length > 1 ? `; warm time by step: ${g.pairs.map((p) => `${p.from}→${p.to} ${exp(p.exponents.ormdiffWarmTime)}`).join(', ')}` : ''
           }`
         : `needs two sizes ≥ ${GROWTH_FROM.toLocaleString('en')}`
     } (${mark(linearOk)})`,
-    `- round trips do not grow with the model: ${sized.map((r) => `${r.entities}: ${r.ormdiff.roundTrips ?? '-'} warm / ${r.first.roundTrips ?? '-'} first`).join('; ') || '-'} (${
+    `- round trips do not grow with the model: ${sized.map((r) => `${r.entities}: ${r.ormdiff.roundTrips ?? '-'} warm / ${r.changed?.roundTrips ?? '-'} database changed / ${r.first.roundTrips ?? '-'} first`).join('; ') || '-'} (${
       sized.length < 2 ? 'not measured: one size' : warmTrips.size === 1 && firstTrips.size === 1 ? 'met: constant' : 'MISSED: they vary with the size'
     })`,
     `- real-world apps ≥ 3x faster than TypeORM: ${bothRuns(apps, (r, run) => fasterBy(r, run, 3), (r) => `${r.name} ${vsTypeorm(r)}`)}`,

@@ -5,13 +5,14 @@
 import { dirname, join } from 'node:path';
 import type { Client } from 'pg';
 import { connect, urlOf, withConnection } from '../db/connect';
-import { timed } from '../timings';
+import { noteRun, timed } from '../timings';
 import type { Change } from '../diff/changes';
-import { mergeHints } from '../diff/renames/hints';
-import { resolvePolicy } from '../diff/policy';
+import { type DiffHints, mergeHints } from '../diff/renames/hints';
+import { type ComparePolicy, resolvePolicy } from '../diff/policy';
 import type { RenameHint } from '../diff/renames/hints';
 import type { RenameDecision } from '../diff/renames/detect';
 import { introspect } from '../introspect';
+import type { KeptRead } from '../introspect/introspect';
 import { fileCache } from '../normalize/cache';
 import { normalizeDesired, type NormalizeOptions } from '../normalize/normalize';
 import type { Plan } from '../plan/plan';
@@ -20,6 +21,7 @@ import { adoptUnmodelled, restrictToScope, type Scope } from '../schema/scope';
 import { type ObjectUse, usesOutside } from '../schema/uses';
 import { type CompareOptions, diffAndPlan } from './plan';
 import { appendRenameHints, hintsFilePath, readHintsFile } from './hints';
+import { keptRead } from './kept-read';
 import { requireUrl, type Project } from './project';
 import { declaredExpressions, metadataTableOf, typeormMetadataOf } from './typeorm-metadata';
 
@@ -119,14 +121,15 @@ function withVersionSchema(actual: Schema, desired: Schema, versionSchema: strin
 export async function readActual(
   client: Client,
   desiredModel: DesiredModel,
-): Promise<{ schema: Schema; queryCount: number; uses: ObjectUse[] }> {
+  kept?: KeptRead,
+): Promise<{ schema: Schema; queryCount: number; uses: ObjectUse[]; kept?: boolean }> {
   const { scope } = desiredModel;
   const metadataTable = desiredModel.typeormMetadata?.table.name;
   // A client ormdiff opened itself may share the read with a second connection (see IntrospectOptions.url).
-  const read = await introspect(client, { schemas: scope.schemas, ignoreTables: metadataTable !== undefined ? [metadataTable] : [], url: urlOf(client) });
+  const read = await introspect(client, { schemas: scope.schemas, ignoreTables: metadataTable !== undefined ? [metadataTable] : [], url: urlOf(client), kept });
   const schema = withoutIgnoredIndexes(restrictToScope(read.schema, scope), desiredModel.ignoredIndexes);
   // Only uses from outside the managed set stop a drop: the plan itself changes the managed tables.
-  return { schema, queryCount: read.queryCount, uses: usesOutside(read.uses, schema) };
+  return { schema, queryCount: read.queryCount, uses: usesOutside(read.uses, schema), kept: read.kept };
 }
 
 /**
@@ -149,9 +152,10 @@ function normalizeOptions(server: string | undefined): NormalizeOptions {
  * Compares a desired model with what a connected database holds. Facts are counted only when
  * `options.facts` says so: the connected database may be a scratch replay with no rows in it.
  */
-export async function compareWithClient(client: Client, desiredModel: DesiredModel, options: CompareOptions = {}): Promise<Comparison> {
+export async function compareWithClient(client: Client, desiredModel: DesiredModel, options: CompareOptions = {}, kept?: KeptRead): Promise<Comparison> {
   const { scope } = desiredModel;
-  const read = await timed('introspect', () => readActual(client, desiredModel));
+  const read = await timed('introspect', () => readActual(client, desiredModel, kept));
+  if (kept) noteRun('catalog', read.kept ? 'kept' : 'read');
   const actual = withVersionSchema(read.schema, desiredModel.schema, options.versionSchema);
   const cache = desiredModel.normalizeCacheFile !== undefined ? fileCache(desiredModel.normalizeCacheFile) : undefined;
   const normalized = await timed('normalize', () => normalizeDesired(client, desiredModel.schema, actual, cache, normalizeOptions(options.normalizeOn)));
@@ -185,18 +189,30 @@ export async function compareEntitiesWithDatabase(
   options: CompareOptions = {},
   desiredModel?: DesiredModel,
 ): Promise<Comparison> {
-  const desired = desiredModel ?? (await readDesired(project));
-  const file = hintsFilePath(project.migrationsDir);
-  const hints = mergeHints(readHintsFile(file), options.hints ?? { renames: [], using: [], enumMaps: [] });
-  // The command line's policy over the config's, key by key.
-  const policy = resolvePolicy([project.policy, options.policy]);
-  const connection = await timed('connect', () => connect(requireUrl(project)));
+  // The server starts the connection's backend while the entities are read (a warm run reads them
+  // from its cache in about the time that takes). Without a URL, the entities' errors come first, as before.
+  const connecting = project.url !== undefined ? connect(project.url) : undefined;
+  connecting?.catch(() => undefined);
+  let desired: DesiredModel;
+  let hints: DiffHints;
+  let policy: ComparePolicy;
+  try {
+    desired = desiredModel ?? (await readDesired(project));
+    hints = mergeHints(readHintsFile(hintsFilePath(project.migrationsDir)), options.hints ?? { renames: [], using: [], enumMaps: [] });
+    // The command line's policy over the config's, key by key.
+    policy = resolvePolicy([project.policy, options.policy]);
+  } catch (error) {
+    void connecting?.then((client) => client.end()).catch(() => undefined);
+    throw error;
+  }
+  const connection = await timed('connect', () => connecting ?? connect(requireUrl(project)));
   let comparison: Comparison;
   try {
-    comparison = await compareWithClient(connection, desired, { ...options, hints, policy, facts: options.facts ?? true, versionSchema: project.versionSchema });
+    const kept = options.keepRead ? keptRead(project.configPath, requireUrl(project)) : undefined;
+    comparison = await compareWithClient(connection, desired, { ...options, hints, policy, facts: options.facts ?? true, versionSchema: project.versionSchema }, kept);
   } finally {
     await connection.end().catch(() => undefined);
   }
-  if (options.saveAnswers) appendRenameHints(file, comparison.answeredHints);
+  if (options.saveAnswers) appendRenameHints(hintsFilePath(project.migrationsDir), comparison.answeredHints);
   return comparison;
 }

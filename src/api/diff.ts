@@ -62,7 +62,7 @@ export function renderText(comparison: Comparison): string {
 
 export async function diff(options: DiffOptions = {}): Promise<DiffResult> {
   const project = await timed('load', () => openProject(options, { lazyEntities: true }));
-  const comparison = await compareEntitiesWithDatabase(project, options.compare);
+  const comparison = await compareEntitiesWithDatabase(project, { keepRead: true, ...options.compare });
   const hasChanges = comparison.plan.changes.length > 0;
   const format = options.format ?? 'text';
   const output = await timed('render', async () => (hasChanges || format === 'json' ? renderPlan(comparison, format) : ''));

@@ -54,6 +54,11 @@ export interface CompareOptions {
    * than in temporary tables of the compared database (for a role without TEMPORARY there).
    */
   normalizeOn?: string;
+  /**
+   * Reuse the catalog read an earlier run kept beside the project while the database's catalog is
+   * unchanged, and keep this run's (`diff` and `revision`, on the project's own database).
+   */
+  keepRead?: boolean;
 }
 
 export interface DiffAndPlan {

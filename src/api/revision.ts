@@ -68,7 +68,7 @@ async function autogeneratePlan(project: Project, options: RevisionCommandOption
   if (!usesScratch(project, options)) {
     if (options.onDatabaseCreated) await (await connectCreatingIfMissing(requireUrl(project), options.onDatabaseCreated)).end();
     await assertAtHead({ migrationsDir: project.migrationsDir, typeormTable: project.typeormTable, url: project.url, schema: project.versionSchema });
-    return compareEntitiesWithDatabase(project, { ...options.compare, saveAnswers: true });
+    return compareEntitiesWithDatabase(project, { keepRead: true, ...options.compare, saveAnswers: true });
   }
   // The same comparison as against a live database, hints file included.
   const replayed = await compareWithReplayedMigrations(project, { ...options, compare: { ...options.compare, saveAnswers: true } });

@@ -3,6 +3,8 @@ import type { Schema } from '../schema/model';
 import type { ObjectUse } from '../schema/uses';
 import { assembleSchema } from './assemble/schema';
 import { toUses } from './assemble/uses';
+import { createHash } from 'node:crypto';
+import { catalogFingerprint, FINGERPRINT_SQL, fingerprintOf } from './fingerprint';
 import { beginExporting, helperIn, openHelper } from './helper';
 import { type Queryable, readCatalog } from './read';
 import type { CatalogRows } from './rows';
@@ -39,6 +41,19 @@ export interface IntrospectOptions {
    * few runs, plans it once. Most of a small schema's read is the planning of its catalog queries.
    */
   prepared?: boolean;
+  /**
+   * The read an earlier run kept, reused when the catalog has not changed since (./fingerprint): the
+   * catalog's fingerprint is one query, the whole read a dozen, and most of a run that finds the
+   * database in step. A full read is kept for the next run.
+   */
+  kept?: KeptRead;
+}
+
+/** Where a read is kept between runs (the caller's: a file beside the project). */
+export interface KeptRead {
+  /** The last read kept, and its key (the catalog's fingerprint with the read's options). */
+  last(): { key: string; result: IntrospectResult } | undefined;
+  keep(key: string, result: IntrospectResult): void;
 }
 
 export interface IntrospectResult {
@@ -47,6 +62,8 @@ export interface IntrospectResult {
   queryCount: number;
   /** What uses the enums, domains, sequences, tables and extensions a plan may drop (beside the model: the entities cannot say). */
   uses: ObjectUse[];
+  /** The read an earlier run kept (IntrospectOptions.kept), the catalog being unchanged. */
+  kept?: boolean;
 }
 
 /** What the model is made of: every kind but the uses, which stand beside it. */
@@ -82,8 +99,17 @@ function assembler(schemas: string[], options: IntrospectOptions) {
   return { onRead, result };
 }
 
+/** Ends the read's transaction; with `kept`, in the same round trip, takes the fingerprint of what it read. */
+async function commit(db: Queryable, options: IntrospectOptions): Promise<string | undefined> {
+  if (!options.kept) {
+    await db.query('COMMIT');
+    return undefined;
+  }
+  return fingerprintOf((await db.query(`${FINGERPRINT_SQL}; COMMIT`)) as unknown as { rows: Record<string, unknown>[] }[]);
+}
+
 /** Reads on `db` and, once it is ready, on a second connection to `url` in the same snapshot. */
-async function introspectShared(db: Queryable, url: string, schemas: string[], options: IntrospectOptions): Promise<IntrospectResult> {
+async function introspectShared(db: Queryable, url: string, schemas: string[], options: IntrospectOptions): Promise<IntrospectResult & { fingerprint?: string }> {
   // Opened while the first connection begins: the helper costs no wait, and the first never waits for it.
   const opened = openHelper(url);
   const assembly = assembler(schemas, options);
@@ -91,16 +117,17 @@ async function introspectShared(db: Queryable, url: string, schemas: string[], o
     const begun = beginExporting(db);
     const helper = helperIn(opened, begun.then((b) => b.snapshot));
     let read: Awaited<ReturnType<typeof readCatalog>>;
+    let fingerprint: string | undefined;
     try {
       // A failed export fails here, before any catalog query.
       const { serverVersion } = await begun;
       read = await readCatalog(db, schemas, { serverVersion, helper, onRead: assembly.onRead, uses: options.uses });
-      await db.query('COMMIT');
+      fingerprint = await commit(db, options);
     } catch (error) {
       await db.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
-    return assembly.result(read);
+    return { ...assembly.result(read), fingerprint };
   } finally {
     // Its transaction only read: closing the connection ends it. Not awaited, so a connection still
     // being opened never holds up the result.
@@ -108,8 +135,29 @@ async function introspectShared(db: Queryable, url: string, schemas: string[], o
   }
 }
 
+/** Bumped when what a read produces from the same catalog could change. */
+const KEPT_FORMAT = 1;
+
+/** What a kept read is valid for: the same catalog, read with the same options. */
+function keptKey(fingerprint: string, schemas: string[], options: IntrospectOptions): string {
+  const read = { format: KEPT_FORMAT, schemas, ignoreTables: [...(options.ignoreTables ?? [])].sort(), uses: options.uses !== false };
+  return createHash('sha256').update(`${fingerprint}\0${JSON.stringify(read)}`).digest('hex');
+}
+
 export async function introspect(db: Queryable, options: IntrospectOptions): Promise<IntrospectResult> {
   const schemas = [...new Set(options.schemas)];
+  const { kept } = options;
+  if (!kept || options.inTransaction) return introspectNow(db, schemas, options);
+  const last = kept.last();
+  // Nothing kept: the fingerprint is taken in the full read's snapshot, in its last round trip.
+  if (last && keptKey(await catalogFingerprint(db), schemas, options) === last.key) return { ...last.result, queryCount: 1, kept: true };
+  const read = await introspectNow(db, schemas, options);
+  if (read.fingerprint !== undefined) kept.keep(keptKey(read.fingerprint, schemas, options), { schema: read.schema, queryCount: read.queryCount, uses: read.uses });
+  return { schema: read.schema, queryCount: read.queryCount, uses: read.uses };
+}
+
+/** A full read; with `kept`, also the catalog's fingerprint in the read's snapshot. */
+async function introspectNow(db: Queryable, schemas: string[], options: IntrospectOptions): Promise<IntrospectResult & { fingerprint?: string }> {
   if (options.url !== undefined && !options.inTransaction) return introspectShared(db, options.url, schemas, options);
   const assembly = assembler(schemas, options);
   if (options.inTransaction) {
@@ -125,8 +173,8 @@ export async function introspect(db: Queryable, options: IntrospectOptions): Pro
   try {
     const { serverVersion } = reading((await db.query(READING_SETTINGS)).rows[0]);
     const read = await readCatalog(db, schemas, { serverVersion, onRead: assembly.onRead, uses: options.uses, prepared: options.prepared });
-    await db.query('COMMIT');
-    return assembly.result(read);
+    const fingerprint = await commit(db, options);
+    return { ...assembly.result(read), fingerprint };
   } catch (error) {
     await db.query('ROLLBACK').catch(() => undefined);
     throw error;
