@@ -3,7 +3,7 @@
  * for the next run to reuse while the catalog's fingerprint is unchanged (src/introspect/fingerprint.ts).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { writeCacheFile } from '../config/cache-file';
@@ -31,6 +31,7 @@ export function keptRead(configPath: string, url: string): KeptRead | undefined 
   if (!cachingAllowed()) return undefined;
   const file = keptReadFile(configPath, url);
   return {
+    has: () => existsSync(file),
     last() {
       try {
         const record = deserialize(readFileSync(file)) as Record;

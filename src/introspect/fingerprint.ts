@@ -12,7 +12,6 @@
  * thousands of them: no statement a migration runs changes them, and reading them is most of the cost.
  */
 import { createHash } from 'node:crypto';
-import type { Queryable } from './read';
 
 /** Below this OID every object was made by initdb (FirstNormalObjectId; OIDs wrap around to it, never below). */
 const FIRST_USER_OID = 16384;
@@ -53,14 +52,8 @@ export const FINGERPRINT_SQL =
   ).join(', ') +
   ') AS fingerprint';
 
-/** The fingerprint from its query's result, alone or among a multi-statement query's results. */
-export function fingerprintOf(result: { rows: Record<string, unknown>[] } | { rows: Record<string, unknown>[] }[]): string {
-  const mine = (Array.isArray(result) ? result : [result]).find((r) => r.rows?.[0]?.fingerprint !== undefined);
-  if (!mine) throw new Error('the catalog fingerprint query returned no fingerprint');
-  return createHash('sha256').update(String(mine.rows[0].fingerprint)).digest('hex');
-}
-
-/** The catalog's fingerprint now (in the caller's snapshot, if it has one open). */
-export async function catalogFingerprint(db: Queryable): Promise<string> {
-  return fingerprintOf((await db.query(FINGERPRINT_SQL)) as { rows: Record<string, unknown>[] });
+/** The fingerprint from its query's rows. */
+export function fingerprintOf(rows: Record<string, unknown>[]): string {
+  if (rows[0]?.fingerprint === undefined) throw new Error('the catalog fingerprint query returned no fingerprint');
+  return createHash('sha256').update(String(rows[0].fingerprint)).digest('hex');
 }

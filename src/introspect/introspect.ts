@@ -4,7 +4,7 @@ import type { ObjectUse } from '../schema/uses';
 import { assembleSchema } from './assemble/schema';
 import { toUses } from './assemble/uses';
 import { createHash } from 'node:crypto';
-import { catalogFingerprint, FINGERPRINT_SQL, fingerprintOf } from './fingerprint';
+import { FINGERPRINT_SQL, fingerprintOf } from './fingerprint';
 import { beginExporting, helperIn, openHelper } from './helper';
 import { type Queryable, readCatalog } from './read';
 import type { CatalogRows } from './rows';
@@ -51,6 +51,8 @@ export interface IntrospectOptions {
 
 /** Where a read is kept between runs (the caller's: a file beside the project). */
 export interface KeptRead {
+  /** Whether a read is kept at all (cheap: no read of it). */
+  has(): boolean;
   /** The last read kept, and its key (the catalog's fingerprint with the read's options). */
   last(): { key: string; result: IntrospectResult } | undefined;
   keep(key: string, result: IntrospectResult): void;
@@ -99,15 +101,6 @@ function assembler(schemas: string[], options: IntrospectOptions) {
   return { onRead, result };
 }
 
-/** Ends the read's transaction; with `kept`, in the same round trip, takes the fingerprint of what it read. */
-async function commit(db: Queryable, options: IntrospectOptions): Promise<string | undefined> {
-  if (!options.kept) {
-    await db.query('COMMIT');
-    return undefined;
-  }
-  return fingerprintOf((await db.query(`${FINGERPRINT_SQL}; COMMIT`)) as unknown as { rows: Record<string, unknown>[] }[]);
-}
-
 /** Reads on `db` and, once it is ready, on a second connection to `url` in the same snapshot. */
 async function introspectShared(db: Queryable, url: string, schemas: string[], options: IntrospectOptions): Promise<IntrospectResult & { fingerprint?: string }> {
   // Opened while the first connection begins: the helper costs no wait, and the first never waits for it.
@@ -117,17 +110,16 @@ async function introspectShared(db: Queryable, url: string, schemas: string[], o
     const begun = beginExporting(db);
     const helper = helperIn(opened, begun.then((b) => b.snapshot));
     let read: Awaited<ReturnType<typeof readCatalog>>;
-    let fingerprint: string | undefined;
     try {
       // A failed export fails here, before any catalog query.
       const { serverVersion } = await begun;
-      read = await readCatalog(db, schemas, { serverVersion, helper, onRead: assembly.onRead, uses: options.uses });
-      fingerprint = await commit(db, options);
+      read = await readCatalog(db, schemas, { serverVersion, helper, onRead: assembly.onRead, uses: options.uses, fingerprint: options.kept !== undefined });
+      await db.query('COMMIT');
     } catch (error) {
       await db.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
-    return { ...assembly.result(read), fingerprint };
+    return { ...assembly.result(read), fingerprint: read.rows.fingerprint };
   } finally {
     // Its transaction only read: closing the connection ends it. Not awaited, so a connection still
     // being opened never holds up the result.
@@ -148,9 +140,14 @@ export async function introspect(db: Queryable, options: IntrospectOptions): Pro
   const schemas = [...new Set(options.schemas)];
   const { kept } = options;
   if (!kept || options.inTransaction) return introspectNow(db, schemas, options);
-  const last = kept.last();
-  // Nothing kept: the fingerprint is taken in the full read's snapshot, in its last round trip.
-  if (last && keptKey(await catalogFingerprint(db), schemas, options) === last.key) return { ...last.result, queryCount: 1, kept: true };
+  if (kept.has()) {
+    // The fingerprint is asked for first, and what was kept is read while the server works on it.
+    const fingerprint = db.query(FINGERPRINT_SQL);
+    fingerprint.catch(() => undefined);
+    const last = kept.last();
+    if (last && keptKey(fingerprintOf((await fingerprint).rows), schemas, options) === last.key) return { ...last.result, queryCount: 1, kept: true };
+  }
+  // The full read takes the fingerprint of what it reads, in its snapshot, as one of its queries.
   const read = await introspectNow(db, schemas, options);
   if (read.fingerprint !== undefined) kept.keep(keptKey(read.fingerprint, schemas, options), { schema: read.schema, queryCount: read.queryCount, uses: read.uses });
   return { schema: read.schema, queryCount: read.queryCount, uses: read.uses };
@@ -172,9 +169,9 @@ async function introspectNow(db: Queryable, schemas: string[], options: Introspe
   await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     const { serverVersion } = reading((await db.query(READING_SETTINGS)).rows[0]);
-    const read = await readCatalog(db, schemas, { serverVersion, onRead: assembly.onRead, uses: options.uses, prepared: options.prepared });
-    const fingerprint = await commit(db, options);
-    return { ...assembly.result(read), fingerprint };
+    const read = await readCatalog(db, schemas, { serverVersion, onRead: assembly.onRead, uses: options.uses, prepared: options.prepared, fingerprint: options.kept !== undefined });
+    await db.query('COMMIT');
+    return { ...assembly.result(read), fingerprint: read.rows.fingerprint };
   } catch (error) {
     await db.query('ROLLBACK').catch(() => undefined);
     throw error;

@@ -19,6 +19,7 @@ import {
   USES_SQL,
 } from './sql';
 import { portableLiterals } from '../sql/quote';
+import { FINGERPRINT_SQL, fingerprintOf } from './fingerprint';
 
 /** A pg Client or PoolClient (or anything with its query signature). */
 export interface Queryable {
@@ -129,6 +130,9 @@ const firstJobs = (serverVersion: number | undefined): Job[] => [
   { key: 'extensions', sql: EXTENSIONS_SQL, params: 'none', finish: asIs },
 ];
 
+/** Last on the first connection's list: it runs while the second reads the uses. */
+const FINGERPRINT_JOB: Job = { key: 'fingerprint', sql: FINGERPRINT_SQL, params: 'none', finish: fingerprintOf };
+
 const secondJobs = (): Job[] => [
   {
     key: 'columns',
@@ -178,6 +182,8 @@ export interface ReadOptions {
   onRead?: (rows: Partial<CatalogRows>) => void;
   /** False: the uses are not read (left empty): a migration replay's steps are judged without them. */
   uses?: boolean;
+  /** Also take the catalog's fingerprint (./fingerprint) in the same snapshot, on whichever connection is free. */
+  fingerprint?: boolean;
   /** Prepare each query once on its connection: see IntrospectOptions.prepared. */
   prepared?: boolean;
 }
@@ -200,9 +206,9 @@ export interface Helper {
 export async function readCatalog(
   db: Queryable,
   schemas: string[],
-  { serverVersion, helper, onRead, uses = true, prepared = false }: ReadOptions = {},
+  { serverVersion, helper, onRead, uses = true, prepared = false, fingerprint = false }: ReadOptions = {},
 ): Promise<{ rows: CatalogRows; queryCount: number }> {
-  const first = firstJobs(serverVersion);
+  const first = [...firstJobs(serverVersion), ...(fingerprint ? [FINGERPRINT_JOB] : [])];
   const second = secondJobs().filter((job) => uses || job.key !== 'uses');
   const rows: Partial<Rows> = uses ? {} : { uses: [] };
   let queryCount = 0;

@@ -182,4 +182,6 @@ export interface CatalogRows {
   schemas: { name: string }[];
   unmanaged: UnmanagedRow[];
   uses: UseRow[];
+  /** The catalog's fingerprint in the read's snapshot (./fingerprint), when asked for. */
+  fingerprint?: string;
 }
