@@ -14,7 +14,7 @@ import type { IntrospectResult, KeptRead } from '../introspect/introspect';
 /** Bumped when the kept record's shape changes. */
 const FORMAT = 1;
 
-interface Record {
+interface KeptRecord {
   format: number;
   key: string;
   result: IntrospectResult;
@@ -34,14 +34,14 @@ export function keptRead(configPath: string, url: string): KeptRead | undefined 
     has: () => existsSync(file),
     last() {
       try {
-        const record = deserialize(readFileSync(file)) as Record;
+        const record = deserialize(readFileSync(file)) as KeptRecord;
         return record?.format === FORMAT ? { key: record.key, result: record.result } : undefined;
       } catch {
         return undefined;
       }
     },
     keep(key, result) {
-      writeCacheFile(file, serialize({ format: FORMAT, key, result } satisfies Record));
+      writeCacheFile(file, serialize({ format: FORMAT, key, result } satisfies KeptRecord));
     },
   };
 }

@@ -1,9 +1,9 @@
 /** Reads a live database's catalog into the neutral model, in a fixed number of queries. */
+import { createHash } from 'node:crypto';
 import type { Schema } from '../schema/model';
 import type { ObjectUse } from '../schema/uses';
 import { assembleSchema } from './assemble/schema';
 import { toUses } from './assemble/uses';
-import { createHash } from 'node:crypto';
 import { FINGERPRINT_SQL, fingerprintOf } from './fingerprint';
 import { beginExporting, helperIn, openHelper } from './helper';
 import { type Queryable, readCatalog } from './read';
