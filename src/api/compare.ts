@@ -189,9 +189,12 @@ export async function compareEntitiesWithDatabase(
   options: CompareOptions = {},
   desiredModel?: DesiredModel,
 ): Promise<Comparison> {
-  // The server starts the connection's backend while the entities are read (a warm run reads them
-  // from its cache in about the time that takes). Without a URL, the entities' errors come first, as before.
-  const connecting = project.url !== undefined ? connect(project.url) : undefined;
+  // With the entity model in hand, the server starts the connection's backend while the rest is set up.
+  // Not before entities that must be compiled and required: those seconds block the process, the
+  // connection's handshake with them, and its timeout would fire first. Without a URL, the entities'
+  // errors come first, as before.
+  const early = project.url !== undefined && (desiredModel !== undefined || project.entityModelReady === true);
+  const connecting = early ? connect(project.url!) : undefined;
   connecting?.catch(() => undefined);
   let desired: DesiredModel;
   let hints: DiffHints;

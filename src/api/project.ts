@@ -49,6 +49,12 @@ export interface Project {
   /** What the entities say the schema is (from the model cache when nothing it was built from changed). */
   entityModel(): Promise<EntityReadResult>;
   /**
+   * The entity model is already in hand (read from the cache without evaluating the config): asking
+   * for it costs nothing. Otherwise it may mean compiling and requiring every entity file, seconds
+   * during which nothing else in the process runs.
+   */
+  entityModelReady?: boolean;
+  /**
    * The extensions the project's DataSource creates when it connects, for the runner to create before
    * it runs migrations (TypeORM's own `migration:run` connects first).
    */
@@ -143,6 +149,7 @@ export async function openProject(options: ProjectOptions = {}, how: OpenHow = {
     return projectOf(cached.settings, options, cwd, {
       withEntities,
       entityModel: async () => cached.model.read,
+      entityModelReady: true,
       connectExtensions: async () => cached.model.connectExtensions,
     });
   }
@@ -167,7 +174,7 @@ function projectOf(
   config: ConfigSettings,
   options: ProjectOptions,
   cwd: string,
-  entities: Pick<Project, 'withEntities' | 'entityModel' | 'connectExtensions'>,
+  entities: Pick<Project, 'withEntities' | 'entityModel' | 'entityModelReady' | 'connectExtensions'>,
 ): Project {
   const configDir = path.dirname(config.configPath);
   const where = path.relative(cwd, config.configPath) || config.configPath;

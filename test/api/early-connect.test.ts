@@ -1,11 +1,16 @@
 /**
- * `diff` opens its connection while the entities are read (src/api/compare.ts). When the entities
- * fail, the error is theirs, as before, and the connection opened meanwhile is closed: nothing is left
- * behind on the server (a programmatic caller's process would otherwise be held open by it). An
- * unreachable server with failing entities still reports the entities.
+ * With the entity model in hand, the comparison opens its connection while it sets up the rest
+ * (src/api/compare.ts). When that set-up fails (a hints file that is not JSON), the error is the
+ * set-up's and the connection opened meanwhile is closed: nothing is left behind on the server (a
+ * programmatic caller's process would otherwise be held open by it). Entities that fail to load are
+ * reported as before, before any connection, even when the server cannot be reached.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { compareEntitiesWithDatabase, readDesired } from '../../src/api/compare';
 import { diff } from '../../src/api/diff';
+import { openProject } from '../../src/api/project';
 import { createTestDatabase, querySql, type TestDatabase } from '../../src/testing/database';
 
 const CONFIGS = path.join(__dirname, '..', 'fixtures', 'config');
@@ -32,7 +37,20 @@ async function openConnections(): Promise<number> {
   return count;
 }
 
-test('entities that fail: their error, and the connection opened meanwhile is closed', async () => {
+test('the model in hand and a hints file that is not JSON: its error, and the connection opened meanwhile is closed', async () => {
+  const project = await openProject({ config: path.join(CONFIGS, 'valid', 'ormconfig.ts'), url: db.url });
+  const desired = await readDesired(project);
+  const migrationsDir = mkdtempSync(path.join(os.tmpdir(), 'ormdiff-early-connect-'));
+  try {
+    writeFileSync(path.join(migrationsDir, 'ormdiff.hints.json'), '{ not json');
+    await expect(compareEntitiesWithDatabase({ ...project, migrationsDir }, {}, desired)).rejects.toThrow(/not valid JSON/);
+    expect(await openConnections()).toBe(0);
+  } finally {
+    rmSync(migrationsDir, { recursive: true, force: true });
+  }
+});
+
+test('entities that fail: their error, and no connection is left', async () => {
   await expect(diff({ config: path.join(CONFIGS, 'broken-entity', 'ormconfig.ts'), url: db.url })).rejects.toThrow(/\.ts/);
   expect(await openConnections()).toBe(0);
 });
