@@ -36,16 +36,20 @@ export async function withFastInheritance<T>(tables: () => readonly { target: un
     MetadataUtils = (require('typeorm/metadata-builder/MetadataUtils') as { MetadataUtils: typeof MetadataUtilsClass }).MetadataUtils;
     const typeorms = MetadataUtils.isInherited;
     original = typeorms;
-    let known: { array: readonly unknown[]; count: number; members: Set<unknown>; ancestors: Set<unknown> } | undefined;
+    let known: { array: readonly unknown[]; count: number; members: Set<unknown>; ancestors: Set<unknown>; childless: Map<unknown, boolean> } | undefined;
     MetadataUtils.isInherited = (target1: Function, target2: Function): boolean => {
       const array = tables();
       if (!known || known.array !== array || known.count !== array.length) {
         const all = array.map((t) => t.target);
-        known = { array, count: array.length, members: new Set(all), ancestors: ancestorPrototypes(all) };
+        known = { array, count: array.length, members: new Set(all), ancestors: ancestorPrototypes(all), childless: new Map() };
       }
-      const plainInstanceof = typeof target2 === 'function' && target2[Symbol.hasInstance] === defaultHasInstance;
-      if (plainInstanceof && known.members.has(target1) && !known.ancestors.has(target2.prototype)) return false;
-      return typeorms(target1, target2);
+      // Asked for every pair: decided once per parent class (n of them), not once per pair (n²).
+      let childless = known.childless.get(target2);
+      if (childless === undefined) {
+        childless = typeof target2 === 'function' && target2[Symbol.hasInstance] === defaultHasInstance && !known.ancestors.has(target2.prototype);
+        known.childless.set(target2, childless);
+      }
+      return childless && known.members.has(target1) ? false : typeorms(target1, target2);
     };
   }
   try {
