@@ -1,5 +1,7 @@
 /** Runs the built `ormdiff` command as a user would, in a given directory, with no stdin. */
 import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 // The TypeORM version matrix: the child loads the same typeorm copy as this test process.
 import { nodeArgs } from '../typeorm-variant';
@@ -27,4 +29,27 @@ export function runCli(args: string[], opts: { cwd?: string; env?: Record<string
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+/**
+ * A TypeORM project in a temporary folder, as users lay one out: ormdiff's node_modules linked, a strict
+ * tsconfig with decorator metadata, and `files` (paths relative to it, folders made as needed).
+ */
+export function tempProject(prefix: string, files: Record<string, string>): { dir: string; write(file: string, text: string): void; remove(): void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  const write = (file: string, text: string): void => {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  };
+  write('tsconfig.json', JSON.stringify({ compilerOptions: { target: 'es2021', module: 'commonjs', experimentalDecorators: true, emitDecoratorMetadata: true, strict: true } }));
+  for (const [file, text] of Object.entries(files)) write(file, text);
+  return { dir, write, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** `url` with a password in it (the test server trusts any): to show that no output or cache keeps it. */
+export function withPassword(url: string, password: string): string {
+  const u = new URL(url);
+  u.password = password;
+  return u.toString();
 }

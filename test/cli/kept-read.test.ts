@@ -3,44 +3,31 @@
  * unchanged database reuses it and plans exactly what the first did; any change to the database
  * (the plan applied, a column added by hand) is seen by the next run. The kept file holds no secret.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestDatabase, execSql, type TestDatabase } from '../../src/testing/database';
-import { ROOT, runCli } from './helpers';
+import { runCli, tempProject, withPassword } from './helpers';
 
 let db: TestDatabase;
-let dir: string;
+let project: ReturnType<typeof tempProject>;
 
 const PASSWORD = 'kept-read-s3cret';
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  dir = mkdtempSync(path.join(os.tmpdir(), 'ormdiff-kept-read-'));
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  const write = (file: string, text: string) => writeFileSync(path.join(dir, file), text);
-  write('tsconfig.json', JSON.stringify({ compilerOptions: { target: 'es2021', module: 'commonjs', experimentalDecorators: true, emitDecoratorMetadata: true, strict: true } }));
-  write('ormconfig.ts', `import { DataSource } from 'typeorm';\nexport default new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, entities: [__dirname + '/entities/*.entity.ts'] });\n`);
-  mkdirSync(path.join(dir, 'entities'));
-  write(
-    'entities/author.entity.ts',
-    `import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';\n@Entity('authors')\nexport class Author {\n  @PrimaryGeneratedColumn()\n  id!: number;\n\n  @Column({ default: 0 })\n  books!: number;\n}\n`,
-  );
+  project = tempProject('ormdiff-kept-read-', {
+    'ormconfig.ts': `import { DataSource } from 'typeorm';\nexport default new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, entities: [__dirname + '/entities/*.entity.ts'] });\n`,
+    'entities/author.entity.ts': `import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';\n@Entity('authors')\nexport class Author {\n  @PrimaryGeneratedColumn()\n  id!: number;\n\n  @Column({ default: 0 })\n  books!: number;\n}\n`,
+  });
 });
 
 afterAll(async () => {
   await db.drop();
-  rmSync(dir, { recursive: true, force: true });
+  project.remove();
 });
 
-const urlWithPassword = (): string => {
-  const url = new URL(db.url);
-  url.password = PASSWORD;
-  return url.toString();
-};
-
 async function diffSql(): Promise<{ code: number; sql: string; catalog: string | undefined; roundTrips: number }> {
-  const run = await runCli(['diff', '--format', 'sql'], { cwd: dir, env: { DATABASE_URL: urlWithPassword(), ORMDIFF_TIMINGS: '1' } });
+  const run = await runCli(['diff', '--format', 'sql'], { cwd: project.dir, env: { DATABASE_URL: withPassword(db.url, PASSWORD), ORMDIFF_TIMINGS: '1' } });
   const timings = /^ormdiff-timings (.*)$/m.exec(run.stderr);
   if (!timings) throw new Error(`no timings: ${run.stderr}`);
   const notes = JSON.parse(timings[1]) as { catalog?: string; roundTrips: number };
@@ -74,7 +61,7 @@ test('an unchanged database: the kept read, the same plan; each change to it: re
   expect(defaulted.sql).toMatch(/ALTER COLUMN "books" SET DEFAULT 0/);
   expect(defaulted.sql).not.toMatch(/nickname/);
 
-  const kept = readdirSync(path.join(dir, '.ormdiff')).filter((f) => f.startsWith('catalog-'));
+  const kept = readdirSync(path.join(project.dir, '.ormdiff')).filter((f) => f.startsWith('catalog-'));
   expect(kept).toHaveLength(1);
-  expect(readFileSync(path.join(dir, '.ormdiff', kept[0])).includes(PASSWORD)).toBe(false);
+  expect(readFileSync(path.join(project.dir, '.ormdiff', kept[0])).includes(PASSWORD)).toBe(false);
 });

@@ -4,12 +4,11 @@
  * model was built from (an entity file, a file it imports, a new file the globs match, a variable an
  * entity reads) builds it again. The record holds no secret.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../../src/testing/database';
 import { spawnSync } from 'node:child_process';
-import { BIN, ROOT, runCli } from './helpers';
+import { BIN, runCli, tempProject, withPassword } from './helpers';
 
 let db: TestDatabase;
 let dir: string;
@@ -26,9 +25,7 @@ function write(file: string, text: string): void {
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  dir = mkdtempSync(path.join(os.tmpdir(), 'ormdiff-model-cache-'));
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  write('tsconfig.json', JSON.stringify({ compilerOptions: { target: 'es2021', module: 'commonjs', experimentalDecorators: true, emitDecoratorMetadata: true, strict: true } }));
+  dir = tempProject('ormdiff-model-cache-', {}).dir;
   // The URL (with its password) comes from the environment, as in most projects.
   write('ormconfig.ts', `import { DataSource } from 'typeorm';\nexport default new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, entities: [__dirname + '/entities/*.entity.ts'] });\n`);
   mkdirSync(path.join(dir, 'entities'));
@@ -42,11 +39,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const urlWithPassword = (): string => {
-  const url = new URL(db.url);
-  url.password = PASSWORD;
-  return url.toString();
-};
+const urlWithPassword = (): string => withPassword(db.url, PASSWORD);
 
 interface Run {
   code: number;
