@@ -15,9 +15,10 @@
  * writes it to bench/RESULTS.md (figures to bench/results.json); bench/report.ts lays them out.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
+import { keptReadFile } from '../src/api/kept-read';
 import { fileNameFor, migrationSourceUnformatted } from '../src/runner/template';
 import { createTestDatabase, querySql, serverUrl, withClient } from '../src/testing/database';
 import { benchRunner } from './runner';
@@ -157,12 +158,14 @@ function clearCaches(configFile: string): void {
 }
 
 /**
- * Forgets only the catalog read the last run kept (src/api/kept-read.ts): the next run finds its other
- * caches warm but reads the catalog again, as after any change to the database.
+ * Forgets only the catalog read the last run kept for the database at `url` (src/api/kept-read.ts): the
+ * next run finds its other caches warm but reads the catalog again, as after any change to the database.
+ * The last run kept one: a file not there means the bench looks in the wrong place, and would time warm runs.
  */
-function forgetCatalog(configFile: string): void {
-  const dir = join(dirname(configFile), '.ormdiff');
-  for (const file of existsSync(dir) ? readdirSync(dir) : []) if (file.startsWith('catalog-')) rmSync(join(dir, file), { force: true });
+function forgetCatalog(configFile: string, url: string): void {
+  const file = keptReadFile(configFile, url);
+  if (!existsSync(file)) throw new Error(`no kept catalog read at ${file}`);
+  rmSync(file);
 }
 
 /** The statements ormdiff plans to bring the database at `url` to the project's entities (`diff --format json`: no splitting of SQL text). */
@@ -242,7 +245,7 @@ async function benchSize(size: number, tmp: string): Promise<Row> {
     log(`    first run ${first.wallMs} ms, ${first.maxRssMb} MiB, exit ${first.exitCode}`);
     const figures = interleaved({
       ormdiff: () => ormdiffDiff(dir, db.url),
-      changed: () => (forgetCatalog(join(dir, 'ormconfig.ts')), ormdiffDiff(dir, db.url)),
+      changed: () => (forgetCatalog(join(dir, 'ormconfig.ts'), db.url), ormdiffDiff(dir, db.url)),
       typeorm: () => typeormGenerate(dir, 'ormconfig.ts', db.url, join(dir, 'tsconfig.json')),
       pgDump: () => pgDump(db.url),
     });
@@ -305,7 +308,7 @@ async function benchApp(app: RealWorldApp, tmp: string): Promise<Row> {
     const first = ormdiffDiff(appDir, db.url, ['--config', app.config], register);
     const figures = interleaved({
       ormdiff: () => ormdiffDiff(appDir, db.url, ['--config', app.config], register),
-      changed: () => (forgetCatalog(join(appDir, app.config)), ormdiffDiff(appDir, db.url, ['--config', app.config], register)),
+      changed: () => (forgetCatalog(join(appDir, app.config), db.url), ormdiffDiff(appDir, db.url, ['--config', app.config], register)),
       typeorm: () => typeormGenerate(appDir, dataSource, db.url, loaderTsconfig(tmp, appDir), register),
       pgDump: () => pgDump(db.url),
     });
