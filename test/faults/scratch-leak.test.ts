@@ -1,18 +1,42 @@
 /**
  * Scratch databases a run could not drop (it was killed outright) are swept by the next run on the
  * same server; a scratch database of a run that is still going is never touched.
+ *
+ * These tests have a PostgreSQL server of their own (the embedded one, in a temporary directory): a
+ * sweep clears a whole server, so on the shared one another test file's `check` would sweep the
+ * databases made here to stand for gone runs before the run under test could.
  */
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { hostTag, scratchName } from '../../src/scratch/marker';
-import { FOREIGN_MAX_AGE_MS } from '../../src/scratch/sweep';
-import { execSql, querySql, serverUrl, withDatabase } from '../../src/testing/database';
+import { FOREIGN_MAX_AGE_MS, processStartedAt } from '../../src/scratch/sweep';
+import { execSql, querySql, withDatabase } from '../../src/testing/database';
+import { embeddedStep } from '../../src/testing/server';
 import { runCli } from '../cli/helpers';
 import { projectWithDatabase, INITIAL, scratchNames, startCli } from '../scratch/project';
 
-const fixture = projectWithDatabase();
+let home: string;
+let server: { url: string; stop(): Promise<void> } | undefined;
+beforeAll(async () => {
+  // As root the embedded server runs as the OS user postgres, which must be able to enter its directory.
+  home = mkdtempSync(path.join(os.tmpdir(), 'ormdiff-sweep-server-'));
+  chmodSync(home, 0o755);
+  const started = await embeddedStep({ projectDir: home }).start();
+  if ('skipped' in started) throw new Error(started.skipped);
+  server = started;
+}, 120_000);
+const serverUrl = () => server!.url;
+
+const fixture = projectWithDatabase(serverUrl);
+// Declared after the fixture's own, so that it runs after the fixture has dropped its database.
+afterAll(async () => {
+  await server?.stop();
+  rmSync(home, { recursive: true, force: true });
+});
 
 const existing = async (names: string[]) =>
   (await querySql<{ datname: string }>(serverUrl(), 'SELECT datname FROM pg_database WHERE datname = ANY($1)', [names])).map((r) => r.datname);
@@ -82,9 +106,12 @@ test('the sweep drops what gone runs left (ending their connections) and keeps w
   // A pid that was just used and is gone.
   const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
   const now = Date.now();
+  const thisProcessBegan = processStartedAt(process.pid) ?? now - process.uptime() * 1000;
   const names = {
     deadHere: scratchName({ host: hostTag(), pid: Number(dead), startedAt: now }),
-    liveHere: scratchName({ host: hostTag(), pid: process.pid, startedAt: now - 3 * FOREIGN_MAX_AGE_MS }),
+    liveHere: scratchName({ host: hostTag(), pid: process.pid, startedAt: now }),
+    // This process's pid, on a database made an hour before this process began: its owner is gone.
+    reusedHere: scratchName({ host: hostTag(), pid: process.pid, startedAt: thisProcessBegan - 3_600_000 }),
     oldElsewhere: scratchName({ host: hostTag(`elsewhere-${now}`), pid: process.pid, startedAt: now - FOREIGN_MAX_AGE_MS - 60_000 }),
     recentElsewhere: scratchName({ host: hostTag(`elsewhere-${now}`), pid: Number(dead), startedAt: now - 60_000 }),
   };
@@ -98,6 +125,7 @@ test('the sweep drops what gone runs left (ending their connections) and keeps w
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`Dropped stale scratch database ${names.deadHere}`);
     expect(run.stderr).toContain(`Dropped stale scratch database ${names.oldElsewhere}`);
+    expect(run.stderr).toContain(`Dropped stale scratch database ${names.reusedHere}`);
     expect((await existing(Object.values(names))).sort()).toEqual([names.liveHere, names.recentElsewhere].sort());
     await expect(lingering.query('SELECT 1')).rejects.toThrow();
   } finally {

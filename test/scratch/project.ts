@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BIN, ROOT } from '../cli/helpers';
 import { nodeArgs } from '../typeorm-variant';
-import { createTestDatabase, type TestDatabase } from '../../src/testing/database';
+import { createTestDatabase, serverUrl, type TestDatabase } from '../../src/testing/database';
 
 export interface TempProject {
   dir: string;
@@ -80,11 +80,11 @@ export function startCli(args: string[], cwd: string, env: Record<string, string
  * A copy of the example project and a fresh database for one test file, made before its tests and
  * removed after; the getters read them once the hooks have run.
  */
-export function projectWithDatabase(): { db: () => TestDatabase; project: () => TempProject } {
+export function projectWithDatabase(server: () => string = serverUrl): { db: () => TestDatabase; project: () => TempProject } {
   let db: TestDatabase;
   let project: TempProject;
   beforeAll(async () => {
-    db = await createTestDatabase();
+    db = await createTestDatabase('ormdiff_test', server());
     project = copyExampleProject();
   });
   afterAll(async () => {
