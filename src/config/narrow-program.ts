@@ -17,9 +17,17 @@
  * is used its output is the whole program's byte for byte, but for a member typed with an interface,
  * object type or class a package declares (TypeORM's `Relation<T>`): tsc then writes a check that
  * finds, at runtime, the same value the whole program names (the class, or Object).
+ *
+ * It is tried first without the browser's part of that library (the DOM, web worker and script host
+ * declarations that tsc's default library adds to the ECMAScript one: two megabytes, a third of the
+ * program's time over a thousand entity files). Emit reads the library only where a decorated member's
+ * type names one of its globals, so `inexactness` refuses, as the library's doing: a name no file of
+ * that program declares, a project global that the dropped files declare too (merged with theirs, it
+ * may serialize differently), and an interface whose base is undeclared (a base with call signatures
+ * makes it `Function`). The narrow program with the whole library is tried next.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type * as TS from 'typescript';
 
@@ -63,6 +71,45 @@ export function narrowHost(ts: TypeScript, host: TS.CompilerHost, options: TS.Co
 
 /** The options of the narrow program: no automatic `@types` (the standard library stays). */
 export const narrowOptions = (options: TS.CompilerOptions): TS.CompilerOptions => ({ ...options, types: [] });
+
+/** Library files that are the browser's, not ECMAScript's. */
+const BROWSER_LIBRARY = /^lib\.(dom|webworker|scripthost)\b/;
+
+export interface LeanLibrary {
+  /** The narrow program's options, with the ECMAScript part of the standard library only. */
+  options: TS.CompilerOptions;
+  /** The browser's library files, whose globals that program does not declare. */
+  dropped: string[];
+}
+
+/**
+ * The narrow options without the browser's part of the standard library; undefined where the library
+ * has none (noLib, a `lib` list without it) or is a default file not known here.
+ */
+export function leanLibrary(ts: TypeScript, narrow: TS.CompilerOptions, libDir: string): LeanLibrary | undefined {
+  if (narrow.noLib) return undefined;
+  const dropped = () => readdirSync(libDir).filter((name) => BROWSER_LIBRARY.test(name)).map((name) => join(libDir, name));
+  if (narrow.lib) {
+    // Parsed options name library files (`lib.es2021.d.ts`), as tsc resolves them in its lib folder.
+    const kept = narrow.lib.filter((name) => !BROWSER_LIBRARY.test(basename(name)));
+    return kept.length === narrow.lib.length ? undefined : { options: { ...narrow, lib: kept }, dropped: dropped() };
+  }
+  // tsc's default for the target bundles the ECMAScript file of that edition with the browser's.
+  const bundle = ts.getDefaultLibFileName(narrow);
+  const ecmascript = bundle === 'lib.d.ts' ? 'lib.es5.d.ts' : bundle === 'lib.es6.d.ts' ? 'lib.es2015.d.ts' : bundle.replace(/\.full\.d\.ts$/, '.d.ts');
+  if (ecmascript === bundle || !existsSync(join(libDir, ecmascript))) return undefined;
+  return { options: { ...narrow, lib: [ecmascript] }, dropped: dropped() };
+}
+
+const GLOBAL_DECLARATION = (name: string) => new RegExp(`^\\s*(?:declare\\s+)?(?:interface|type|var|let|const|class|function|namespace|module|enum)\\s+${name.replace(/\$/g, '\\$')}\\b`, 'm');
+
+/** Whether one of `files` declares a global `name` (the library's files declare at the start of a line). */
+const declaredIn = (files: string[], name: string): boolean => {
+  const declaration = GLOBAL_DECLARATION(name);
+  return files.some((file) => declaration.test(libraryText(file)));
+};
+
+const libraryText = memoized((file) => readFileSync(file, 'utf8'));
 
 /**
  * Globals the standard library does not declare that a decorated member may be typed with, whose
@@ -175,17 +222,35 @@ function readDeclarationKind(ts: TypeScript, root: string, name: string): boolea
 /** Whether a package declares a `const enum` anywhere in its declaration files (its own, not its dependencies'). */
 const declaresConstEnum = memoized((root) => packageTexts(root).some(({ text }) => /\bconst\s+enum\b/.test(text)));
 
+/** Why a narrow program's output could differ from the whole program's; `library`: caused by the part of the standard library it left out. */
+export interface Inexactness {
+  reason: string;
+  library: boolean;
+}
+
+/** Whether a declaration is global: in a script file (not a module), or in a `declare global` block. */
+function isGlobalDeclaration(ts: TypeScript, declaration: TS.Declaration): boolean {
+  if (!ts.isExternalModule(declaration.getSourceFile())) return true;
+  return ts.findAncestor(declaration, (n) => ts.isModuleDeclaration(n) && (n.flags & ts.NodeFlags.GlobalAugmentation) !== 0) !== undefined;
+}
+
 /**
  * Why the narrow program's output could differ from the whole program's, or undefined when it cannot:
- * a decorated member's type (directly or through project type aliases) names something declared
- * outside the project, a file re-exports names from a package, or code reads a member of something
- * imported from a package that declares `const enum`s.
+ * a decorated member's type (directly or through project type aliases and interfaces' bases) names
+ * something declared outside the project, a file re-exports names from a package, or code reads a
+ * member of something imported from a package that declares `const enum`s. `droppedLibrary`: the
+ * standard library files this program left out (leanLibrary); names they may declare are refused as
+ * the library's doing.
  */
-export function inexactness(ts: TypeScript, program: TS.Program, dropped: DroppedImports): string | undefined {
+export function inexactness(ts: TypeScript, program: TS.Program, dropped: DroppedImports, droppedLibrary: string[] = []): Inexactness | undefined {
   const checker = program.getTypeChecker();
+  const lean = droppedLibrary.length > 0;
   const files = program.getSourceFiles().filter((sf) => !sf.isDeclarationFile && !inNodeModules(sf.fileName));
   const droppedModule = (sf: TS.SourceFile, specifier: TS.Expression) =>
     ts.isStringLiteralLike(specifier) ? dropped.get(`${sf.fileName}\0${specifier.text}`) : undefined;
+  const packageCause = (reason: string): Inexactness => ({ reason, library: false });
+  /** A name this program does not declare: the library left out may (a lean program), else something outside the project. */
+  const undeclared = (node: TS.Node, name: string): Inexactness => ({ reason: `${where(node)}: ${name} is declared outside the project`, library: lean });
   /**
    * For a name imported with `import … from` or `import … = require()`: the file its module resolves to
    * where the narrow program left it unresolved, null where the whole program cannot resolve it either.
@@ -209,16 +274,22 @@ export function inexactness(ts: TypeScript, program: TS.Program, dropped: Droppe
     if (!specifier || !ts.isImportSpecifier(specifier) || !root || !hasRuntimeEntry(root)) return false;
     return declaredObjectOrClass(ts, root, (specifier.propertyName ?? specifier.name).text);
   };
+  // The checker answers a name it cannot resolve with undefined or with its `unknown` symbol (no declarations).
+  const resolved = (symbol: TS.Symbol | undefined) => (symbol?.declarations?.length ? symbol : undefined);
+  const inProject = (declaration: TS.Node) => {
+    const file = declaration.getSourceFile();
+    return !inNodeModules(file.fileName) && !program.isSourceFileDefaultLibrary(file);
+  };
 
-  const seenAliases = new Set<TS.Node>();
+  const seenDeclarations = new Set<TS.Node>();
   /**
    * The first name in a type that only the whole program resolves. A member's own annotation is
    * followed as tsc's serializer reads it (a union's members, a conditional's branches, a type
    * reference's name; not an object literal's members, an array's element or type arguments); a
    * project type alias it names is read whole, as the checker computes the alias's type from all of it.
    */
-  const outsideName = (type: TS.Node, whole: boolean): string | undefined => {
-    let found: string | undefined;
+  const outsideName = (type: TS.Node, whole: boolean): Inexactness | undefined => {
+    let found: Inexactness | undefined;
     const visit = (node: TS.Node): void => {
       if (found) return;
       if (ts.isTypeReferenceNode(node)) {
@@ -233,27 +304,57 @@ export function inexactness(ts: TypeScript, program: TS.Program, dropped: Droppe
     visit(type);
     return found;
   };
-  const referenceOutside = (node: TS.TypeReferenceNode): string | undefined => {
+  /**
+   * What a project declaration a serialized type resolves to depends on outside the project: a global
+   * one the left-out library files declare too, or (an interface) a base declared outside: the checker
+   * makes an interface `Function` for a base's call signatures, `Object` for a base it cannot find.
+   */
+  const declarationOutside = (declaration: TS.Declaration, name: string): Inexactness | undefined => {
+    if (!inProject(declaration) || seenDeclarations.has(declaration)) return undefined;
+    seenDeclarations.add(declaration);
+    if (lean && isGlobalDeclaration(ts, declaration) && declaredIn(droppedLibrary, name)) {
+      return { reason: `${where(declaration)}: the global ${name} is declared by the browser's library too`, library: true };
+    }
+    if (ts.isTypeAliasDeclaration(declaration)) return outsideName(declaration.type, true);
+    // A class serializes as itself whatever it extends; an interface as what its bases make it.
+    if (!ts.isInterfaceDeclaration(declaration)) return undefined;
+    for (const base of declaration.heritageClauses?.flatMap((clause) => clause.types) ?? []) {
+      let leftmost: TS.Expression = base.expression;
+      while (ts.isPropertyAccessExpression(leftmost)) leftmost = leftmost.expression;
+      if (!ts.isIdentifier(leftmost)) continue;
+      const root = resolved(checker.getSymbolAtLocation(leftmost));
+      if (!root) return undeclared(base, leftmost.text);
+      if (unresolvedAlias(root)) {
+        // A package's base: the whole program may find call signatures the narrow one cannot.
+        if (importedFrom(root) !== null) return packageCause(`${where(base)}: ${leftmost.text} comes from a package`);
+        continue;
+      }
+      const symbol = resolved(checker.getSymbolAtLocation(base.expression));
+      const target = symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+      for (const next of target?.declarations ?? []) {
+        const inside = declarationOutside(next, leftmost.text);
+        if (inside) return inside;
+      }
+    }
+    return undefined;
+  };
+  const referenceOutside = (node: TS.TypeReferenceNode): Inexactness | undefined => {
     let leftmost: TS.EntityName = node.typeName;
     while (ts.isQualifiedName(leftmost)) leftmost = leftmost.left;
-    // The checker answers a name it cannot resolve with undefined or with its `unknown` symbol (no declarations).
-    const resolved = (symbol: TS.Symbol | undefined) => (symbol?.declarations?.length ? symbol : undefined);
     const root = resolved(checker.getSymbolAtLocation(leftmost));
-    if (!root) return leftmost === node.typeName && VALUE_GLOBALS.has(leftmost.text) ? undefined : `${where(node)}: ${leftmost.text} is declared outside the project`;
+    if (!root) return leftmost === node.typeName && VALUE_GLOBALS.has(leftmost.text) ? undefined : undeclared(node, leftmost.text);
     if (unresolvedAlias(root)) {
       const module = importedFrom(root);
       // An import no resolution finds: the whole program writes the same runtime check.
       if (module === null) return undefined;
-      return module !== undefined && leftmost === node.typeName && importedObjectOrClass(root, module) ? undefined : `${where(node)}: ${leftmost.text} comes from a package`;
+      return module !== undefined && leftmost === node.typeName && importedObjectOrClass(root, module) ? undefined : packageCause(`${where(node)}: ${leftmost.text} comes from a package`);
     }
     const symbol = resolved(checker.getSymbolAtLocation(node.typeName));
-    if (!symbol) return `${where(node)}: ${node.typeName.getText()} is declared outside the project`;
+    if (!symbol) return undeclared(node, node.typeName.getText());
     const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+    const name = ts.isIdentifier(node.typeName) ? node.typeName.text : node.typeName.right.text;
     for (const declaration of target.declarations ?? []) {
-      const file = declaration.getSourceFile();
-      if (!ts.isTypeAliasDeclaration(declaration) || inNodeModules(file.fileName) || program.isSourceFileDefaultLibrary(file) || seenAliases.has(declaration)) continue;
-      seenAliases.add(declaration);
-      const inside = outsideName(declaration.type, true);
+      const inside = declarationOutside(declaration, name);
       if (inside) return inside;
     }
     return undefined;
@@ -262,27 +363,27 @@ export function inexactness(ts: TypeScript, program: TS.Program, dropped: Droppe
   for (const sf of files) {
     for (const statement of sf.statements) {
       if (ts.isExportDeclaration(statement) && !statement.isTypeOnly && statement.moduleSpecifier && statement.exportClause && droppedModule(sf, statement.moduleSpecifier)) {
-        return `${where(statement)}: re-exports names of a package`;
+        return packageCause(`${where(statement)}: re-exports names of a package`);
       }
     }
-    let reason: string | undefined;
+    let found: Inexactness | undefined;
     const visit = (node: TS.Node): void => {
-      if (reason) return;
+      if (found) return;
       if (ts.isClassLike(node)) {
-        for (const type of serializedTypes(ts, node)) if ((reason = outsideName(type, false))) return;
+        for (const type of serializedTypes(ts, node)) if ((found = outsideName(type, false))) return;
       } else if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) {
         const symbol = checker.getSymbolAtLocation(node.expression);
         const module = symbol && unresolvedAlias(symbol) ? importedFrom(symbol) : null;
         const root = module ? packageRoot(module) : undefined;
         if (module === undefined || (module !== null && (!root || declaresConstEnum(root)))) {
-          reason = `${where(node)}: ${node.expression.text} comes from a package that declares const enums`;
+          found = packageCause(`${where(node)}: ${node.expression.text} comes from a package that declares const enums`);
           return;
         }
       }
       ts.forEachChild(node, visit);
     };
     visit(sf);
-    if (reason) return reason;
+    if (found) return found;
   }
   return undefined;
 }

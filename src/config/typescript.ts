@@ -21,7 +21,7 @@ import { dirname, join, sep } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import type * as TS from 'typescript';
 import { CompileCache, type Manifest } from './compile-cache';
-import { inexactness, inNodeModules, narrowHost, narrowOptions, type NarrowHost } from './narrow-program';
+import { inexactness, inNodeModules, leanLibrary, narrowHost, narrowOptions, type LeanLibrary, type NarrowHost } from './narrow-program';
 import { noteRun } from '../timings';
 import { resolveProjectImports } from './resolve';
 import { nearestTsconfig, tsconfigChain } from './tsconfig';
@@ -32,9 +32,16 @@ export const TS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
 
 /**
  * What the loader did in this process; tests assert a warm run compiles nothing. `narrow`: programs
- * over the project's files only that were used; `whole`: why the whole program was built instead.
+ * over the project's files only that were used, `lean` of them those without the browser's library;
+ * `browserLibrary`: why that library was needed after all; `whole`: why the whole program was built.
  */
-export const loaderStats: { programs: number; emitted: number; cacheHits: number; narrow: number; whole?: string } = { programs: 0, emitted: 0, cacheHits: 0, narrow: 0 };
+export const loaderStats: { programs: number; emitted: number; cacheHits: number; narrow: number; lean: number; browserLibrary?: string; whole?: string } = {
+  programs: 0,
+  emitted: 0,
+  cacheHits: 0,
+  narrow: 0,
+  lean: 0,
+};
 
 /** Bumped when the loader's output for the same input could change. */
 const LOADER_VERSION = '2';
@@ -164,18 +171,28 @@ interface Compiler {
   probes: Map<string, boolean>;
   /** The same host resolving only into the project, and its options (./narrow-program). */
   narrow: NarrowHost & { options: TS.CompilerOptions };
+  /** The narrow options without the browser's library, where the library has it (./narrow-program). */
+  lean: LeanLibrary | undefined;
 }
+
+/**
+ * Which program compiles the project's files, from the cheapest that emits as the whole program does:
+ * its files with the ECMAScript library, its files with the whole library, or the whole program.
+ */
+type ProgramKind = 'lean' | 'narrow' | 'whole';
 
 export class ProjectCompiler {
   private readonly typescript: string;
   private readonly key: string;
   private readonly roots = new Set<string>();
   private loaded: Compiler | undefined;
-  private program: TS.Program | undefined;
+  private program: { program: TS.Program; kind: ProgramKind } | undefined;
+  /** Why the last kind of program tried did not serve. */
+  private refusal: string | undefined;
   private manifest: Manifest | undefined;
 
-  /** Whether programs cover the project's files only, until one turns out not to emit as the whole would. */
-  private narrow: boolean;
+  /** The kind of program built next: one turning out not to emit as the whole program would gives way to the next kind. */
+  private kind: ProgramKind;
 
   constructor(
     readonly tsconfig: string | undefined,
@@ -183,11 +200,11 @@ export class ProjectCompiler {
     projectDir: string,
     options: { narrow?: boolean } = {},
   ) {
-    this.narrow = options.narrow ?? true;
+    this.kind = (options.narrow ?? true) ? 'lean' : 'whole';
     this.typescript = typescriptPackage(tsconfig ? dirname(tsconfig) : projectDir);
     // Outputs of the two kinds of program differ in text where they agree at runtime (./narrow-program):
     // the whole program, when asked for, is not served what a narrow one wrote.
-    this.key = `${compilerKey(this.typescript, tsconfig, tsconfig ? dirname(tsconfig) : projectDir)}${this.narrow ? '' : '-whole'}`;
+    this.key = `${compilerKey(this.typescript, tsconfig, tsconfig ? dirname(tsconfig) : projectDir)}${this.kind === 'whole' ? '-whole' : ''}`;
   }
 
   /** The compiler, its options and host: loaded on the first cache miss only. */
@@ -219,7 +236,9 @@ export class ProjectCompiler {
       const directoryExists = host.directoryExists?.bind(host);
       if (directoryExists) host.directoryExists = memo('d', directoryExists);
       const narrow = narrowOptions(options);
-      this.loaded = { ts, options, declarationRoots, host, probes, narrow: { ...narrowHost(ts, host, narrow), options: narrow } };
+      const libDir = host.getDefaultLibLocation?.() ?? dirname(ts.getDefaultLibFilePath(options));
+      const lean = leanLibrary(ts, narrow, libDir);
+      this.loaded = { ts, options, declarationRoots, host, probes, narrow: { ...narrowHost(ts, host, narrow), options: narrow }, lean };
     }
     return this.loaded;
   }
@@ -237,14 +256,14 @@ export class ProjectCompiler {
       return cached;
     }
     this.roots.add(file);
-    let sourceFile = this.program?.getSourceFile(file);
+    let sourceFile = this.program?.program.getSourceFile(file);
     if (!sourceFile) {
       this.buildProgram();
-      sourceFile = this.program!.getSourceFile(file);
+      sourceFile = this.program!.program.getSourceFile(file);
     }
     if (!sourceFile) throw new Error(`TypeScript could not read ${file}`);
     let code: string | undefined;
-    this.program!.emit(sourceFile, (name, text) => {
+    this.program!.program.emit(sourceFile, (name, text) => {
       if (/\.[mc]?js$/.test(name)) code = text;
     });
     if (code === undefined) throw new Error(`TypeScript emitted nothing for ${file}`);
@@ -260,35 +279,55 @@ export class ProjectCompiler {
   }
 
   private buildProgram(): void {
-    const { ts, options, host, declarationRoots, probes, narrow } = this.compiler;
+    const { ts, options, host, declarationRoots, probes, narrow, lean } = this.compiler;
     // Files may have appeared since the last program (a long-lived process, a test writing a project).
     probes.clear();
     const rootNames = [...declarationRoots, ...this.roots];
     this.manifest = undefined;
-    if (this.narrow) {
-      const program = ts.createProgram({ rootNames, options: narrow.options, host: narrow.host, ...(this.program ? { oldProgram: this.program } : {}) });
+    const previous = this.program;
+    this.program = undefined;
+    if (this.kind === 'lean' && !lean) this.kind = 'narrow';
+    const build = (kind: ProgramKind, programOptions: TS.CompilerOptions, programHost: TS.CompilerHost): TS.Program => {
       loaderStats.programs++;
-      const reason = inexactness(ts, program, narrow.dropped);
-      if (reason === undefined) {
-        this.program = program;
+      // Only a program of the same kind shares structure (the library differs between kinds).
+      return ts.createProgram({ rootNames, options: programOptions, host: programHost, ...(previous && previous.kind === kind ? { oldProgram: previous.program } : {}) });
+    };
+    // From a refusal on, for every file of this project: their outputs come from one kind of program.
+    if (this.kind === 'lean') {
+      const program = build('lean', lean!.options, narrow.host);
+      const found = inexactness(ts, program, narrow.dropped, lean!.dropped);
+      if (found === undefined) {
+        this.program = { program, kind: 'lean' };
         loaderStats.narrow++;
+        loaderStats.lean++;
         noteRun('compile', 'project files');
         return;
       }
-      // From now on, for every file of this project: their outputs come from one kind of program.
-      this.narrow = false;
-      this.program = undefined;
-      loaderStats.whole = reason;
+      this.kind = found.library ? 'narrow' : 'whole';
+      this.refusal = found.reason;
+      loaderStats[found.library ? 'browserLibrary' : 'whole'] = found.reason;
     }
-    noteRun('compile', loaderStats.whole ? `whole program: ${loaderStats.whole}` : 'whole program');
-    this.program = ts.createProgram({ rootNames, options, host, ...(this.program ? { oldProgram: this.program } : {}) });
-    loaderStats.programs++;
+    if (this.kind === 'narrow') {
+      const program = build('narrow', narrow.options, narrow.host);
+      const found = inexactness(ts, program, narrow.dropped);
+      if (found === undefined) {
+        this.program = { program, kind: 'narrow' };
+        loaderStats.narrow++;
+        noteRun('compile', this.refusal ? `project files with the browser's library: ${this.refusal}` : 'project files');
+        return;
+      }
+      this.kind = 'whole';
+      this.refusal = found.reason;
+      loaderStats.whole = found.reason;
+    }
+    noteRun('compile', this.refusal ? `whole program: ${this.refusal}` : 'whole program');
+    this.program = { program: build('whole', options, host), kind: 'whole' };
   }
 
   /** Every project file the program saw: a change to any of them may change what a file compiles to. */
   private manifestOfProgram(): Manifest {
     if (!this.manifest) {
-      const program = this.program!;
+      const { program } = this.program!;
       const files = program
         .getSourceFiles()
         .filter((sf) => !program.isSourceFileDefaultLibrary(sf) && !program.isSourceFileFromExternalLibrary(sf) && !inNodeModules(sf.fileName))

@@ -14,7 +14,7 @@ const DUMP = join(FIXTURES, 'dump.js');
 
 interface Dump {
   entities: { table: string; columns: string[]; relations: string[] }[];
-  stats: { programs: number; emitted: number; cacheHits: number; narrow: number; whole?: string };
+  stats: { programs: number; emitted: number; cacheHits: number; narrow: number; lean: number; browserLibrary?: string; whole?: string };
 }
 
 const node = (args: string[], cwd: string): string =>
@@ -46,12 +46,16 @@ describe('TypeScript loader', () => {
     const loaded = dump(project, 'ormconfig.ts');
     expect(loaded.entities).toEqual(built.entities);
     expect(loaded.stats.emitted).toBeGreaterThan(0);
-    // Compiled by programs over the project's own files (no TypeORM or @types/node declarations parsed).
+    // Compiled by programs over the project's own files (no TypeORM or @types/node declarations parsed),
+    // without the browser's part of tsc's default library (its tsconfig names no `lib`).
     expect(loaded.stats.whole).toBeUndefined();
+    expect(loaded.stats.browserLibrary).toBeUndefined();
     expect(loaded.stats.narrow).toBe(loaded.stats.programs);
+    expect(loaded.stats.lean).toBe(loaded.stats.programs);
     const user = loaded.entities.find((e) => e.table === 'user')!;
     const post = loaded.entities.find((e) => e.table === 'post')!;
     expect(user.columns).toContain('role Number');
+    expect(user.columns).toContain('joinedAt Date');
     expect(post.columns).toContain('status String');
     expect(post.relations).toEqual(['author many-to-one user']);
     expect(user.relations).toEqual(['posts one-to-many post']);
@@ -66,7 +70,7 @@ describe('TypeScript loader', () => {
 
   it('compiles nothing on a second run, and recompiles when an imported enum changes', () => {
     const warm = dump(project, 'ormconfig.ts');
-    expect(warm.stats).toEqual({ programs: 0, emitted: 0, cacheHits: 5, narrow: 0 });
+    expect(warm.stats).toEqual({ programs: 0, emitted: 0, cacheHits: 5, narrow: 0, lean: 0 });
     expect(readdirSync(join(project, '.ormdiff', 'ts')).length).toBeGreaterThan(0);
 
     // The entity file is unchanged; only the enum it imports turns from numeric to string.

@@ -30,6 +30,7 @@ function writeProject(files: Record<string, string>): Project {
     'node_modules/moods/index.js': `exports.Mood = { Happy: 'happy', Sad: 'sad' }; exports.Level = { Low: 0, High: 1 }; class Money {} exports.Money = Money;\n`,
     'node_modules/moods/index.d.ts': [
       `export declare enum Mood { Happy = 'happy', Sad = 'sad' }`,
+      `export interface Callback { (value: string): void }`,
       `export declare const enum Level { Low = 0, High = 1 }`,
       `export type Id = string;`,
       `export interface Shape { kind: string }`,
@@ -49,18 +50,30 @@ function writeProject(files: Record<string, string>): Project {
 
 afterEach(() => rmSync(project.dir, { recursive: true, force: true }));
 
-/** The entity compiled both ways, and what the narrow attempt concluded. */
-function compileBothWays(entity: string): { narrow: string; whole: string; usedNarrow: boolean; reason?: string } {
+/**
+ * The entity compiled both ways, and what the narrow attempt concluded: `usedLean` the program without
+ * the browser's library, `libraryReason` why that one was refused. `tsconfig`: the project's, if any.
+ */
+function compileBothWays(entity: string, tsconfig?: string): { narrow: string; whole: string; usedNarrow: boolean; reason?: string; usedLean: boolean; libraryReason?: string } {
   const file = project.file(entity);
+  const config = tsconfig && project.file(tsconfig);
   const before = { ...loaderStats };
-  const auto = new ProjectCompiler(undefined, new CompileCache(join(project.dir, '.cache-auto')), project.dir);
+  const auto = new ProjectCompiler(config, new CompileCache(join(project.dir, '.cache-auto')), project.dir);
   auto.addRoots([file]);
   const narrow = auto.compile(file);
   const usedNarrow = loaderStats.narrow > before.narrow;
+  const usedLean = loaderStats.lean > before.lean;
   const reason = loaderStats.whole !== before.whole ? loaderStats.whole : undefined;
-  const whole = new ProjectCompiler(undefined, new CompileCache(join(project.dir, '.cache-whole')), project.dir, { narrow: false }).compile(file);
-  return { narrow, whole, usedNarrow, reason };
+  const libraryReason = loaderStats.browserLibrary !== before.browserLibrary ? loaderStats.browserLibrary : undefined;
+  const whole = new ProjectCompiler(config, new CompileCache(join(project.dir, '.cache-whole')), project.dir, { narrow: false }).compile(file);
+  return { narrow, whole, usedNarrow, reason, usedLean, libraryReason };
 }
+
+/** A tsconfig as `tsc --init` and NestJS write one: no `lib`, so tsc's default library, the browser's part included. */
+const DEFAULT_LIBRARY_TSCONFIG = JSON.stringify({
+  compilerOptions: { target: 'ES2021', module: 'commonjs', strict: true, experimentalDecorators: true, emitDecoratorMetadata: true, strictPropertyInitialization: false, skipLibCheck: true },
+  include: ['src'],
+});
 
 const entity = (imports: string, members: string, extra = '') =>
   `import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';\n${imports}\n${extra}\n@Entity()\nexport class Thing {\n  @PrimaryGeneratedColumn() id: number;\n${members}\n}\n`;
@@ -117,6 +130,75 @@ describe('the narrow program is used, and emits what the whole program does', ()
   });
 });
 
+describe("without the browser's library, where tsc's default library has it", () => {
+  it('byte for byte for the standard classes and types, unions, and project interfaces and globals', () => {
+    project = writeProject({
+      'tsconfig.json': DEFAULT_LIBRARY_TSCONFIG,
+      'src/globals.d.ts': `declare type Cents = number;\ninterface Labelled { label: string }\n`,
+      'src/thing.entity.ts': entity(
+        `import { ManyToOne } from 'typeorm';`,
+        [
+          '  @Column() at: Date;',
+          '  @Column() gone: Date | null;',
+          '  @Column("jsonb") map: Map<string, number>;',
+          '  @Column("jsonb") set: ReadonlySet<string>;',
+          '  @Column("jsonb") list: ReadonlyArray<string>;',
+          '  @Column("jsonb") meta: Record<string, unknown>;',
+          '  @Column("jsonb") part: Partial<Labelled>;',
+          '  @Column() price: Cents;',
+          '  @Column() upper: Uppercase<"a" | "b">;',
+          '  @Column() known: NonNullable<string | null>;',
+          '  @Column("bytea") bytes: Uint8Array;',
+          '  @Column("jsonb") labelled: Named;',
+          '  @ManyToOne(() => Thing) parent: Promise<Thing>;',
+        ].join('\n'),
+        'interface Named extends Labelled { name: string }',
+      ),
+    });
+    const r = compileBothWays('src/thing.entity.ts', 'tsconfig.json');
+    expect(r.libraryReason).toBeUndefined();
+    expect(r.reason).toBeUndefined();
+    expect(r.usedLean).toBe(true);
+    expect(r.narrow).toBe(r.whole);
+    for (const [member, type] of [['at', 'Date'], ['list', 'Array'], ['price', 'Number'], ['upper', 'Object'], ['known', 'Object'], ['bytes', 'Uint8Array'], ['parent', 'Promise']]) {
+      expect(r.narrow).toContain(`__metadata("design:type", ${type})\n], Thing.prototype, "${member}"`);
+    }
+  });
+
+  const withBrowserLibrary = (files: Record<string, string>, reason: RegExp) => {
+    project = writeProject({ 'tsconfig.json': DEFAULT_LIBRARY_TSCONFIG, ...files });
+    const r = compileBothWays('src/thing.entity.ts', 'tsconfig.json');
+    expect(r.usedLean).toBe(false);
+    expect(r.libraryReason).toMatch(reason);
+    // The program over the project's files with the whole library served, byte for byte the whole program's.
+    expect(r.reason).toBeUndefined();
+    expect(r.usedNarrow).toBe(true);
+    expect(r.narrow).toBe(r.whole);
+    return r.whole;
+  };
+
+  it("a class of the browser's library (Blob: the class in the whole program, Object without it)", () => {
+    const whole = withBrowserLibrary({ 'src/thing.entity.ts': entity('', '  @Column("bytea") blob: Blob;') }, /thing\.entity\.ts:\d+: Blob is declared outside the project/);
+    expect(whole).toContain('__metadata("design:type", Blob)');
+  });
+
+  it("a project global that the browser's library declares too (merged with its class)", () => {
+    const whole = withBrowserLibrary(
+      { 'src/globals.d.ts': 'interface Headers { traceId?: string }\n', 'src/thing.entity.ts': entity('', '  @Column("jsonb") headers: Headers;') },
+      /globals\.d\.ts:1: the global Headers is declared by the browser's library too/,
+    );
+    expect(whole).toContain('__metadata("design:type", Headers)');
+  });
+
+  it("an interface whose base is the browser's (its call signature makes it Function)", () => {
+    const whole = withBrowserLibrary(
+      { 'src/thing.entity.ts': entity('', '  @Column("jsonb") listener: Listener;', 'interface Listener extends EventListener { once?: boolean }') },
+      /EventListener is declared outside the project/,
+    );
+    expect(whole).toContain('__metadata("design:type", Function)');
+  });
+});
+
 describe('the whole program is built where a package would change the output', () => {
   const refused = (files: Record<string, string>, reason: RegExp, differs = true) => {
     project = writeProject(files);
@@ -160,6 +242,14 @@ describe('the whole program is built where a package would change the output', (
   it("a member of a package's const enum (inlined by the whole program)", () => {
     const whole = refused({ 'src/thing.entity.ts': entity(`import { Level } from 'moods';`, '  @Column({ default: Level.High }) level: number;') }, /Level comes from a package that declares const enums/);
     expect(whole).toContain('default: 1 /* Level.High */');
+  });
+
+  it("an interface whose base is a package's (its call signature makes it Function in the whole program)", () => {
+    const whole = refused(
+      { 'src/thing.entity.ts': entity(`import { Callback } from 'moods';`, '  @Column("jsonb") handler: Handler;', 'interface Handler extends Callback { once?: boolean }') },
+      /thing\.entity\.ts:\d+: Callback comes from a package/,
+    );
+    expect(whole).toContain('__metadata("design:type", Function)');
   });
 
   it('a re-export of names of a package', () => {
